@@ -1,8 +1,9 @@
 #pragma once
 
-#include <QList>
-#include <QObject>
+#include <QCoreApplication>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -12,6 +13,7 @@ class AuditLog;
 class AuthService;
 class Clock;
 class KeyProvider;
+class ModuleContext;
 class ModuleManager;
 class ServiceRegistry;
 class Store;
@@ -22,6 +24,8 @@ class UserService;
 // (tambo, tambo-admin) and the tests open one of these; nothing else wires services by hand.
 class Workspace
 {
+    Q_DECLARE_TR_FUNCTIONS(tambo::core::Workspace)
+
 public:
     struct Options
     {
@@ -39,8 +43,21 @@ public:
         bool ok() const { return workspace != nullptr; }
     };
 
+    // Opens (or creates) the store with the key from options.keys, loads the module plugins
+    // linked into the executable, runs every pending migration (core first, then each module in
+    // dependency order), syncs roles and permissions, and initialises the modules. A module
+    // that fails is disabled and listed in moduleErrors(); the store itself failing is an error.
     static OpenResult open(const Options &options);
     ~Workspace();
+
+    // Fills a demo store: core's demo data (sedes, areas, one user per role), then each
+    // module's. Idempotent.
+    bool seedDemo(QString *error = nullptr);
+
+    // Schema version per module id ("core" included), as the store holds them now.
+    QMap<QString, int> schemaVersions() const;
+    QStringList moduleErrors() const;
+    ModuleContext &moduleContext() const;
 
     Store &store() const;
     AuditLog &audit() const;

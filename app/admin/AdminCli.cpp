@@ -1,0 +1,394 @@
+#include "AdminCli.h"
+
+#include "audit/AuditLog.h"
+#include "auth/AuthService.h"
+#include "auth/Roles.h"
+#include "auth/Session.h"
+#include "auth/UserService.h"
+#include "demo/DemoData.h"
+#include "store/KeyFileKeyProvider.h"
+#include "store/KeychainKeyProvider.h"
+#include "store/Store.h"
+#include "util/Clock.h"
+#include "workspace/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+namespace tambo::admin {
+
+namespace {
+
+QCommandLineOption storeOption()
+{
+    return {QStringLiteral("store"),
+            AdminCli::tr("Path of the encrypted store."),
+            QStringLiteral("PATH")};
+}
+
+QCommandLineOption keyFileOption()
+{
+    return {QStringLiteral("key-file"),
+            AdminCli::tr("File with the 32-byte store key (default: the system keychain)."),
+            QStringLiteral("FILE")};
+}
+
+// Removes a store file and its WAL/SHM companions (used when init fails half-way).
+void removeStoreFiles(const QString &path)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+}
+
+// SQLCipher's own answer, from a throw-away store with a throw-away key.
+QString sqlcipherVersion()
+{
+    QTemporaryDir dir;
+    auto opened = core::Store::open(dir.filePath(QStringLiteral("v.db")),
+                                    core::KeyProvider::randomKey());
+    return opened.ok() ? opened.store->cipherVersion() : AdminCli::tr("(not available)");
+}
+
+QString randomPassword()
+{
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QString out;
+    for (int i = 0; i < 16; ++i)
+        out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]);
+    return out;
+}
+
+} // namespace
+
+AdminCli::AdminCli()
+    : m_ownOut(std::make_unique<QTextStream>(stdout))
+    , m_ownErr(std::make_unique<QTextStream>(stderr))
+    , m_ownIn(std::make_unique<QTextStream>(stdin))
+    , m_out(*m_ownOut)
+    , m_err(*m_ownErr)
+    , m_in(*m_ownIn)
+{}
+
+AdminCli::AdminCli(QTextStream &out, QTextStream &err, QTextStream &in)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+{}
+
+AdminCli::~AdminCli() = default;
+
+int AdminCli::usage(const QString &message)
+{
+    m_err << tr("tambo-admin: %1").arg(message) << '\n'
+          << tr("Use 'tambo-admin --help' to see the commands.") << Qt::endl;
+    return UsageError;
+}
+
+int AdminCli::run(const QStringList &args)
+{
+    const QString command = args.value(1);
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("init"))
+        return cmdInit(rest, false);
+    if (command == QLatin1String("demo"))
+        return cmdInit(rest, true);
+    if (command == QLatin1String("user"))
+        return cmdUser(rest);
+    if (command == QLatin1String("audit"))
+        return cmdAudit(rest);
+    if (command == QLatin1String("migrate"))
+        return cmdMigrate(rest);
+    if (command == QLatin1String("version") || command == QLatin1String("--version"))
+        return cmdVersion();
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help")) {
+        // Asked for: help on stdout. No command at all: a usage error, help on stderr.
+        QTextStream &to = command.isEmpty() ? m_err : m_out;
+        to << tr("Usage: tambo-admin COMMAND [options]\n"
+                    "\n"
+                    "Commands:\n"
+                    "  init --store PATH [--key-file F]     create an empty store and its admin\n"
+                    "  demo --store PATH [--key-file F]     create or fill a demo store\n"
+                    "  user add --store S --username U --name N --role R [--sede ID]\n"
+                    "                                       add a user; password read from stdin\n"
+                    "  user list --store S                  list users\n"
+                    "  user lock|unlock --store S --username U\n"
+                    "  audit verify --store S               check the audit log's hash chain\n"
+                    "  migrate --store S                    apply pending migrations\n"
+                    "  version                              print versions\n"
+                    "\n"
+                    "Without --key-file the key comes from the system keychain.\n"
+                    "Exit codes: 0 success, 1 runtime error, 2 usage error,\n"
+                    "            3 the audit chain does not verify.\n");
+        to.flush();
+        return command.isEmpty() ? UsageError : Ok;
+    }
+    return usage(tr("unknown command '%1'").arg(command));
+}
+
+std::unique_ptr<core::KeyProvider> AdminCli::keyProvider(const StoreArgs &a) const
+{
+    if (!a.keyFile.isEmpty())
+        return std::make_unique<core::KeyFileKeyProvider>(a.keyFile);
+    return std::make_unique<core::KeychainKeyProvider>();
+}
+
+std::unique_ptr<core::Workspace> AdminCli::openWorkspace(const StoreArgs &a, bool create,
+                                                         int *exitCode)
+{
+    auto keys = keyProvider(a);
+    core::Workspace::Options options;
+    options.storePath = a.store;
+    options.keys = keys.get();
+    options.createIfMissing = create;
+    auto result = core::Workspace::open(options);
+    if (!result.ok()) {
+        m_err << tr("tambo-admin: %1").arg(result.error) << Qt::endl;
+        *exitCode = RuntimeError;
+        return {};
+    }
+    // The key provider is only needed while opening.
+    *exitCode = Ok;
+    return std::move(result.workspace);
+}
+
+core::Session AdminCli::adminSession(const core::Workspace &ws) const
+{
+    // Whoever holds the store's key holds its data: tambo-admin acts as an OTIC administrator,
+    // recorded in the audit log as "tambo-admin".
+    core::Session s;
+    s.userId = -1;
+    s.username = QStringLiteral("tambo-admin");
+    s.fullName = tr("tambo-admin (command line)");
+    s.roleId = QLatin1String(core::Roles::AdminOtic);
+    s.permissions = core::AuthService::permissionsOf(ws.store().database(), s.roleId);
+    return s;
+}
+
+QString AdminCli::readSecretLine()
+{
+    QString line = m_in.readLine();
+    while (line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    return line;
+}
+
+int AdminCli::cmdInit(const QStringList &args, bool demo)
+{
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    QCommandLineOption adminPw(QStringLiteral("admin-password-stdin"),
+                               tr("Read the admin password from stdin (otherwise one is made and "
+                                  "printed once)."));
+    if (!demo)
+        p.addOption(adminPw);
+    if (!p.parse(args))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+
+    const bool existed = QFileInfo::exists(a.store);
+    if (existed && !demo) {
+        m_err << tr("tambo-admin: the store %1 already exists; init never overwrites a store.")
+                     .arg(a.store)
+              << Qt::endl;
+        return RuntimeError;
+    }
+    QString password;
+    if (!demo) {
+        password = p.isSet(adminPw) ? readSecretLine() : randomPassword();
+        if (password.size() < 8) {
+            m_err << tr("tambo-admin: the admin password must have at least 8 characters.")
+                  << Qt::endl;
+            return UsageError;
+        }
+    }
+
+    int code = Ok;
+    auto ws = openWorkspace(a, true, &code);
+    if (!ws) {
+        if (!existed)
+            removeStoreFiles(a.store);
+        return code;
+    }
+    QString error;
+    bool ok = false;
+    if (demo) {
+        ok = ws->seedDemo(&error);
+    } else {
+        ok = ws->users().ensureAdmin(QStringLiteral("admin"), tr("OTIC administrator"), password,
+                                     &error);
+    }
+    const QString path = ws->store().path();
+    ws.reset();
+    if (!ok) {
+        if (!existed)
+            removeStoreFiles(path);
+        m_err << tr("tambo-admin: %1").arg(error) << Qt::endl;
+        return RuntimeError;
+    }
+    if (demo) {
+        QStringList names;
+        for (const auto &u : core::DemoData::users())
+            names << u.username;
+        m_out << tr("Demo store ready: %1").arg(path) << '\n'
+              << tr("Demo users (password %1): %2")
+                     .arg(core::DemoData::demoPassword(), names.join(QStringLiteral(", ")))
+              << Qt::endl;
+    } else {
+        m_out << tr("Store created: %1").arg(path) << '\n';
+        if (!p.isSet(adminPw))
+            m_out << tr("User 'admin' created with password: %1 (shown only once)").arg(password)
+                  << '\n';
+        m_out.flush();
+    }
+    return Ok;
+}
+
+int AdminCli::cmdUser(const QStringList &args)
+{
+    const QString sub = args.value(1);
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    QCommandLineOption username(QStringLiteral("username"), tr("User name."), QStringLiteral("U"));
+    QCommandLineOption name(QStringLiteral("name"), tr("Full name."), QStringLiteral("NAME"));
+    QCommandLineOption role(QStringLiteral("role"),
+                            tr("Role id: %1.").arg(core::Roles::all().join(QStringLiteral(", "))),
+                            QStringLiteral("ROLE"));
+    QCommandLineOption sede(QStringLiteral("sede"), tr("Sede id."), QStringLiteral("ID"));
+    p.addOptions({username, name, role, sede});
+    if (!p.parse(args.mid(1)))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+    const bool needsUser = sub == QLatin1String("add") || sub == QLatin1String("lock")
+                           || sub == QLatin1String("unlock");
+    if (sub != QLatin1String("list") && !needsUser)
+        return usage(tr("user needs one of: add, list, lock, unlock"));
+    if (needsUser && p.value(username).isEmpty())
+        return usage(tr("--username is required"));
+    if (sub == QLatin1String("add") && (p.value(name).isEmpty() || p.value(role).isEmpty()))
+        return usage(tr("user add needs --name and --role"));
+
+    QString password;
+    if (sub == QLatin1String("add")) {
+        password = readSecretLine();
+        if (password.isEmpty())
+            return usage(tr("user add reads the new password from stdin; none was given"));
+    }
+
+    int code = Ok;
+    auto ws = openWorkspace(a, false, &code);
+    if (!ws)
+        return code;
+    const core::Session session = adminSession(*ws);
+    if (sub == QLatin1String("list")) {
+        const auto list = ws->users().listUsers(session);
+        if (!list.ok()) {
+            m_err << tr("tambo-admin: %1").arg(list.error) << Qt::endl;
+            return RuntimeError;
+        }
+        const auto &users = list.users;
+        m_out << tr("user\trole\tsede\tstate\tname") << '\n';
+        for (const auto &u : users) {
+            m_out << u.username << '\t' << u.roleId << '\t' << u.sedeId << '\t'
+                  << (u.disabled ? tr("disabled") : u.lockedUntil.isValid()
+                                                        && u.lockedUntil > ws->clock().now()
+                                                    ? tr("locked")
+                                                    : tr("active"))
+                  << '\t' << u.fullName << '\n';
+        }
+        m_out.flush();
+        return Ok;
+    }
+    core::UserService::Result done;
+    if (sub == QLatin1String("add")) {
+        core::NewUser nu;
+        nu.username = p.value(username);
+        nu.fullName = p.value(name);
+        nu.roleId = p.value(role);
+        nu.sedeId = p.value(sede);
+        nu.password = password;
+        done = ws->users().addUser(session, nu);
+    } else {
+        done = ws->users().setLocked(session, p.value(username), sub == QLatin1String("lock"));
+    }
+    if (!done.ok()) {
+        m_err << tr("tambo-admin: %1").arg(done.error) << Qt::endl;
+        return RuntimeError;
+    }
+    m_out << (sub == QLatin1String("add")      ? tr("User %1 added.")
+              : sub == QLatin1String("lock") ? tr("User %1 locked.")
+                                             : tr("User %1 unlocked."))
+                 .arg(p.value(username))
+          << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::cmdAudit(const QStringList &args)
+{
+    if (args.value(1) != QLatin1String("verify"))
+        return usage(tr("audit needs: verify"));
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    if (!p.parse(args.mid(1)))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+    int code = Ok;
+    auto ws = openWorkspace(a, false, &code);
+    if (!ws)
+        return code;
+    const auto report = ws->audit().verify();
+    if (!report.ok()) {
+        m_err << tr("tambo-admin: %1").arg(report.message) << Qt::endl;
+        return AuditBroken;
+    }
+    m_out << tr("Audit chain verified: %n row(s), no alteration found.", nullptr,
+                int(report.rowsChecked))
+          << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::cmdMigrate(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    if (!p.parse(args))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+    int code = Ok;
+    // Workspace::open migrates; its error names the failing module and step.
+    auto ws = openWorkspace(a, false, &code);
+    if (!ws)
+        return code;
+    const auto versions = ws->schemaVersions();
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it)
+        m_out << tr("%1: version %2").arg(it.key()).arg(it.value()) << '\n';
+    m_out.flush();
+    return Ok;
+}
+
+int AdminCli::cmdVersion()
+{
+    m_out << "tambo-admin " << QStringLiteral(TAMBO_VERSION) << '\n'
+          << "Qt " << qVersion() << '\n'
+          << "SQLCipher " << sqlcipherVersion() << Qt::endl;
+    return Ok;
+}
+
+} // namespace tambo::admin

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace tambo::core {
+class KeyProvider;
+class Workspace;
+struct Session;
+} // namespace tambo::core
+
+namespace tambo::admin {
+
+// tambo-admin: init, demo, user add|list|lock|unlock, audit verify, migrate, version.
+// Exit codes (also in --help and the README):
+//   0 success, 1 runtime error (store, key, data), 2 usage error, 3 audit chain does not verify.
+// Errors go to stderr; a failing command leaves nothing half-written.
+class AdminCli
+{
+    Q_DECLARE_TR_FUNCTIONS(tambo::admin::AdminCli)
+
+public:
+    enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2, AuditBroken = 3 };
+
+    AdminCli();
+    AdminCli(QTextStream &out, QTextStream &err, QTextStream &in);
+    ~AdminCli();
+
+    // args[0] is the program name, as QCoreApplication::arguments() gives it.
+    int run(const QStringList &args);
+
+private:
+    struct StoreArgs
+    {
+        QString store;
+        QString keyFile;
+    };
+
+    int cmdInit(const QStringList &args, bool demo);
+    int cmdUser(const QStringList &args);
+    int cmdAudit(const QStringList &args);
+    int cmdMigrate(const QStringList &args);
+    int cmdVersion();
+    int usage(const QString &message);
+    std::unique_ptr<core::KeyProvider> keyProvider(const StoreArgs &a) const;
+    std::unique_ptr<core::Workspace> openWorkspace(const StoreArgs &a, bool create, int *exitCode);
+    core::Session adminSession(const core::Workspace &ws) const;
+    QString readSecretLine();
+
+    std::unique_ptr<QTextStream> m_ownOut, m_ownErr, m_ownIn;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+};
+
+} // namespace tambo::admin
