@@ -13,7 +13,7 @@ if(TAMBO_SQLCIPHER_AMALGAMATION)
     add_library(tambo_sqlcipher STATIC "${_amal}/sqlite3.c")
     target_include_directories(tambo_sqlcipher SYSTEM PUBLIC "${_amal}")
     target_compile_definitions(tambo_sqlcipher
-        PUBLIC SQLITE_HAS_CODEC
+        PUBLIC SQLITE_HAS_CODEC SQLITE_ENABLE_COLUMN_METADATA
         PRIVATE SQLCIPHER_CRYPTO_OPENSSL SQLITE_EXTRA_INIT=sqlcipher_extra_init
                 SQLITE_EXTRA_SHUTDOWN=sqlcipher_extra_shutdown SQLITE_TEMP_STORE=2
                 SQLITE_ENABLE_FTS5 SQLITE_THREADSAFE=1 SQLITE_DEFAULT_FOREIGN_KEYS=1

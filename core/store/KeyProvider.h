@@ -13,8 +13,8 @@ class KeyProvider
 public:
     struct Result
     {
-        QByteArray key;  // 32 raw bytes when ok
-        QString error;   // translated, for the user, when not ok
+        QByteArray key; // 32 raw bytes when ok
+        QString error;  // translated, for the user, when not ok
         bool ok() const { return error.isEmpty() && key.size() == 32; }
     };
 
@@ -26,6 +26,11 @@ public:
 
     // Short description for messages ("llavero del sistema", "archivo de clave …").
     virtual QString description() const = 0;
+
+    // 32 random bytes (256 bits) from the system's cryptographically secure generator
+    // (QRandomGenerator::system()): what every provider stores as a new key.
+    static QByteArray randomKey();
+    static constexpr int KeySize = 32;
 };
 
 } // namespace tambo::core
