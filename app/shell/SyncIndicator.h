@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+
+namespace tambo::shell {
+
+// The sync state in the status bar: a coloured dot and a short text. The sync engine (its own
+// issue) drives it through the setters; until then the shell shows "Offline".
+class SyncIndicator : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class State { Offline, Pending, Syncing, Synced, Rejected };
+    Q_ENUM(State)
+
+    explicit SyncIndicator(QWidget *parent = nullptr);
+
+    State state() const { return m_state; }
+    QString text() const; // what the label shows
+    QString toolTipText() const;
+
+public slots:
+    void setOffline();
+    void setPending(int count);   // changes waiting to go to the server
+    void setSyncing(int percent); // 0..100, clamped
+    void setSynced(const QDateTime &at);
+    void setRejected(int count); // entries the server refused: the user must look at them
+
+signals:
+    // The user clicked the indicator (the sync issue opens its detail view from here).
+    void activated();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refresh();
+
+    State m_state = State::Offline;
+    int m_count = 0;
+    int m_percent = 0;
+    QDateTime m_syncedAt;
+    QLabel *m_dot = nullptr;
+    QLabel *m_label = nullptr;
+};
+
+} // namespace tambo::shell

@@ -1,0 +1,125 @@
+// tambo — the desktop application of the Municipalidad Provincial de Tacna.
+//
+// Thin on purpose: everything lives in tambo_core and tambo_shell (tested there).
+//
+// Environment variables for automation (see docs/screenshots/README.md):
+//   TAMBO_DEMO_AUTOLOGIN=1   log in as the demo administrator without the dialog. Honoured only
+//                            when the store is the local demo store (no store configured).
+//   TAMBO_SCREENSHOT=<file>  with TAMBO_DEMO_AUTOLOGIN=1: save a PNG of the main window once it
+//                            is shown, then quit. Used for docs/screenshots/main-window.png.
+//   TAMBO_SCREENSHOT_PAGE=<page id>  the page shown in the screenshot (default: the first).
+
+#include "LanguageLoader.h"
+#include "MainWindow.h"
+#include "Shell.h"
+
+#include "demo/DemoData.h"
+#include "settings/AppSettings.h"
+#include "workspace/LocalWorkspace.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+#include <QScreen>
+#include <QTimer>
+
+using namespace tambo;
+
+namespace {
+
+void takeScreenshot(shell::MainWindow *window, const QString &path, const QString &pageId)
+{
+    if (QScreen *screen = window->screen())
+        window->setGeometry(screen->availableGeometry());
+    if (!pageId.isEmpty())
+        window->showPage(pageId);
+    QTimer::singleShot(1500, window, [window, path] {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const bool saved = window->grab().save(path, "PNG");
+        if (!saved)
+            qWarning("tambo: could not write the screenshot %s", qPrintable(path));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QString::fromLatin1(core::AppSettings::Organization));
+    QApplication::setOrganizationDomain(QStringLiteral("munitacna.gob.pe"));
+    QApplication::setApplicationName(QString::fromLatin1(core::AppSettings::Application));
+    QApplication::setApplicationVersion(QStringLiteral(TAMBO_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/tambo/icons/tambo.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("pe.gob.munitacna.Tambo"));
+
+    core::AppSettings settings;
+    shell::LanguageLoader language;
+    language.load(settings.language());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Back-office of the Municipalidad Provincial de Tacna"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    // The configured store, or the local demo store (created and filled on first start).
+    core::LocalWorkspace::Result opened = core::LocalWorkspace::open(settings.storePath());
+    if (!opened.ok()) {
+        QMessageBox::critical(nullptr,
+                              QCoreApplication::translate("main", "Tambo"),
+                              QCoreApplication::translate(
+                                  "main",
+                                  "Tambo cannot open its local store %1.\n\n%2\n\nPlease call the "
+                                  "OTIC office.")
+                                  .arg(QDir::toNativeSeparators(opened.storePath), opened.error));
+        return 1;
+    }
+
+    shell::Shell::Options options;
+    options.window.demoStore = opened.demo;
+    // TODO(lead): take the sedes from a core query over the store's sedes table; until there is
+    // one, the municipality's sede list shipped with the demo data is offered.
+    for (const core::DemoData::Sede &sede : core::DemoData::sedes())
+        options.window.sedes.append({sede.id, sede.name});
+    options.storeDescription = QCoreApplication::translate("main", "Encrypted store: %1")
+                                   .arg(QFileInfo(opened.storePath).fileName());
+    if (opened.demo) {
+        options.loginHint = QCoreApplication::translate(
+                                "main",
+                                "Demo data: log in as \"admin\" (or mesa, gerencia, inventariador, "
+                                "jefe.patrimonio, soporte, comite) with the password \"%1\".")
+                                .arg(core::DemoData::demoPassword());
+    }
+    if (!opened.warning.isEmpty())
+        options.loginHint = options.loginHint.isEmpty()
+                                ? opened.warning
+                                : opened.warning + QStringLiteral("\n\n") + options.loginHint;
+
+    const QString screenshot = qEnvironmentVariable("TAMBO_SCREENSHOT");
+    const bool autoLogin = opened.demo
+                           && qEnvironmentVariable("TAMBO_DEMO_AUTOLOGIN") == QLatin1String("1");
+    if (autoLogin) {
+        options.autoLoginUser = QStringLiteral("admin");
+        options.autoLoginPassword = core::DemoData::demoPassword();
+    }
+
+    shell::Shell shell(shell::ShellServices::fromWorkspace(*opened.workspace), settings, options);
+    if (autoLogin && !screenshot.isEmpty()) {
+        const QString page = qEnvironmentVariable("TAMBO_SCREENSHOT_PAGE");
+        QObject::connect(&shell,
+                         &shell::Shell::mainWindowShown,
+                         &shell,
+                         [screenshot, page](shell::MainWindow *window) {
+                             takeScreenshot(window, screenshot, page);
+                         });
+    }
+    if (!shell.start())
+        return 0;
+    return app.exec();
+}

@@ -1,0 +1,176 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>tambo::admin::AdminCli</name>
+    <message numerus="yes">
+        <source>Audit chain verified: %n row(s), no alteration found.</source>
+        <translation>
+            <numerusform>Audit chain verified: %n row, no alteration found.</numerusform>
+            <numerusform>Audit chain verified: %n rows, no alteration found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::KeychainKeyProvider</name>
+    <message numerus="yes">
+        <source>The keychain entry for the store “%1” is not a Tambo key (it holds %n byte(s), a key has 32).</source>
+        <translation>
+            <numerusform>The keychain entry for the store “%1” is not a Tambo key (it holds %n byte, a key has 32).</numerusform>
+            <numerusform>The keychain entry for the store “%1” is not a Tambo key (it holds %n bytes, a key has 32).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::SqlCipherResult</name>
+    <message numerus="yes">
+        <source>The query has %n placeholder(s) but no bound values; use prepare() and bindValue().</source>
+        <translation>
+            <numerusform>The query has %n placeholder but no bound values; use prepare() and bindValue().</numerusform>
+            <numerusform>The query has %n placeholders but no bound values; use prepare() and bindValue().</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::AssetRegisterPage</name>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n asset</numerusform>
+            <numerusform>%n assets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n asset(s)</source>
+        <translation>
+            <numerusform>%1 of %n asset</numerusform>
+            <numerusform>%1 of %n assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CatalogoRepository</name>
+    <message numerus="yes">
+        <source>The catálogo code “%1” has %n digit(s); it must have 8 (a spreadsheet may have dropped leading zeros: format the column as text).</source>
+        <translation>
+            <numerusform>The catálogo code “%1” has %n digit; it must have 8 (a spreadsheet may have dropped leading zeros: format the column as text).</numerusform>
+            <numerusform>The catálogo code “%1” has %n digits; it must have 8 (a spreadsheet may have dropped leading zeros: format the column as text).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CodigoPatrimonial</name>
+    <message numerus="yes">
+        <source>“%1” has %n digit(s); a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</source>
+        <translation>
+            <numerusform>“%1” has %n digit; a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</numerusform>
+            <numerusform>“%1” has %n digits; a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ScanPage</name>
+    <message numerus="yes">
+        <source>Repeated (%n time(s))</source>
+        <translation>
+            <numerusform>Repeated (%n time)</numerusform>
+            <numerusform>Repeated (%n times)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n distinct asset(s) found</source>
+        <translation>
+            <numerusform>%n distinct asset found</numerusform>
+            <numerusform>%n distinct assets found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ScanSession</name>
+    <message numerus="yes">
+        <source>Already scanned: %1 (%2) has been scanned %n time(s) in this session.</source>
+        <translation>
+            <numerusform>Already scanned: %1 (%2) has been scanned %n time in this session.</numerusform>
+            <numerusform>Already scanned: %1 (%2) has been scanned %n times in this session.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::AddUserDialog</name>
+    <message numerus="yes">
+        <source>at least %n character(s)</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::AuditPage</name>
+    <message numerus="yes">
+        <source>Showing the newest %n row(s)</source>
+        <translation>
+            <numerusform>Showing the newest row</numerusform>
+            <numerusform>Showing the newest %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n row(s) checked.</source>
+        <translation>
+            <numerusform>The chain is intact: %n row checked.</numerusform>
+            <numerusform>The chain is intact: %n rows checked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SettingsDialog</name>
+    <message numerus="yes">
+        <source>The scanner prefix and suffix may have at most %n character(s) each.</source>
+        <translation>
+            <numerusform>The scanner prefix and suffix may have at most %n character each.</numerusform>
+            <numerusform>The scanner prefix and suffix may have at most %n characters each.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncIndicator</name>
+    <message numerus="yes">
+        <source>%n change(s) pending</source>
+        <translation>
+            <numerusform>%n change pending</numerusform>
+            <numerusform>%n changes pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) rejected</source>
+        <translation>
+            <numerusform>%n change rejected</numerusform>
+            <numerusform>%n changes rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::UserTableModel</name>
+    <message numerus="yes">
+        <source>%n failed login attempt(s)</source>
+        <translation>
+            <numerusform>%n failed login attempt</numerusform>
+            <numerusform>%n failed login attempts</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

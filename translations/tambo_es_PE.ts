@@ -1,0 +1,2373 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_PE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Back-office of the Municipalidad Provincial de Tacna</source>
+        <translation>Sistema administrativo de la Municipalidad Provincial de Tacna</translation>
+    </message>
+    <message>
+        <source>Tambo</source>
+        <translation>Tambo</translation>
+    </message>
+    <message>
+        <source>Tambo cannot open its local store %1.
+
+%2
+
+Please call the OTIC office.</source>
+        <translation>Tambo no puede abrir su almacén local %1.
+
+%2
+
+Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translation>
+    </message>
+    <message>
+        <source>Encrypted store: %1</source>
+        <translation>Almacén cifrado: %1</translation>
+    </message>
+    <message>
+        <source>Demo data: log in as &quot;admin&quot; (or mesa, gerencia, inventariador, jefe.patrimonio, soporte, comite) with the password &quot;%1&quot;.</source>
+        <translation>Datos de demostración: ingrese como «admin» (o mesa, gerencia, inventariador, jefe.patrimonio, soporte, comite) con la contraseña «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::admin::AdminCli</name>
+    <message>
+        <source>Path of the encrypted store.</source>
+        <translation>Ruta del almacén cifrado.</translation>
+    </message>
+    <message>
+        <source>File with the 32-byte store key (default: the system keychain).</source>
+        <translation>Archivo con la clave de 32 bytes del almacén (por defecto: el llavero del sistema).</translation>
+    </message>
+    <message>
+        <source>tambo-admin: %1</source>
+        <translation>tambo-admin: %1</translation>
+    </message>
+    <message>
+        <source>Use &apos;tambo-admin --help&apos; to see the commands.</source>
+        <translation>Use «tambo-admin --help» para ver los comandos.</translation>
+    </message>
+    <message>
+        <source>Usage: tambo-admin COMMAND [options]
+
+Commands:
+  init --store PATH [--key-file F]     create an empty store and its admin
+  demo --store PATH [--key-file F]     create or fill a demo store
+  user add --store S --username U --name N --role R [--sede ID]
+                                       add a user; password read from stdin
+  user list --store S                  list users
+  user lock|unlock --store S --username U
+  audit verify --store S               check the audit log&apos;s hash chain
+  migrate --store S                    apply pending migrations
+  version                              print versions
+
+Without --key-file the key comes from the system keychain.
+Exit codes: 0 success, 1 runtime error, 2 usage error,
+            3 the audit chain does not verify.
+</source>
+        <translation>Uso: tambo-admin COMANDO [opciones]
+
+Comandos:
+  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
+  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
+  user add --store S --username U --name N --role R [--sede ID]
+                                       agrega un usuario; la contraseña se lee de stdin
+  user list --store S                  lista los usuarios
+  user lock|unlock --store S --username U
+  audit verify --store S               verifica la cadena de hashes del registro de auditoría
+  migrate --store S                    aplica las migraciones pendientes
+  version                              muestra las versiones
+
+Sin --key-file la clave se toma del llavero del sistema.
+Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
+                   3 la cadena de auditoría no se verifica.
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>comando desconocido «%1»</translation>
+    </message>
+    <message>
+        <source>tambo-admin (command line)</source>
+        <translation>tambo-admin (línea de comandos)</translation>
+    </message>
+    <message>
+        <source>Read the admin password from stdin (otherwise one is made and printed once).</source>
+        <translation>Lee la contraseña del administrador de stdin (si no, se genera una y se muestra una sola vez).</translation>
+    </message>
+    <message>
+        <source>--store is required</source>
+        <translation>falta --store</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the store %1 already exists; init never overwrites a store.</source>
+        <translation>tambo-admin: el almacén %1 ya existe; init nunca sobrescribe un almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the admin password must have at least 8 characters.</source>
+        <translation>tambo-admin: la contraseña del administrador debe tener al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>OTIC administrator</source>
+        <translation>Administrador OTIC</translation>
+    </message>
+    <message>
+        <source>Demo store ready: %1</source>
+        <translation>Almacén de demostración listo: %1</translation>
+    </message>
+    <message>
+        <source>Demo users (password %1): %2</source>
+        <translation>Usuarios de demostración (contraseña %1): %2</translation>
+    </message>
+    <message>
+        <source>Store created: %1</source>
+        <translation>Almacén creado: %1</translation>
+    </message>
+    <message>
+        <source>User &apos;admin&apos; created with password: %1 (shown only once)</source>
+        <translation>Usuario «admin» creado con la contraseña: %1 (se muestra una sola vez)</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>Nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>Nombre completo.</translation>
+    </message>
+    <message>
+        <source>Role id: %1.</source>
+        <translation>Identificador del rol: %1.</translation>
+    </message>
+    <message>
+        <source>Sede id.</source>
+        <translation>Identificador de la sede.</translation>
+    </message>
+    <message>
+        <source>user needs one of: add, list, lock, unlock</source>
+        <translation>user necesita uno de: add, list, lock, unlock</translation>
+    </message>
+    <message>
+        <source>--username is required</source>
+        <translation>falta --username</translation>
+    </message>
+    <message>
+        <source>user add needs --name and --role</source>
+        <translation>user add necesita --name y --role</translation>
+    </message>
+    <message>
+        <source>user add reads the new password from stdin; none was given</source>
+        <translation>user add lee la nueva contraseña de stdin; no se recibió ninguna</translation>
+    </message>
+    <message>
+        <source>user	role	sede	state	name</source>
+        <translation>usuario	rol	sede	estado	nombre</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deshabilitado</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>Usuario %1 agregado.</translation>
+    </message>
+    <message>
+        <source>User %1 locked.</source>
+        <translation>Usuario %1 bloqueado.</translation>
+    </message>
+    <message>
+        <source>User %1 unlocked.</source>
+        <translation>Usuario %1 desbloqueado.</translation>
+    </message>
+    <message>
+        <source>audit needs: verify</source>
+        <translation>audit necesita: verify</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit chain verified: %n row(s), no alteration found.</source>
+        <translation>
+            <numerusform>Cadena de auditoría verificada: %n fila, sin alteraciones.</numerusform>
+            <numerusform>Cadena de auditoría verificada: %n filas, sin alteraciones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: version %2</source>
+        <translation>%1: versión %2</translation>
+    </message>
+    <message>
+        <source>(not available)</source>
+        <translation>(no disponible)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::AppSettings</name>
+    <message>
+        <source>The settings file %1 cannot be written.</source>
+        <translation>No se puede escribir el archivo de ajustes %1.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged.</source>
+        <translation>El archivo de ajustes %1 está dañado.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::AuditLog</name>
+    <message>
+        <source>An audit entry needs an actor, an entity and an action.</source>
+        <translation>Un registro de auditoría necesita un actor, una entidad y una acción.</translation>
+    </message>
+    <message>
+        <source>The audit log has no device id.</source>
+        <translation>El registro de auditoría no tiene identificador de equipo.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the audit log: %1</source>
+        <translation>No se pudo escribir en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>No se pudo leer el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write audit row %1 (run an audit verification): %2</source>
+        <translation>No se pudo escribir la fila de auditoría %1 (ejecute una verificación de auditoría): %2</translation>
+    </message>
+    <message>
+        <source>Audit row(s) before %1 were deleted (rows %2 to %3 are missing).</source>
+        <translation>Se eliminaron filas de auditoría anteriores a la %1 (faltan las filas %2 a %3).</translation>
+    </message>
+    <message>
+        <source>Audit row %1 is out of order: it belongs at the beginning.</source>
+        <translation>La fila de auditoría %1 está fuera de orden: corresponde al inicio.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 is out of order: it belongs after row %2.</source>
+        <translation>La fila de auditoría %1 está fuera de orden: corresponde después de la fila %2.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 does not follow row %2: row %2 was replaced or rows between them were deleted.</source>
+        <translation>La fila de auditoría %1 no sigue a la fila %2: la fila %2 fue reemplazada o se eliminaron filas entre ambas.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 was edited.</source>
+        <translation>La fila de auditoría %1 fue modificada.</translation>
+    </message>
+    <message>
+        <source>The head of the audit log is missing: the log was tampered with.</source>
+        <translation>Falta la cabecera del registro de auditoría: el registro fue manipulado.</translation>
+    </message>
+    <message>
+        <source>Every audit row was deleted (the log had %1 rows).</source>
+        <translation>Se eliminaron todas las filas de auditoría (el registro tenía %1 filas).</translation>
+    </message>
+    <message>
+        <source>Audit row(s) after %1 were deleted (rows %2 to %3 are missing).</source>
+        <translation>Se eliminaron filas de auditoría posteriores a la %1 (faltan las filas %2 a %3).</translation>
+    </message>
+    <message>
+        <source>Audit row %1 was added outside the audit log.</source>
+        <translation>La fila de auditoría %1 se agregó por fuera del registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>The audit log is intact (%1 rows checked).</source>
+        <translation>El registro de auditoría está íntegro (%1 filas verificadas).</translation>
+    </message>
+    <message>
+        <source>Audit row %1 does not match the head of the log: it was replaced or rows after it were deleted.</source>
+        <translation>La fila de auditoría %1 no coincide con la cabecera del registro: fue reemplazada o se eliminaron filas posteriores.</translation>
+    </message>
+    <message>
+        <source>Permission denied: reading the audit log needs the audit permission.</source>
+        <translation>Permiso denegado: para consultar el registro de auditoría se necesita el permiso de auditoría.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::AuthService</name>
+    <message>
+        <source>This account is locked after too many failed attempts. Try again after %1.</source>
+        <translation>Esta cuenta está bloqueada por demasiados intentos fallidos. Vuelva a intentarlo después de las %1.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>Cannot log in: %1</source>
+        <translation>No se pudo iniciar sesión: %1</translation>
+    </message>
+    <message>
+        <source>This account has been locked by an administrator. Ask the OTIC office to unlock it.</source>
+        <translation>Un administrador bloqueó esta cuenta. Solicite a la OTIC que la desbloquee.</translation>
+    </message>
+    <message>
+        <source>Cannot read the users: %1</source>
+        <translation>No se pudo leer los usuarios: %1</translation>
+    </message>
+    <message>
+        <source>User %1 is locked.</source>
+        <translation>El usuario %1 está bloqueado.</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>No existe el usuario %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::CoreSchema</name>
+    <message>
+        <source>sedes, areas, device and settings</source>
+        <translation>sedes, áreas, equipo y ajustes</translation>
+    </message>
+    <message>
+        <source>roles, permissions and users</source>
+        <translation>roles, permisos y usuarios</translation>
+    </message>
+    <message>
+        <source>tamper-evident audit log</source>
+        <translation>registro de auditoría a prueba de manipulación</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::DemoData</name>
+    <message>
+        <source>Cannot read the demo data %1: %2</source>
+        <translation>No se pudo leer los datos de demostración %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected %3 fields, found %4.</source>
+        <translation>%1, línea %2: se esperaban %3 campos y se encontraron %4.</translation>
+    </message>
+    <message>
+        <source>Cannot read the roles: %1</source>
+        <translation>No se pudo leer los roles: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the sedes: %1</source>
+        <translation>No se pudo leer las sedes: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create sede %1: %2</source>
+        <translation>No se pudo crear la sede %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the areas: %1</source>
+        <translation>No se pudo leer las áreas: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create area %1: %2</source>
+        <translation>No se pudo crear el área %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the users: %1</source>
+        <translation>No se pudo leer los usuarios: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::KeyFileKeyProvider</name>
+    <message>
+        <source>key file %1</source>
+        <translation>archivo de clave %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist.</source>
+        <translation>El archivo de clave %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is a folder.</source>
+        <translation>El archivo de clave %1 es una carpeta.</translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be read: %2</source>
+        <translation>No se pudo leer el archivo de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not a Tambo key file: it must hold exactly 32 bytes, it holds %2.</source>
+        <translation>El archivo %1 no es un archivo de clave de Tambo: debe contener exactamente 32 bytes y contiene %2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the key file could not be created.</source>
+        <translation>No se pudo crear la carpeta %1 para el archivo de clave.</translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be created: %2</source>
+        <translation>No se pudo crear el archivo de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be written: %2</source>
+        <translation>No se pudo escribir el archivo de clave %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::KeychainKeyProvider</name>
+    <message>
+        <source>the system keychain</source>
+        <translation>el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be used: %1. On Linux a Secret Service (GNOME Keyring or KWallet) must be running and unlocked; tambo-admin can use --key-file instead.</source>
+        <translation>No se pudo usar el llavero del sistema: %1. En Linux debe estar en ejecución y desbloqueado un Secret Service (GNOME Keyring o KWallet); tambo-admin puede usar --key-file en su lugar.</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 seconds</source>
+        <translation>no respondió en %1 segundos</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain entry for the store “%1” is not a Tambo key (it holds %n byte(s), a key has 32).</source>
+        <translation>
+            <numerusform>La entrada del llavero para el almacén «%1» no es una clave de Tambo (contiene %n byte; una clave tiene 32).</numerusform>
+            <numerusform>La entrada del llavero para el almacén «%1» no es una clave de Tambo (contiene %n bytes; una clave tiene 32).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The system keychain holds no key for the store “%1”.</source>
+        <translation>El llavero del sistema no tiene una clave para el almacén «%1».</translation>
+    </message>
+    <message>
+        <source>The new key of the store “%1” could not be saved in the system keychain: %2</source>
+        <translation>No se pudo guardar en el llavero del sistema la nueva clave del almacén «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The new key of the store “%1” was not found in the system keychain after saving it: %2</source>
+        <translation>La nueva clave del almacén «%1» no se encontró en el llavero del sistema después de guardarla: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::LocalWorkspace</name>
+    <message>
+        <source>The demo store %1 exists but the system keychain that holds its key does not answer. Start the keychain (GNOME Keyring / KWallet) and try again.</source>
+        <translation>El almacén de demostración %1 existe, pero el llavero del sistema que guarda su clave no responde. Inicie el llavero (GNOME Keyring / KWallet) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The system keychain does not answer, and the key of the store %1 is kept there. Start the keychain (GNOME Keyring / KWallet, or the Windows Credential Manager) and try again.</source>
+        <translation>El llavero del sistema no responde y allí se guarda la clave del almacén %1. Inicie el llavero (GNOME Keyring / KWallet, o el Administrador de credenciales de Windows) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>There is no system keychain: the key of the demo store is in the file %1. Use this store for demonstrations only.</source>
+        <translation>No hay llavero del sistema: la clave del almacén de demostración está en el archivo %1. Use este almacén solo para demostraciones.</translation>
+    </message>
+    <message>
+        <source>The demo data could not be written: %1</source>
+        <translation>No se pudo registrar los datos de demostración: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::MemoryKeyProvider</name>
+    <message>
+        <source>No key is known for the store “%1”.</source>
+        <translation>No se conoce ninguna clave para el almacén «%1».</translation>
+    </message>
+    <message>
+        <source>keys in memory (tests only)</source>
+        <translation>claves en memoria (solo para pruebas)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::MigrationRunner</name>
+    <message>
+        <source>Cannot read the schema version of module %1: %2</source>
+        <translation>No se pudo leer la versión del esquema del módulo %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot migrate: the database is not open.</source>
+        <translation>No se puede migrar: la base de datos no está abierta.</translation>
+    </message>
+    <message>
+        <source>A module without an id declares migration steps.</source>
+        <translation>Un módulo sin identificador declara pasos de migración.</translation>
+    </message>
+    <message>
+        <source>Module %1 declares its migration steps twice.</source>
+        <translation>El módulo %1 declara sus pasos de migración dos veces.</translation>
+    </message>
+    <message>
+        <source>Migration steps of module %1 must be numbered 1, 2, 3… without gaps: step %2 is in position %3.</source>
+        <translation>Los pasos de migración del módulo %1 deben numerarse 1, 2, 3… sin saltos: el paso %2 está en la posición %3.</translation>
+    </message>
+    <message>
+        <source>Migration step %2 of module %1 has nothing to apply.</source>
+        <translation>El paso de migración %2 del módulo %1 no tiene nada que aplicar.</translation>
+    </message>
+    <message>
+        <source>The store has version %2 of module %1, but this program only knows up to version %3. Update Tambo before opening this store.</source>
+        <translation>El almacén tiene la versión %2 del módulo %1, pero este programa solo conoce hasta la versión %3. Actualice Tambo antes de abrir este almacén.</translation>
+    </message>
+    <message>
+        <source>Cannot create the table of schema versions: %1</source>
+        <translation>No se pudo crear la tabla de versiones del esquema: %1</translation>
+    </message>
+    <message>
+        <source>the step reported a failure without details</source>
+        <translation>el paso informó un error sin detalles</translation>
+    </message>
+    <message>
+        <source>Migration of module %1 failed at step %2 (%3): %4</source>
+        <translation>La migración del módulo %1 falló en el paso %2 (%3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::MigrationStep</name>
+    <message>
+        <source>%1 (in: %2)</source>
+        <translation>%1 (en: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::ModuleManager</name>
+    <message>
+        <source>The object %1 does not implement the Tambo module interface.</source>
+        <translation>El objeto %1 no implementa la interfaz de módulos de Tambo.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; was built for another version of the module interface (%2); this Tambo expects %3.</source>
+        <translation>El módulo «%1» se compiló para otra versión de la interfaz de módulos (%2); este Tambo espera %3.</translation>
+    </message>
+    <message>
+        <source>The module plugin %1 has no valid &quot;id&quot; in its metadata (lower-case letters, digits and _).</source>
+        <translation>El complemento de módulo %1 no tiene un «id» válido en sus metadatos (letras minúsculas, dígitos y _).</translation>
+    </message>
+    <message>
+        <source>The metadata of module &quot;%1&quot; is invalid: &quot;requires&quot; must be a list of module ids.</source>
+        <translation>Los metadatos del módulo «%1» no son válidos: «requires» debe ser una lista de identificadores de módulos.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; is linked more than once (%2); none of the copies is loaded.</source>
+        <translation>El módulo «%1» está enlazado más de una vez (%2); no se carga ninguna de las copias.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; was not loaded: the requirements of %2 form a cycle.</source>
+        <translation>El módulo «%1» no se cargó: los requisitos de %2 forman un ciclo.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; requires &quot;%2&quot;, which could not be loaded.</source>
+        <translation>El módulo «%1» requiere «%2», que no se pudo cargar.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; could not be created.</source>
+        <translation>No se pudo crear el módulo «%1».</translation>
+    </message>
+    <message>
+        <source>The plugin %1 declares the module &quot;%2&quot; but does not implement the module interface.</source>
+        <translation>El complemento %1 declara el módulo «%2» pero no implementa la interfaz de módulos.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; calls itself &quot;%2&quot; in its code; its metadata and its code must agree.</source>
+        <translation>El módulo «%1» se identifica como «%2» en su código; sus metadatos y su código deben coincidir.</translation>
+    </message>
+    <message>
+        <source>The page &quot;%1&quot; of module &quot;%2&quot; names no required permission; it is never shown.</source>
+        <translation>La página «%1» del módulo «%2» no indica el permiso requerido; nunca se muestra.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; was not started because &quot;%2&quot;, which it requires, did not start.</source>
+        <translation>El módulo «%1» no se inició porque «%2», que requiere, no se inició.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; failed to start: %2</source>
+        <translation>El módulo «%1» no pudo iniciarse: %2</translation>
+    </message>
+    <message>
+        <source>no reason given.</source>
+        <translation>sin motivo indicado.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; requires &quot;%2&quot;, which is not part of this build.</source>
+        <translation>El módulo «%1» requiere «%2», que no forma parte de esta compilación.</translation>
+    </message>
+    <message>
+        <source>The module &quot;%1&quot; requires &quot;%2&quot;, which is disabled.</source>
+        <translation>El módulo «%1» requiere «%2», que está deshabilitado.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::PasswordHasher</name>
+    <message>
+        <source>The cryptographic library (libsodium) could not be initialised.</source>
+        <translation>No se pudo inicializar la biblioteca criptográfica (libsodium).</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (out of memory?).</source>
+        <translation>No se pudo calcular el hash de la contraseña (¿memoria insuficiente?).</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::RoleCatalog</name>
+    <message>
+        <source>OTIC administrator</source>
+        <translation>Administrador OTIC</translation>
+    </message>
+    <message>
+        <source>Front desk (mesa de partes)</source>
+        <translation>Mesa de partes</translation>
+    </message>
+    <message>
+        <source>Department clerk (gerencia)</source>
+        <translation>Personal de gerencia</translation>
+    </message>
+    <message>
+        <source>Asset inventory taker</source>
+        <translation>Inventariador de patrimonio</translation>
+    </message>
+    <message>
+        <source>Head of assets (patrimonio)</source>
+        <translation>Jefe de patrimonio</translation>
+    </message>
+    <message>
+        <source>IT support technician</source>
+        <translation>Técnico de soporte</translation>
+    </message>
+    <message>
+        <source>PGD committee (read only)</source>
+        <translation>Comité PGD (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Open Tambo&apos;s home page</source>
+        <translation>Abrir la página de inicio de Tambo</translation>
+    </message>
+    <message>
+        <source>Manage users and their roles</source>
+        <translation>Administrar usuarios y sus roles</translation>
+    </message>
+    <message>
+        <source>Change the settings of this PC</source>
+        <translation>Cambiar los ajustes de este equipo</translation>
+    </message>
+    <message>
+        <source>Read and verify the audit log</source>
+        <translation>Consultar y verificar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>A permission without an id was declared.</source>
+        <translation>Se declaró un permiso sin identificador.</translation>
+    </message>
+    <message>
+        <source>Permission %1 is granted to an unknown role %2.</source>
+        <translation>El permiso %1 se otorga a un rol desconocido: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot save the roles: %1</source>
+        <translation>No se pudo guardar los roles: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the permissions: %1</source>
+        <translation>No se pudo leer los permisos: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the permissions: %1</source>
+        <translation>No se pudo guardar los permisos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::SqlCipherDriver</name>
+    <message>
+        <source>The busy timeout “%1” is not a number of milliseconds.</source>
+        <translation>El tiempo de espera «%1» no es un número de milisegundos.</translation>
+    </message>
+    <message>
+        <source>No store file name was given.</source>
+        <translation>No se indicó el nombre del archivo del almacén.</translation>
+    </message>
+    <message>
+        <source>The store key must be given as 64 hexadecimal characters (32 bytes).</source>
+        <translation>La clave del almacén debe indicarse con 64 caracteres hexadecimales (32 bytes).</translation>
+    </message>
+    <message>
+        <source>The store file %1 does not exist.</source>
+        <translation>El archivo del almacén %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The store file %1 could not be opened.</source>
+        <translation>No se pudo abrir el archivo del almacén %1.</translation>
+    </message>
+    <message>
+        <source>The key could not be applied to the store %1.</source>
+        <translation>No se pudo aplicar la clave al almacén %1.</translation>
+    </message>
+    <message>
+        <source>The store could not be opened: the key is wrong or the file is not a Tambo store (%1).</source>
+        <translation>No se pudo abrir el almacén: la clave es incorrecta o el archivo no es un almacén de Tambo (%1).</translation>
+    </message>
+    <message>
+        <source>The store %1 could not be read.</source>
+        <translation>No se pudo leer el almacén %1.</translation>
+    </message>
+    <message>
+        <source>Foreign keys could not be switched on in the store %1.</source>
+        <translation>No se pudo activar las claves foráneas en el almacén %1.</translation>
+    </message>
+    <message>
+        <source>The store connection is not open.</source>
+        <translation>La conexión con el almacén no está abierta.</translation>
+    </message>
+    <message>
+        <source>The transaction could not be started.</source>
+        <translation>No se pudo iniciar la transacción.</translation>
+    </message>
+    <message>
+        <source>The transaction could not be committed.</source>
+        <translation>No se pudo confirmar la transacción.</translation>
+    </message>
+    <message>
+        <source>The transaction could not be rolled back.</source>
+        <translation>No se pudo revertir la transacción.</translation>
+    </message>
+    <message>
+        <source>The cache size “%1” is not a positive number of KiB.</source>
+        <translation>El tamaño de caché «%1» no es un número positivo de KiB.</translation>
+    </message>
+    <message>
+        <source>Unknown connect option “%1” (known: TAMBO_BUSY_TIMEOUT=&lt;ms&gt;, TAMBO_CACHE_SIZE_KIB=&lt;KiB&gt;, TAMBO_OPEN_READONLY, TAMBO_MUST_EXIST, TAMBO_FOREIGN_KEYS).</source>
+        <translation>Opción de conexión desconocida «%1» (conocidas: TAMBO_BUSY_TIMEOUT=&lt;ms&gt;, TAMBO_CACHE_SIZE_KIB=&lt;KiB&gt;, TAMBO_OPEN_READONLY, TAMBO_MUST_EXIST, TAMBO_FOREIGN_KEYS).</translation>
+    </message>
+    <message>
+        <source>The page cache of the store %1 could not be set.</source>
+        <translation>No se pudo configurar la caché de páginas del almacén %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::SqlCipherResult</name>
+    <message>
+        <source>The store connection is not open.</source>
+        <translation>La conexión con el almacén no está abierta.</translation>
+    </message>
+    <message>
+        <source>The statement could not be prepared.</source>
+        <translation>No se pudo preparar la sentencia.</translation>
+    </message>
+    <message>
+        <source>The query holds no SQL statement.</source>
+        <translation>La consulta no contiene ninguna sentencia SQL.</translation>
+    </message>
+    <message>
+        <source>The query holds more than one SQL statement; run them one at a time.</source>
+        <translation>La consulta contiene más de una sentencia SQL; ejecútelas de una en una.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The query has %n placeholder(s) but no bound values; use prepare() and bindValue().</source>
+        <translation>
+            <numerusform>La consulta tiene %n marcador de parámetro pero ningún valor vinculado; use prepare() y bindValue().</numerusform>
+            <numerusform>La consulta tiene %n marcadores de parámetro pero ningún valor vinculado; use prepare() y bindValue().</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No statement has been prepared.</source>
+        <translation>No se ha preparado ninguna sentencia.</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch: the query expects %1 value(s), %2 were bound.</source>
+        <translation>El número de parámetros no coincide: la consulta espera %1 valor(es) y se vincularon %2.</translation>
+    </message>
+    <message>
+        <source>Bound value %1 has the type %2, which cannot be stored.</source>
+        <translation>El valor vinculado %1 es de tipo %2, que no se puede almacenar.</translation>
+    </message>
+    <message>
+        <source>Bound value %1 could not be bound.</source>
+        <translation>No se pudo vincular el valor %1.</translation>
+    </message>
+    <message>
+        <source>The query could not be executed.</source>
+        <translation>No se pudo ejecutar la consulta.</translation>
+    </message>
+    <message>
+        <source>The next row could not be read.</source>
+        <translation>No se pudo leer la siguiente fila.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::Store</name>
+    <message>
+        <source>The store key must be 32 bytes long; this one has %1 bytes.</source>
+        <translation>La clave del almacén debe tener 32 bytes; esta tiene %1 bytes.</translation>
+    </message>
+    <message>
+        <source>No store file was given.</source>
+        <translation>No se indicó el archivo del almacén.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a store file.</source>
+        <translation>%1 es una carpeta, no un archivo de almacén.</translation>
+    </message>
+    <message>
+        <source>The store file %1 does not exist.</source>
+        <translation>El archivo del almacén %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The folder %1 for the store could not be created.</source>
+        <translation>No se pudo crear la carpeta %1 para el almacén.</translation>
+    </message>
+    <message>
+        <source>The store %1 could not switch to write-ahead logging: %2</source>
+        <translation>El almacén %1 no pudo activar el registro de escritura anticipada (WAL): %2</translation>
+    </message>
+    <message>
+        <source>The store %1 did not report its SQLCipher version: %2</source>
+        <translation>El almacén %1 no informó su versión de SQLCipher: %2</translation>
+    </message>
+    <message>
+        <source>The store needs SQLCipher 4, but this build has %1.</source>
+        <translation>El almacén necesita SQLCipher 4, pero esta compilación tiene %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::Transaction</name>
+    <message>
+        <source>Cannot start a transaction: the database is not open.</source>
+        <translation>No se puede iniciar una transacción: la base de datos no está abierta.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>No se puede iniciar una transacción: %1</translation>
+    </message>
+    <message>
+        <source>There is no open transaction to commit.</source>
+        <translation>No hay ninguna transacción abierta que confirmar.</translation>
+    </message>
+    <message>
+        <source>Cannot commit the transaction: %1</source>
+        <translation>No se pudo confirmar la transacción: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::UserService</name>
+    <message>
+        <source>Permission denied: only an OTIC administrator can manage users.</source>
+        <translation>Permiso denegado: solo un administrador OTIC puede administrar usuarios.</translation>
+    </message>
+    <message>
+        <source>A username has 2 to 32 characters: letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or a digit.</source>
+        <translation>Un nombre de usuario tiene de 2 a 32 caracteres: letras sin tildes, dígitos, «.», «_» o «-», y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>La contraseña debe tener al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A password cannot be only spaces.</source>
+        <translation>La contraseña no puede tener solo espacios.</translation>
+    </message>
+    <message>
+        <source>Please give the user&apos;s full name.</source>
+        <translation>Indique el nombre completo del usuario.</translation>
+    </message>
+    <message>
+        <source>A user named %1 already exists.</source>
+        <translation>Ya existe un usuario llamado %1.</translation>
+    </message>
+    <message>
+        <source>Unknown role %1.</source>
+        <translation>Rol desconocido: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown sede %1.</source>
+        <translation>Sede desconocida: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the users: %1</source>
+        <translation>No se pudo leer los usuarios: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create user %1: %2</source>
+        <translation>No se pudo crear el usuario %1: %2</translation>
+    </message>
+    <message>
+        <source>You cannot lock your own account.</source>
+        <translation>No puede bloquear su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>No existe el usuario %1.</translation>
+    </message>
+    <message>
+        <source>Cannot change user %1: %2</source>
+        <translation>No se pudo modificar el usuario %1: %2</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>La contraseña actual es incorrecta.</translation>
+    </message>
+    <message>
+        <source>Cannot save the roles: %1</source>
+        <translation>No se pudo guardar los roles: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::Workspace</name>
+    <message>
+        <source>No store path was given.</source>
+        <translation>No se indicó la ruta del almacén.</translation>
+    </message>
+    <message>
+        <source>No key provider was given for the store %1.</source>
+        <translation>No se indicó un proveedor de claves para el almacén %1.</translation>
+    </message>
+    <message>
+        <source>The store %1 does not exist.</source>
+        <translation>El almacén %1 no existe.</translation>
+    </message>
+    <message>
+        <source>There is no key for the store %1 in %2.</source>
+        <translation>No hay una clave para el almacén %1 en %2.</translation>
+    </message>
+    <message>
+        <source>The store %1 needs migrating first (tambo-admin migrate).</source>
+        <translation>Primero hay que migrar el almacén %1 (tambo-admin migrate).</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::AssetDetailView</name>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Asset history</source>
+        <translation>Historial del bien</translation>
+    </message>
+    <message>
+        <source>Choose an asset in the list, or scan its label.</source>
+        <translation>Elija un bien de la lista o escanee su etiqueta.</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modificación</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>IT support</source>
+        <translation>Soporte técnico</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::AssetRegisterPage</name>
+    <message>
+        <source>Code, denomination, brand, serial number or custodian</source>
+        <translation>Código, denominación, marca, n.º de serie o responsable</translation>
+    </message>
+    <message>
+        <source>Search assets</source>
+        <translation>Buscar bienes</translation>
+    </message>
+    <message>
+        <source>All custodians</source>
+        <translation>Todos los responsables</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustodian:</source>
+        <translation>Res&amp;ponsable:</translation>
+    </message>
+    <message>
+        <source>S&amp;ede:</source>
+        <translation>&amp;Sede:</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>Á&amp;rea:</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Bienes</translation>
+    </message>
+    <message>
+        <source>All sedes</source>
+        <translation>Todas las sedes</translation>
+    </message>
+    <message>
+        <source>All conditions</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Poor, WEEE or scrap (M, X, Y)</source>
+        <translation>Malo, RAEE o chatarra (M, X, Y)</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Todas las áreas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n asset(s)</source>
+        <translation>
+            <numerusform>%n bien</numerusform>
+            <numerusform>%n bienes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n asset(s)</source>
+        <translation>
+            <numerusform>%1 de %n bien</numerusform>
+            <numerusform>%1 de %n bienes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an asset in the list, or scan its label.</source>
+        <translation>Elija un bien de la lista o escanee su etiqueta.</translation>
+    </message>
+    <message>
+        <source>The asset %1 is no longer in the register.</source>
+        <translation>El bien %1 ya no está en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::AssetRepository</name>
+    <message>
+        <source>You may not %1 (permission %2).</source>
+        <translation>No tiene permiso para %1 (permiso %2).</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se pudo leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>see the asset register</source>
+        <translation>ver el registro de bienes</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>No se pudo leer el historial: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the catálogo and places: %1</source>
+        <translation>No se pudo leer el catálogo y las ubicaciones: %1</translation>
+    </message>
+    <message>
+        <source>The catálogo code %1 (the first 8 digits of %2) is not in the catálogo; import it first.</source>
+        <translation>El código de catálogo %1 (los primeros 8 dígitos de %2) no está en el catálogo; impórtelo primero.</translation>
+    </message>
+    <message>
+        <source>The asset %1 has no denominación.</source>
+        <translation>El bien %1 no tiene denominación.</translation>
+    </message>
+    <message>
+        <source>The asset %1 has no sede.</source>
+        <translation>El bien %1 no tiene sede.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist.</source>
+        <translation>La sede «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist.</source>
+        <translation>El área «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not belong to the sede “%2”.</source>
+        <translation>El área «%1» no pertenece a la sede «%2».</translation>
+    </message>
+    <message>
+        <source>The value of %1 cannot be negative.</source>
+        <translation>El valor de %1 no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The acquisition date of %1 is in the future.</source>
+        <translation>La fecha de adquisición de %1 es futura.</translation>
+    </message>
+    <message>
+        <source>Cannot write the asset&apos;s history: %1</source>
+        <translation>No se pudo escribir el historial del bien: %1</translation>
+    </message>
+    <message>
+        <source>The código patrimonial %1 is already registered (%2).</source>
+        <translation>El código patrimonial %1 ya está registrado (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot register %1: %2</source>
+        <translation>No se pudo registrar %1: %2</translation>
+    </message>
+    <message>
+        <source>Registered as %1 (%2).</source>
+        <translation>Registrado como %1 (%2).</translation>
+    </message>
+    <message>
+        <source>register assets</source>
+        <translation>registrar bienes</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>N.º de serie</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Características</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Sede</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Ambiente</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Acquired on</source>
+        <translation>Fecha de adquisición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Ledger account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>edit assets</source>
+        <translation>modificar bienes</translation>
+    </message>
+    <message>
+        <source>The asset to update does not exist.</source>
+        <translation>El bien que se quiere actualizar no existe.</translation>
+    </message>
+    <message>
+        <source>The código patrimonial of %1 cannot be changed; register a new asset and give this one de baja.</source>
+        <translation>El código patrimonial de %1 no se puede cambiar; registre un bien nuevo y dé de baja este.</translation>
+    </message>
+    <message>
+        <source>The asset %1 was changed by someone else since you opened it; open it again and repeat your change.</source>
+        <translation>Otra persona modificó el bien %1 después de que usted lo abrió; ábralo de nuevo y repita su cambio.</translation>
+    </message>
+    <message>
+        <source>change %1 without the approval of the jefe de patrimonio</source>
+        <translation>cambiar %1 sin la aprobación del jefe de patrimonio</translation>
+    </message>
+    <message>
+        <source>Cannot update %1: %2</source>
+        <translation>No se pudo actualizar %1: %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>add to an asset&apos;s history</source>
+        <translation>agregar al historial de un bien</translation>
+    </message>
+    <message>
+        <source>A history line needs a kind and a text.</source>
+        <translation>Una línea del historial necesita un tipo y un texto.</translation>
+    </message>
+    <message>
+        <source>The código patrimonial %1 is not in the register.</source>
+        <translation>El código patrimonial %1 no está en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::AssetTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>N.º de serie</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Sede</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Ambiente</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CatalogoRepository</name>
+    <message>
+        <source>You may not see the catálogo (permission %1).</source>
+        <translation>No tiene permiso para ver el catálogo (permiso %1).</translation>
+    </message>
+    <message>
+        <source>Cannot read the catálogo: %1</source>
+        <translation>No se pudo leer el catálogo: %1</translation>
+    </message>
+    <message>
+        <source>You may not import the catálogo (permission %1).</source>
+        <translation>No tiene permiso para importar el catálogo (permiso %1).</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>There is no separator: write the code, a semicolon and the denominación.</source>
+        <translation>Falta el separador: escriba el código, un punto y coma y la denominación.</translation>
+    </message>
+    <message>
+        <source>The catálogo code “%1” may only contain digits.</source>
+        <translation>El código de catálogo «%1» solo puede contener dígitos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The catálogo code “%1” has %n digit(s); it must have 8 (a spreadsheet may have dropped leading zeros: format the column as text).</source>
+        <translation>
+            <numerusform>El código de catálogo «%1» tiene %n dígito; debe tener 8 (una hoja de cálculo puede haber quitado los ceros iniciales: dé formato de texto a la columna).</numerusform>
+            <numerusform>El código de catálogo «%1» tiene %n dígitos; debe tener 8 (una hoja de cálculo puede haber quitado los ceros iniciales: dé formato de texto a la columna).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The catálogo code 00000000 does not exist.</source>
+        <translation>El código de catálogo 00000000 no existe.</translation>
+    </message>
+    <message>
+        <source>The denominación of %1 is empty.</source>
+        <translation>La denominación de %1 está vacía.</translation>
+    </message>
+    <message>
+        <source>The code %1 is repeated (first on line %2).</source>
+        <translation>El código %1 está repetido (aparece primero en la línea %2).</translation>
+    </message>
+    <message>
+        <source>Not a valid catálogo entry, or repeated.</source>
+        <translation>No es una entrada válida del catálogo, o está repetida.</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to the catálogo: %2</source>
+        <translation>No se pudo agregar %1 al catálogo: %2</translation>
+    </message>
+    <message>
+        <source>Cannot update %1 in the catálogo: %2</source>
+        <translation>No se pudo actualizar %1 en el catálogo: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CodigoPatrimonial</name>
+    <message>
+        <source>No code was given: a código patrimonial has 12 digits.</source>
+        <translation>No se indicó ningún código: un código patrimonial tiene 12 dígitos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has %n digit(s); a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</source>
+        <translation>
+            <numerusform>«%1» tiene %n dígito; un código patrimonial tiene 12 (8 del catálogo de la SBN y 4 del correlativo).</numerusform>
+            <numerusform>«%1» tiene %n dígitos; un código patrimonial tiene 12 (8 del catálogo de la SBN y 4 del correlativo).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a código patrimonial: it may only contain digits 0 to 9.</source>
+        <translation>«%1» no es un código patrimonial: solo puede contener dígitos del 0 al 9.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a código patrimonial: the catálogo part 00000000 does not exist.</source>
+        <translation>«%1» no es un código patrimonial: la parte de catálogo 00000000 no existe.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a código patrimonial: the correlativo 0000 does not exist (it starts at 0001).</source>
+        <translation>«%1» no es un código patrimonial: el correlativo 0000 no existe (empieza en 0001).</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::Estados</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Bueno</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>Malo</translation>
+    </message>
+    <message>
+        <source>WEEE (RAEE)</source>
+        <translation>RAEE</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>Chatarra</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Not in use</source>
+        <translation>En desuso</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::PatrimonioDemo</name>
+    <message>
+        <source>The demo catálogo is missing from this build (%1).</source>
+        <translation>Esta versión no incluye el catálogo de demostración (%1).</translation>
+    </message>
+    <message>
+        <source>The demo register needs core&apos;s demo sedes and areas first.</source>
+        <translation>El registro de demostración necesita primero las sedes y áreas de demostración del núcleo.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::PatrimonioPlugin</name>
+    <message>
+        <source>Fixed assets</source>
+        <translation>Patrimonio</translation>
+    </message>
+    <message>
+        <source>See the asset register and scan labels</source>
+        <translation>Ver el registro de bienes y escanear etiquetas</translation>
+    </message>
+    <message>
+        <source>Register assets and edit their description</source>
+        <translation>Registrar bienes y modificar su descripción</translation>
+    </message>
+    <message>
+        <source>Approve changes of custody, value and end of life of assets</source>
+        <translation>Aprobar cambios de responsable, valor y baja de bienes</translation>
+    </message>
+    <message>
+        <source>Add notes to an asset&apos;s history</source>
+        <translation>Agregar notas al historial de un bien</translation>
+    </message>
+    <message>
+        <source>Import and edit the SBN catálogo</source>
+        <translation>Importar y editar el catálogo de la SBN</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Escanear</translation>
+    </message>
+    <message>
+        <source>The patrimonio module has no store.</source>
+        <translation>El módulo de patrimonio no tiene almacén.</translation>
+    </message>
+    <message>
+        <source>Asset register</source>
+        <translation>Registro de bienes</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::PatrimonioSchema</name>
+    <message>
+        <source>catálogo, asset register and asset history</source>
+        <translation>catálogo, registro de bienes e historial de bienes</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ScanPage</name>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Scan the label of each asset: it opens at once, wherever the cursor is. You can also type the 12-digit code and press Enter.</source>
+        <translation>Escanee la etiqueta de cada bien: se abre al instante, esté donde esté el cursor. También puede escribir el código de 12 dígitos y pulsar Intro.</translation>
+    </message>
+    <message>
+        <source>Código &amp;patrimonial:</source>
+        <translation>Código &amp;patrimonial:</translation>
+    </message>
+    <message>
+        <source>Scan or type 12 digits and press Enter</source>
+        <translation>Escanee o escriba 12 dígitos y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Código patrimonial to look up</source>
+        <translation>Código patrimonial a buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Start over</source>
+        <translation>&amp;Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Forget which codes were scanned, so none counts as repeated</source>
+        <translation>Olvida los códigos escaneados, para que ninguno cuente como repetido</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Scans of this session</source>
+        <translation>Lecturas de esta sesión</translation>
+    </message>
+    <message>
+        <source>Scans of this &amp;session:</source>
+        <translation>Lecturas de esta &amp;sesión:</translation>
+    </message>
+    <message>
+        <source>Scan a label to see the asset here.</source>
+        <translation>Escanee una etiqueta para ver aquí el bien.</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeated (%n time(s))</source>
+        <translation>
+            <numerusform>Repetido (%n vez)</numerusform>
+            <numerusform>Repetido (%n veces)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in the register</source>
+        <translation>No está en el registro</translation>
+    </message>
+    <message>
+        <source>Not a código patrimonial</source>
+        <translation>No es un código patrimonial</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n lectura</numerusform>
+            <numerusform>%n lecturas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n distinct asset(s) found</source>
+        <translation>
+            <numerusform>%n bien distinto encontrado</numerusform>
+            <numerusform>%n bienes distintos encontrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started over: no code counts as scanned.</source>
+        <translation>Se empezó de nuevo: ningún código cuenta como escaneado.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ScanSession</name>
+    <message>
+        <source>The code %1 is not in the register. Check the label, or report it as a sobrante.</source>
+        <translation>El código %1 no está en el registro. Revise la etiqueta o repórtelo como sobrante.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already scanned: %1 (%2) has been scanned %n time(s) in this session.</source>
+        <translation>
+            <numerusform>Ya escaneado: %1 (%2) se escaneó %n vez en esta sesión.</numerusform>
+            <numerusform>Ya escaneado: %1 (%2) se escaneó %n veces en esta sesión.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::AboutDialog</name>
+    <message>
+        <source>About Tambo</source>
+        <translation>Acerca de Tambo</translation>
+    </message>
+    <message>
+        <source>Back-office suite of the Municipalidad Provincial de Tacna</source>
+        <translation>Sistema de gestión administrativa de la Municipalidad Provincial de Tacna</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>no disponible</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>Software libre bajo la Licencia Pública General de GNU, versión 3 o (a su elección) cualquier versión posterior (GPL-3.0-or-later). Se distribuye SIN NINGUNA GARANTÍA.</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>SQLCipher %1</source>
+        <translation>SQLCipher %1</translation>
+    </message>
+    <message>
+        <source>Municipalidad Provincial de Tacna — Oficina de Tecnologías de la Información y Comunicaciones (OTIC)</source>
+        <translation>Municipalidad Provincial de Tacna — Oficina de Tecnologías de la Información y Comunicaciones (OTIC)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Municipalidad Provincial de Tacna</source>
+        <translation>Municipalidad Provincial de Tacna</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::AddUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <source>e.g. jperez</source>
+        <translation>p. ej. jperez</translation>
+    </message>
+    <message>
+        <source>(all sedes)</source>
+        <translation>(todas las sedes)</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n character(s)</source>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>S&amp;ede:</source>
+        <translation>&amp;Sede:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>Con&amp;firmar contraseña:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate user</source>
+        <translation>Cr&amp;ear usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>C&amp;ancelar</translation>
+    </message>
+    <message>
+        <source>Please give the user&apos;s full name.</source>
+        <translation>Indique el nombre completo del usuario.</translation>
+    </message>
+    <message>
+        <source>Please choose a role.</source>
+        <translation>Elija un rol.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::AuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Every change made through Tambo leaves a row here. Each row carries the fingerprint of the one before it, so an edited, deleted or reordered row is found by &quot;Verify chain&quot;.</source>
+        <translation>Cada cambio hecho en Tambo deja una fila aquí. Cada fila lleva la huella de la anterior, de modo que «Verificar cadena» detecta cualquier fila modificada, eliminada o reordenada.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verificar cadena</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read: %1</source>
+        <translation>No se puede leer el registro de auditoría: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %n row(s)</source>
+        <translation>
+            <numerusform>Se muestra la fila más reciente</numerusform>
+            <numerusform>Se muestran las %n filas más recientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n row(s) checked.</source>
+        <translation>
+            <numerusform>La cadena está íntegra: se verificó %n fila.</numerusform>
+            <numerusform>La cadena está íntegra: se verificaron %n filas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken at row %1.</source>
+        <translation>La cadena está rota en la fila %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::AuditTableModel</name>
+    <message>
+        <source>created</source>
+        <translation>creación</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modificación</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminación</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>inicio de sesión</translation>
+    </message>
+    <message>
+        <source>failed login</source>
+        <translation>inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>inicio de sesión rechazado</translation>
+    </message>
+    <message>
+        <source>account locked (failed attempts)</source>
+        <translation>cuenta bloqueada (intentos fallidos)</translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation>cuenta bloqueada</translation>
+    </message>
+    <message>
+        <source>account unlocked</source>
+        <translation>cuenta desbloqueada</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>cambio de contraseña</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Acción: %1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Antes: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Después: %1</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Equipo: %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>sede</source>
+        <translation>sede</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>área</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>ajustes</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>entity and its id</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::HomePage</name>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>Bienvenido(a), %1</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Sede:</source>
+        <translation>Sede:</translation>
+    </message>
+    <message>
+        <source>not configured (File &gt; Settings)</source>
+        <translation>sin configurar (Archivo &gt; Ajustes)</translation>
+    </message>
+    <message>
+        <source>%1 (demo data)</source>
+        <translation>%1 (datos de demostración)</translation>
+    </message>
+    <message>
+        <source>Encrypted local store:</source>
+        <translation>Almacén local cifrado:</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Módulos</translation>
+    </message>
+    <message>
+        <source>This build has no modules yet: only the administration pages.</source>
+        <translation>Esta versión aún no incluye módulos: solo las páginas de administración.</translation>
+    </message>
+    <message>
+        <source>sede not configured</source>
+        <translation>sede sin configurar</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ir a</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::LockScreen</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Sesión bloqueada</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>The session of %1 (%2) was locked. Type your password to go on.</source>
+        <translation>La sesión de %1 (%2) se bloqueó. Escriba su contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>The password could not be checked. Log out and in again.</source>
+        <translation>No se pudo verificar la contraseña. Cierre sesión e ingrese nuevamente.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::LoginDialog</name>
+    <message>
+        <source>Tambo — Log in</source>
+        <translation>Tambo — Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Municipalidad Provincial de Tacna</source>
+        <translation>Municipalidad Provincial de Tacna</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Ingresar</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Please type your username.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>This account is locked. Try again after %1.</source>
+        <translation>Esta cuenta está bloqueada. Vuelva a intentarlo después de las %1.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>Cannot log in right now. Please ask the OTIC office for help.</source>
+        <translation>No es posible iniciar sesión en este momento. Solicite ayuda a la OTIC.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::MainWindow</name>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>Municipalidad Provincial de Tacna</source>
+        <translation>Municipalidad Provincial de Tacna</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock session</source>
+        <translation>&amp;Bloquear sesión</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir a</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Tambo</source>
+        <translation>&amp;Acerca de Tambo</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (versión %2)</translation>
+    </message>
+    <message>
+        <source>The module that offers this page has no user interface in this build.</source>
+        <translation>El módulo que ofrece esta página no tiene interfaz de usuario en esta versión.</translation>
+    </message>
+    <message>
+        <source>The module %1 could not open this page.</source>
+        <translation>El módulo %1 no pudo abrir esta página.</translation>
+    </message>
+    <message>
+        <source>%1 — Tambo</source>
+        <translation>%1 — Tambo</translation>
+    </message>
+    <message>
+        <source>Session locked — Tambo</source>
+        <translation>Sesión bloqueada — Tambo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved.
+
+%1</source>
+        <translation>No se pudo guardar los ajustes.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Tambo will use the new language the next time it starts.</source>
+        <translation>Tambo usará el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>Accounts, roles and locks</source>
+        <translation>Cuentas, roles y bloqueos</translation>
+    </message>
+    <message>
+        <source>Who changed what, and the integrity check</source>
+        <translation>Quién cambió qué, y la verificación de integridad</translation>
+    </message>
+    <message>
+        <source>Module %1</source>
+        <translation>Módulo %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::NavigationModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Sync &amp;server:</source>
+        <translation>&amp;Servidor de sincronización:</translation>
+    </message>
+    <message>
+        <source>S&amp;ede:</source>
+        <translation>S&amp;ede:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>&amp;Bloquear tras:</translation>
+    </message>
+    <message>
+        <source>Minutes without activity before the session locks.</source>
+        <translation>Minutos sin actividad antes de que la sesión se bloquee.</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>Scanner &amp;prefix:</source>
+        <translation>&amp;Prefijo del lector:</translation>
+    </message>
+    <message>
+        <source>Scanner s&amp;uffix:</source>
+        <translation>S&amp;ufijo del lector:</translation>
+    </message>
+    <message>
+        <source>What the barcode reader sends before and after each code. Write \r for Enter and \t for Tab.</source>
+        <translation>Lo que el lector de códigos de barras envía antes y después de cada código. Escriba \r para Intro y \t para Tab.</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Tambo starts.</source>
+        <translation>El nuevo idioma se aplica la próxima vez que se inicie Tambo.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>(sin elegir)</translation>
+    </message>
+    <message>
+        <source>Only OTIC administrators change this.</source>
+        <translation>Solo los administradores de la OTIC pueden cambiar esto.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// or http:// and name a host, for example https://tambo.munitacna.gob.pe.</source>
+        <translation>La dirección del servidor debe empezar con https:// o http:// e indicar un host, por ejemplo https://tambo.munitacna.gob.pe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The scanner prefix and suffix may have at most %n character(s) each.</source>
+        <translation>
+            <numerusform>El prefijo y el sufijo del lector pueden tener como máximo %n carácter cada uno.</numerusform>
+            <numerusform>El prefijo y el sufijo del lector pueden tener como máximo %n caracteres cada uno.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::Shell</name>
+    <message>
+        <source>Tambo</source>
+        <translation>Tambo</translation>
+    </message>
+    <message>
+        <source>Automatic login failed: %1</source>
+        <translation>Falló el inicio de sesión automático: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::ShellStatusBar</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Logged-in user</source>
+        <translation>Usuario que inició sesión</translation>
+    </message>
+    <message>
+        <source>Sede: not configured</source>
+        <translation>Sede: sin configurar</translation>
+    </message>
+    <message>
+        <source>Sede: %1</source>
+        <translation>Sede: %1</translation>
+    </message>
+    <message>
+        <source>The sede this PC works for (File &gt; Settings)</source>
+        <translation>La sede a la que pertenece este equipo (Archivo &gt; Ajustes)</translation>
+    </message>
+    <message>
+        <source>Encrypted store: %1</source>
+        <translation>Almacén cifrado: %1</translation>
+    </message>
+    <message>
+        <source>Unencrypted store: %1</source>
+        <translation>Almacén sin cifrar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncIndicator</name>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) pending</source>
+        <translation>
+            <numerusform>%n cambio pendiente</numerusform>
+            <numerusform>%n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing… %1%</source>
+        <translation>Sincronizando… %1 %</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Sincronizado a las %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) rejected</source>
+        <translation>
+            <numerusform>%n cambio rechazado</numerusform>
+            <numerusform>%n cambios rechazados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No connection to the server. Your work is kept in the encrypted local store and will be sent when the connection returns.</source>
+        <translation>Sin conexión con el servidor. Su trabajo se guarda en el almacén local cifrado y se enviará cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Changes saved on this PC that the server has not received yet.</source>
+        <translation>Cambios guardados en este equipo que el servidor aún no ha recibido.</translation>
+    </message>
+    <message>
+        <source>Exchanging changes with the server.</source>
+        <translation>Intercambiando cambios con el servidor.</translation>
+    </message>
+    <message>
+        <source>Everything was exchanged with the server on %1.</source>
+        <translation>Todo se intercambió con el servidor el %1.</translation>
+    </message>
+    <message>
+        <source>The server refused some changes. Click to review them.</source>
+        <translation>El servidor rechazó algunos cambios. Haga clic para revisarlos.</translation>
+    </message>
+    <message>
+        <source>Synchronization: %1</source>
+        <translation>Sincronización: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::UserTableModel</name>
+    <message>
+        <source>Locked by an administrator</source>
+        <translation>Bloqueado por un administrador</translation>
+    </message>
+    <message>
+        <source>Locked until %1 (failed attempts)</source>
+        <translation>Bloqueado hasta las %1 (intentos fallidos)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(todas)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed login attempt(s)</source>
+        <translation>
+            <numerusform>%n intento de inicio de sesión fallido</numerusform>
+            <numerusform>%n intentos de inicio de sesión fallidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Sede</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Accounts that can log in on this PC. Locking an account stops its logins until an administrator unlocks it.</source>
+        <translation>Cuentas que pueden iniciar sesión en este equipo. Una cuenta bloqueada no puede ingresar hasta que un administrador la desbloquee.</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Nuevo usuario…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>U&amp;nlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Filter by name, user or role…</source>
+        <translation>Filtrar por nombre, usuario o rol…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtrar:</translation>
+    </message>
+    <message>
+        <source>User %1 was created.</source>
+        <translation>Se creó el usuario %1.</translation>
+    </message>
+    <message>
+        <source>User %1 is locked.</source>
+        <translation>El usuario %1 quedó bloqueado.</translation>
+    </message>
+    <message>
+        <source>User %1 is unlocked.</source>
+        <translation>El usuario %1 quedó desbloqueado.</translation>
+    </message>
+    <message>
+        <source>Lock user</source>
+        <translation>Bloquear usuario</translation>
+    </message>
+    <message>
+        <source>Lock the account %1? It cannot log in until an administrator unlocks it.</source>
+        <translation>¿Bloquear la cuenta %1? No podrá iniciar sesión hasta que un administrador la desbloquee.</translation>
+    </message>
+</context>
+</TS>
