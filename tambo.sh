@@ -96,9 +96,36 @@ deps() {
     deps_sqlcipher
 }
 
+# --- devcert: development TLS certificate for tambo-server (issue 3, ADR 0004) ----------------
+# Self-signed, CN=localhost with SAN localhost + 127.0.0.1, in .cache/devcert/ (ignored by git).
+# Made only when missing; delete the folder to get a new one. Never use it in production.
+DEVCERT_DIR="$ROOT/.cache/devcert"
+devcert() {
+    local cert="$DEVCERT_DIR/server.crt" key="$DEVCERT_DIR/server.key"
+    if [ -s "$cert" ] && [ -s "$key" ]; then
+        return 0
+    fi
+    command -v openssl >/dev/null 2>&1 \
+        || die "falta el programa openssl para crear el certificado de desarrollo (apt-get install openssl)"
+    mkdir -p "$DEVCERT_DIR"
+    chmod 700 "$DEVCERT_DIR"
+    say "creando el certificado TLS de desarrollo de tambo-server en $DEVCERT_DIR"
+    (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 825 \
+        -keyout "$key.tmp" -out "$cert.tmp" \
+        -subj "/CN=localhost/O=Tambo desarrollo" \
+        -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >"$DEVCERT_DIR/openssl.log" 2>&1) \
+        || die "openssl no pudo crear el certificado de desarrollo; detalle en $DEVCERT_DIR/openssl.log"
+    mv "$key.tmp" "$key"
+    mv "$cert.tmp" "$cert"
+    chmod 644 "$cert" # public; the key stays 600
+    rm -f "$DEVCERT_DIR/openssl.log"
+}
+# --- end devcert ---------------------------------------------------------------------------------
+
 build() {
     local preset="${1:-${TAMBO_PRESET:-dev}}"
     deps
+    devcert
     if [ ! -f "$ROOT/build/$preset/CMakeCache.txt" ]; then
         cmake --preset "$preset" >/dev/null || cmake --preset "$preset"
     fi

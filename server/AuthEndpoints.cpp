@@ -1,0 +1,252 @@
+#include "AuthEndpoints.h"
+
+#include "ApiContext.h"
+#include "HttpServer.h"
+#include "JsonReply.h"
+#include "UserAccounts.h"
+
+#include "util/Clock.h"
+
+#include <QJsonValue>
+
+namespace tambo::server {
+
+namespace {
+
+const QString MsgInvalidCredentials = QStringLiteral("Usuario o contraseña incorrectos.");
+const QString MsgAccountDisabled = QStringLiteral(
+    "La cuenta está deshabilitada. Comuníquese con la OTIC.");
+const QString MsgDeviceRevoked = QStringLiteral(
+    "Este equipo fue revocado por la OTIC y ya no puede conectarse al servidor.");
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+void answerTokenFailure(ApiContext &ctx,
+                        httplib::Response &res,
+                        TokenService::Status status,
+                        const QString &dbError,
+                        bool refreshing)
+{
+    using S = TokenService::Status;
+    switch (status) {
+    case S::Ok:
+        return;
+    case S::Invalid:
+        JsonReply::error(res,
+                         401,
+                         refreshing ? QStringLiteral("invalid_refresh_token")
+                                    : QStringLiteral("invalid_token"),
+                         refreshing
+                             ? QStringLiteral(
+                                 "El token de actualización no es válido. Inicie sesión de nuevo.")
+                             : QStringLiteral(
+                                 "El token de acceso no es válido. Inicie sesión de nuevo."));
+        break;
+    case S::Expired:
+        JsonReply::error(
+            res,
+            401,
+            QStringLiteral("token_expired"),
+            refreshing ? QStringLiteral("El token de actualización venció. Inicie sesión de nuevo.")
+                       : QStringLiteral(
+                           "El token de acceso venció. Renuévelo con el token de actualización."));
+        break;
+    case S::Revoked:
+        JsonReply::error(res,
+                         401,
+                         QStringLiteral("session_revoked"),
+                         QStringLiteral("La sesión fue cerrada. Inicie sesión de nuevo."));
+        break;
+    case S::Reused:
+        JsonReply::error(res,
+                         401,
+                         QStringLiteral("refresh_token_reused"),
+                         QStringLiteral(
+                             "El token de actualización ya se había usado; por seguridad se "
+                             "cerró la sesión. Inicie sesión de nuevo."));
+        break;
+    case S::UserDisabled:
+        JsonReply::error(res, 403, QStringLiteral("account_disabled"), MsgAccountDisabled);
+        break;
+    case S::DeviceRevoked:
+        JsonReply::error(res, 403, QStringLiteral("device_revoked"), MsgDeviceRevoked);
+        break;
+    case S::DeviceUnknown:
+        JsonReply::error(res,
+                         404,
+                         QStringLiteral("device_not_registered"),
+                         QStringLiteral("Este equipo no está registrado en el servidor."));
+        break;
+    case S::DbError:
+        JsonReply::databaseError(ctx, res, dbError);
+        break;
+    }
+    if (res.status == 401) {
+        res.set_header("WWW-Authenticate",
+                       refreshing ? "Bearer realm=\"tambo\""
+                                  : "Bearer realm=\"tambo\", error=\"invalid_token\"");
+    }
+}
+
+} // namespace
+
+void AuthEndpoints::install(HttpServer &server)
+{
+    server.post(QStringLiteral("/v1/auth/login"),
+                [this](const httplib::Request &req, httplib::Response &res) { login(req, res); });
+    server.post(QStringLiteral("/v1/auth/refresh"),
+                [this](const httplib::Request &req, httplib::Response &res) { refresh(req, res); });
+    server.get(QStringLiteral("/v1/auth/session"),
+               [this](const httplib::Request &req, httplib::Response &res) { session(req, res); });
+}
+
+QJsonObject AuthEndpoints::userJson(const ServerUser &user)
+{
+    return {{QStringLiteral("username"), user.username},
+            {QStringLiteral("full_name"), user.fullName},
+            {QStringLiteral("role"), user.roleId},
+            {QStringLiteral("sede"),
+             user.sedeId.isEmpty() ? QJsonValue() : QJsonValue(user.sedeId)}};
+}
+
+QJsonObject AuthEndpoints::tokensJson(const TokenService::TokenPair &tokens, const QDateTime &now)
+{
+    return {{QStringLiteral("token_type"), QStringLiteral("Bearer")},
+            {QStringLiteral("access_token"), tokens.accessToken},
+            {QStringLiteral("expires_in"), now.secsTo(tokens.accessExpiresAt)},
+            {QStringLiteral("access_expires_at"), iso(tokens.accessExpiresAt)},
+            {QStringLiteral("refresh_token"), tokens.refreshToken},
+            {QStringLiteral("refresh_expires_in"), now.secsTo(tokens.refreshExpiresAt)},
+            {QStringLiteral("refresh_expires_at"), iso(tokens.refreshExpiresAt)}};
+}
+
+std::optional<TokenService::Principal> AuthEndpoints::authenticate(ApiContext &ctx,
+                                                                   const httplib::Request &req,
+                                                                   httplib::Response &res)
+{
+    const QString token = JsonReply::bearerToken(req);
+    if (token.isEmpty()) {
+        JsonReply::error(res,
+                         401,
+                         QStringLiteral("missing_token"),
+                         QStringLiteral(
+                             "Falta el token de acceso (cabecera «Authorization: Bearer …»)."));
+        res.set_header("WWW-Authenticate", "Bearer realm=\"tambo\"");
+        return std::nullopt;
+    }
+    QString error;
+    QSqlDatabase db = ctx.db.connection(&error);
+    if (!db.isOpen()) {
+        JsonReply::databaseError(ctx, res, error);
+        return std::nullopt;
+    }
+    const TokenService::AuthResult auth = TokenService(db, ctx.clock, ctx.lifetimes)
+                                              .authenticate(token);
+    if (!auth.ok()) {
+        answerTokenFailure(ctx, res, auth.status, auth.error, false);
+        return std::nullopt;
+    }
+    HttpServer::annotate(QStringLiteral("user"), auth.principal.user.username);
+    return auth.principal;
+}
+
+void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
+{
+    const auto body = JsonReply::parseObject(req, res);
+    if (!body)
+        return;
+    const auto username = JsonReply::requireString(*body, QStringLiteral("username"), res);
+    if (!username)
+        return;
+    const auto password = JsonReply::requireString(*body, QStringLiteral("password"), res);
+    if (!password)
+        return;
+    QUuid deviceId;
+    if (!JsonReply::readUuid(*body, QStringLiteral("device_id"), false, &deviceId, res))
+        return;
+    HttpServer::annotate(QStringLiteral("user"),
+                         UserAccounts::normalizedUsername(*username).left(64));
+
+    QString error;
+    QSqlDatabase db = m_ctx.db.connection(&error);
+    if (!db.isOpen())
+        return JsonReply::databaseError(m_ctx, res, error);
+
+    const UserAccounts::Result checked = UserAccounts(db, m_ctx.clock, m_ctx.hasher)
+                                             .verifyLogin(*username, *password);
+    switch (checked.status) {
+    case UserAccounts::Status::Ok:
+        break;
+    case UserAccounts::Status::Disabled:
+        return JsonReply::error(res, 403, QStringLiteral("account_disabled"), MsgAccountDisabled);
+    case UserAccounts::Status::DbError:
+        return JsonReply::databaseError(m_ctx, res, checked.error);
+    default:
+        JsonReply::error(res, 401, QStringLiteral("invalid_credentials"), MsgInvalidCredentials);
+        res.set_header("WWW-Authenticate", "Bearer realm=\"tambo\"");
+        return;
+    }
+
+    const QDateTime now = m_ctx.clock.now().toUTC();
+    const TokenService::IssueResult issued = TokenService(db, m_ctx.clock, m_ctx.lifetimes)
+                                                 .issue(checked.user, deviceId);
+    if (!issued.ok())
+        return answerTokenFailure(m_ctx, res, issued.status, issued.error, false);
+
+    QJsonObject reply = tokensJson(issued.tokens, now);
+    reply.insert(QStringLiteral("user"), userJson(checked.user));
+    reply.insert(QStringLiteral("device_id"),
+                 deviceId.isNull() ? QJsonValue()
+                                   : QJsonValue(deviceId.toString(QUuid::WithoutBraces)));
+    JsonReply::send(res, 200, reply);
+}
+
+void AuthEndpoints::refresh(const httplib::Request &req, httplib::Response &res)
+{
+    const auto body = JsonReply::parseObject(req, res);
+    if (!body)
+        return;
+    const auto token = JsonReply::requireString(*body, QStringLiteral("refresh_token"), res);
+    if (!token)
+        return;
+    QString error;
+    QSqlDatabase db = m_ctx.db.connection(&error);
+    if (!db.isOpen())
+        return JsonReply::databaseError(m_ctx, res, error);
+
+    const QDateTime now = m_ctx.clock.now().toUTC();
+    const TokenService::IssueResult issued = TokenService(db, m_ctx.clock, m_ctx.lifetimes)
+                                                 .refresh(*token);
+    if (!issued.principal.user.username.isEmpty())
+        HttpServer::annotate(QStringLiteral("user"), issued.principal.user.username);
+    if (!issued.ok())
+        return answerTokenFailure(m_ctx, res, issued.status, issued.error, true);
+
+    QJsonObject reply = tokensJson(issued.tokens, now);
+    reply.insert(QStringLiteral("user"), userJson(issued.principal.user));
+    reply.insert(QStringLiteral("device_id"),
+                 issued.principal.deviceId.isNull()
+                     ? QJsonValue()
+                     : QJsonValue(issued.principal.deviceId.toString(QUuid::WithoutBraces)));
+    JsonReply::send(res, 200, reply);
+}
+
+void AuthEndpoints::session(const httplib::Request &req, httplib::Response &res)
+{
+    const auto principal = authenticate(m_ctx, req, res);
+    if (!principal)
+        return;
+    JsonReply::send(res,
+                    200,
+                    {{QStringLiteral("user"), userJson(principal->user)},
+                     {QStringLiteral("device_id"),
+                      principal->deviceId.isNull()
+                          ? QJsonValue()
+                          : QJsonValue(principal->deviceId.toString(QUuid::WithoutBraces))},
+                     {QStringLiteral("expires_at"), iso(principal->expiresAt)}});
+}
+
+} // namespace tambo::server

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "TokenService.h"
+
+#include <httplib.h>
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace tambo::server {
+
+class HttpServer;
+struct ApiContext;
+
+// POST /v1/auth/login    {"username","password","device_id"?} → tokens (200), 401 wrong
+//                        credentials, 403 disabled account or revoked device, 404 unknown device
+// POST /v1/auth/refresh  {"refresh_token"} → a new pair (rotation), 401 invalid/expired/reused
+// GET  /v1/auth/session  (Bearer) → who the token belongs to
+// Bodies and errors: docs/sync-protocol.md. authenticate() is the Bearer check every protected
+// endpoint uses.
+class AuthEndpoints
+{
+public:
+    explicit AuthEndpoints(ApiContext &ctx)
+        : m_ctx(ctx)
+    {}
+    // Adds the routes; they call back into this object, which must outlive the server.
+    void install(HttpServer &server);
+
+    // The principal of the request's Bearer token; otherwise answers 401/403/503 and returns
+    // nullopt.
+    static std::optional<TokenService::Principal> authenticate(ApiContext &ctx,
+                                                               const httplib::Request &req,
+                                                               httplib::Response &res);
+    static QJsonObject userJson(const ServerUser &user);
+    static QJsonObject tokensJson(const TokenService::TokenPair &tokens, const QDateTime &now);
+
+private:
+    void login(const httplib::Request &req, httplib::Response &res);
+    void refresh(const httplib::Request &req, httplib::Response &res);
+    void session(const httplib::Request &req, httplib::Response &res);
+
+    ApiContext &m_ctx;
+};
+
+} // namespace tambo::server

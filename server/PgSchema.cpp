@@ -1,0 +1,251 @@
+#include "PgSchema.h"
+
+#include "migrations/Transaction.h"
+#include "util/Clock.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace tambo::server {
+
+namespace {
+
+// Key of the session advisory lock that serialises migrations ("TAMBO" in ASCII).
+constexpr qint64 MigrationLockKey = 0x54414D424FLL;
+
+class AdvisoryLock
+{
+public:
+    explicit AdvisoryLock(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT pg_advisory_lock(?)"));
+        q.addBindValue(MigrationLockKey);
+        m_locked = q.exec();
+        if (!m_locked)
+            m_error = q.lastError().text();
+    }
+    ~AdvisoryLock()
+    {
+        if (!m_locked)
+            return;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
+        q.addBindValue(MigrationLockKey);
+        q.exec();
+    }
+    AdvisoryLock(const AdvisoryLock &) = delete;
+    AdvisoryLock &operator=(const AdvisoryLock &) = delete;
+    bool locked() const { return m_locked; }
+    QString error() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    bool m_locked = false;
+    QString m_error;
+};
+
+} // namespace
+
+QList<core::MigrationStep> PgSchema::steps()
+{
+    using core::MigrationStep;
+    return {
+        MigrationStep::sql(
+            1,
+            QStringLiteral("users with Argon2id password verifiers"),
+            {QStringLiteral(
+                "CREATE TABLE users ("
+                " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                " username TEXT NOT NULL UNIQUE"
+                "  CHECK (username = lower(username) AND length(username) BETWEEN 1 AND 64),"
+                " full_name TEXT NOT NULL DEFAULT '',"
+                " role_id TEXT NOT NULL CHECK (role_id <> ''),"
+                " sede_id TEXT,"
+                " password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),"
+                " disabled BOOLEAN NOT NULL DEFAULT FALSE,"
+                " created_at TIMESTAMPTZ NOT NULL,"
+                " updated_at TIMESTAMPTZ NOT NULL)")}),
+        MigrationStep::sql(2,
+                           QStringLiteral("devices with their Ed25519 public keys"),
+                           {QStringLiteral(
+                               "CREATE TABLE devices ("
+                               " device_id UUID PRIMARY KEY,"
+                               " public_key BYTEA NOT NULL CHECK (octet_length(public_key) = 32),"
+                               " name TEXT NOT NULL DEFAULT '',"
+                               " registered_by BIGINT NOT NULL REFERENCES users (id),"
+                               " registered_at TIMESTAMPTZ NOT NULL,"
+                               " revoked_at TIMESTAMPTZ,"
+                               " revoked_by BIGINT REFERENCES users (id),"
+                               " revoke_reason TEXT,"
+                               " CHECK ((revoked_at IS NULL) = (revoked_by IS NULL)))")}),
+        MigrationStep::sql(3,
+                           QStringLiteral("bearer and refresh tokens, stored as SHA-256 hashes"),
+                           {QStringLiteral(
+                                "CREATE TABLE tokens ("
+                                " token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),"
+                                " kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),"
+                                " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+                                " device_id UUID REFERENCES devices (device_id),"
+                                " family_id UUID NOT NULL,"
+                                " issued_at TIMESTAMPTZ NOT NULL,"
+                                " expires_at TIMESTAMPTZ NOT NULL CHECK (expires_at > issued_at),"
+                                " used_at TIMESTAMPTZ,"
+                                " revoked_at TIMESTAMPTZ)"),
+                            QStringLiteral("CREATE INDEX tokens_family ON tokens (family_id)"),
+                            QStringLiteral("CREATE INDEX tokens_user ON tokens (user_id)"),
+                            QStringLiteral("CREATE INDEX tokens_device ON tokens (device_id)"
+                                           " WHERE device_id IS NOT NULL"),
+                            QStringLiteral("CREATE INDEX tokens_expires ON tokens (expires_at)")}),
+    };
+}
+
+bool PgSchema::versionsTableExists(QSqlDatabase db, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT to_regclass('schema_versions') IS NOT NULL")) || !q.next()) {
+        if (error)
+            *error = QStringLiteral("cannot look for schema_versions: %1").arg(q.lastError().text());
+        return false;
+    }
+    return q.value(0).toBool();
+}
+
+int PgSchema::currentVersion(QSqlDatabase db, QString *error)
+{
+    QString lookError;
+    if (!versionsTableExists(db, &lookError)) {
+        if (lookError.isEmpty())
+            return 0;
+        if (error)
+            *error = lookError;
+        return -1;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT version FROM schema_versions WHERE module = ?"));
+    q.addBindValue(moduleId());
+    if (!q.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read schema_versions: %1").arg(q.lastError().text());
+        return -1;
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+QString PgSchema::checkUpToDate(QSqlDatabase db)
+{
+    QString error;
+    const int version = currentVersion(db, &error);
+    if (version < 0)
+        return error;
+    const int latest = latestVersion();
+    if (version < latest) {
+        return QStringLiteral("the database schema is at version %1 but this tambo-server needs "
+                              "version %2: run `tambo-server --config FILE --migrate` first")
+            .arg(version)
+            .arg(latest);
+    }
+    if (version > latest) {
+        return QStringLiteral("the database schema is at version %1, newer than this tambo-server "
+                              "knows (%2): update tambo-server")
+            .arg(version)
+            .arg(latest);
+    }
+    return {};
+}
+
+PgSchema::Report PgSchema::migrate(QSqlDatabase db, const core::Clock &clock)
+{
+    return migrate(std::move(db), clock, steps());
+}
+
+PgSchema::Report PgSchema::migrate(QSqlDatabase db,
+                                   const core::Clock &clock,
+                                   const QList<core::MigrationStep> &all)
+{
+    Report report;
+    if (!db.isOpen()) {
+        report.error = QStringLiteral("cannot migrate: the database is not open");
+        return report;
+    }
+    const AdvisoryLock lock(db);
+    if (!lock.locked()) {
+        report.error = QStringLiteral("cannot take the migration lock: %1").arg(lock.error());
+        return report;
+    }
+    // Created only when missing (under the lock), so PostgreSQL prints no NOTICE to stderr.
+    const int stored = currentVersion(db, &report.error);
+    if (stored < 0)
+        return report;
+    if (stored == 0 && !versionsTableExists(db)) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE TABLE schema_versions ("
+                                   " module TEXT PRIMARY KEY,"
+                                   " version INTEGER NOT NULL CHECK (version >= 0),"
+                                   " applied_at TIMESTAMPTZ NOT NULL)"))) {
+            report.error = QStringLiteral("cannot create schema_versions: %1")
+                               .arg(q.lastError().text());
+            return report;
+        }
+    }
+
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (all.at(i).version != int(i) + 1 || !all.at(i).apply) {
+            report.error = QStringLiteral("server schema steps must be numbered 1..N and apply "
+                                          "something; step %1 is not")
+                               .arg(i + 1);
+            return report;
+        }
+    }
+    report.from = stored;
+    report.to = report.from;
+    if (report.from > all.size()) {
+        report.error = QStringLiteral("the database schema is at version %1, newer than this "
+                                      "tambo-server knows (%2): update tambo-server")
+                           .arg(report.from)
+                           .arg(all.size());
+        return report;
+    }
+
+    for (int v = report.from + 1; v <= all.size(); ++v) {
+        const core::MigrationStep &step = all.at(v - 1);
+        QString stepError;
+        bool ok = false;
+        {
+            core::Transaction tx(db);
+            if (!tx.isActive()) {
+                stepError = tx.error();
+            } else if (!step.apply(db, &stepError)) {
+                if (stepError.isEmpty())
+                    stepError = QStringLiteral("the step failed without details");
+            } else {
+                QSqlQuery bump(db);
+                bump.prepare(QStringLiteral(
+                    "INSERT INTO schema_versions (module, version, applied_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (module) DO UPDATE SET version = excluded.version,"
+                    " applied_at = excluded.applied_at"));
+                bump.addBindValue(moduleId());
+                bump.addBindValue(v);
+                bump.addBindValue(clock.now().toUTC());
+                if (!bump.exec()) {
+                    stepError = bump.lastError().text();
+                } else {
+                    ok = tx.commit();
+                    if (!ok)
+                        stepError = tx.error();
+                }
+            }
+        } // rolled back here unless committed
+        if (!ok) {
+            report.error = QStringLiteral("server schema step %1 (%2) failed: %3")
+                               .arg(v)
+                               .arg(step.description, stepError);
+            return report;
+        }
+        report.to = v;
+    }
+    return report;
+}
+
+} // namespace tambo::server

@@ -1,0 +1,313 @@
+// AuthEndpoints through a real tambo-server process over TLS: /v1/auth/login, /refresh, /session.
+#include "ServerFixture.h"
+#include "ServerProcess.h"
+#include "TestClient.h"
+
+#include <QtTest>
+
+#include <memory>
+
+using tambo::test::ServerFixture;
+using tambo::test::ServerProcess;
+using tambo::test::TestClient;
+
+class TestAuthEndpoints : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerFixture m_fx;
+    std::unique_ptr<ServerProcess> m_server;
+
+    TestClient client()
+    {
+        return TestClient(m_server->port(), m_fx.certificate().certificatePath());
+    }
+
+    QJsonObject login(const QString &user, const QString &password)
+    {
+        return client()
+            .post(QStringLiteral("/v1/auth/login"),
+                  {{QStringLiteral("username"), user}, {QStringLiteral("password"), password}})
+            .json;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        TAMBO_SETUP_SERVER_FIXTURE(m_fx);
+        QString error;
+        QVERIFY2(m_fx.createUser(QStringLiteral("ana"),
+                                 QStringLiteral("admin_otic"),
+                                 QStringLiteral("central"),
+                                 QStringLiteral("ana-clave-2026"),
+                                 &error),
+                 qPrintable(error));
+        QVERIFY2(m_fx.createUser(QStringLiteral("luis"),
+                                 QStringLiteral("mesa_partes"),
+                                 QStringLiteral("ciudad-nueva"),
+                                 QStringLiteral("luis-clave-2026"),
+                                 &error),
+                 qPrintable(error));
+        m_server = std::make_unique<ServerProcess>(m_fx.dir() + QStringLiteral("/server.log"));
+        QVERIFY2(m_server->start(m_fx.configPath(), &error), qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        if (m_server && m_server->isRunning()) {
+            m_server->signal(SIGTERM);
+            QVERIFY(m_server->waitForExit(15000));
+            QCOMPARE(m_server->exitCode(), 0);
+        }
+        if (m_server)
+            QVERIFY2(!m_server->hasSanitizerReport(), qPrintable(m_server->logText()));
+    }
+
+    void loginGivesShortLivedTokenAndRefreshToken()
+    {
+        TestClient c = client();
+        const TestClient::Reply r = c.post(QStringLiteral("/v1/auth/login"),
+                                           {{QStringLiteral("username"), QStringLiteral("ana")},
+                                            {QStringLiteral("password"),
+                                             QStringLiteral("ana-clave-2026")}});
+        QVERIFY2(r.status == 200, r.body.c_str());
+        QCOMPARE(r.header("Content-Type"), QStringLiteral("application/json; charset=utf-8"));
+        QCOMPARE(r.json.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
+        QVERIFY(r.json.value(QStringLiteral("access_token"))
+                    .toString()
+                    .startsWith(QLatin1String("tambo_at_")));
+        QVERIFY(r.json.value(QStringLiteral("refresh_token"))
+                    .toString()
+                    .startsWith(QLatin1String("tambo_rt_")));
+        QCOMPARE(r.json.value(QStringLiteral("expires_in")).toInt(), 15 * 60);
+        QCOMPARE(r.json.value(QStringLiteral("refresh_expires_in")).toInt(), 30 * 24 * 3600);
+        const QDateTime expires
+            = QDateTime::fromString(r.json.value(QStringLiteral("access_expires_at")).toString(),
+                                    Qt::ISODateWithMs);
+        QVERIFY(expires.isValid());
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expires) - 15 * 60) < 120);
+        const QJsonObject user = r.json.value(QStringLiteral("user")).toObject();
+        QCOMPARE(user.value(QStringLiteral("username")).toString(), QStringLiteral("ana"));
+        QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("admin_otic"));
+        QCOMPARE(user.value(QStringLiteral("sede")).toString(), QStringLiteral("central"));
+        QVERIFY(r.json.value(QStringLiteral("device_id")).isNull());
+
+        const TestClient::Reply session
+            = c.get(QStringLiteral("/v1/auth/session"),
+                    r.json.value(QStringLiteral("access_token")).toString());
+        QCOMPARE(session.status, 200);
+        QCOMPARE(session.json.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("username"))
+                     .toString(),
+                 QStringLiteral("ana"));
+        QCOMPARE(session.json.value(QStringLiteral("expires_at")).toString(),
+                 r.json.value(QStringLiteral("access_expires_at")).toString());
+    }
+
+    void usernameIsCaseInsensitive()
+    {
+        QVERIFY(login(QStringLiteral("  LUIS "), QStringLiteral("luis-clave-2026"))
+                    .value(QStringLiteral("access_token"))
+                    .toString()
+                    .startsWith(QLatin1String("tambo_at_")));
+    }
+
+    void wrongCredentialsAre401InSpanish()
+    {
+        TestClient c = client();
+        const TestClient::Reply wrong = c.post(QStringLiteral("/v1/auth/login"),
+                                               {{QStringLiteral("username"), QStringLiteral("ana")},
+                                                {QStringLiteral("password"),
+                                                 QStringLiteral("ana-clave-2025")}});
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(wrong.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_credentials"));
+        QCOMPARE(wrong.json.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Usuario o contraseña incorrectos."));
+        QVERIFY(wrong.header("WWW-Authenticate").startsWith(QLatin1String("Bearer")));
+        QVERIFY(!wrong.json.contains(QStringLiteral("access_token")));
+
+        // An unknown user gets exactly the same answer: no way to probe for usernames.
+        const TestClient::Reply unknown
+            = c.post(QStringLiteral("/v1/auth/login"),
+                     {{QStringLiteral("username"), QStringLiteral("nadie")},
+                      {QStringLiteral("password"), QStringLiteral("ana-clave-2026")}});
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(unknown.body, wrong.body);
+    }
+
+    void malformedLoginRequests_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("not JSON") << QByteArray("usuario=ana") << QByteArray("application/json")
+                                  << 400 << "bad_json";
+        QTest::addRow("JSON array")
+            << QByteArray("[]") << QByteArray("application/json") << 400 << "bad_json";
+        QTest::addRow("form post")
+            << QByteArray("username=ana&password=x")
+            << QByteArray("application/x-www-form-urlencoded") << 415 << "unsupported_media_type";
+        QTest::addRow("no password") << QByteArray(R"({"username":"ana"})")
+                                     << QByteArray("application/json") << 400 << "missing_field";
+        QTest::addRow("password not text")
+            << QByteArray(R"({"username":"ana","password":123})") << QByteArray("application/json")
+            << 400 << "missing_field";
+        QTest::addRow("device not a UUID")
+            << QByteArray(R"({"username":"ana","password":"ana-clave-2026","device_id":"PC-01"})")
+            << QByteArray("application/json") << 400 << "invalid_uuid";
+    }
+
+    void malformedLoginRequests()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(int, status);
+        QFETCH(QString, error);
+        const TestClient::Reply r = client().postRaw(QStringLiteral("/v1/auth/login"),
+                                                     body.toStdString(),
+                                                     contentType.toStdString());
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toString(), error);
+        QVERIFY(!r.json.value(QStringLiteral("message")).toString().isEmpty());
+    }
+
+    void sessionNeedsAValidBearerToken()
+    {
+        TestClient c = client();
+        const TestClient::Reply none = c.get(QStringLiteral("/v1/auth/session"));
+        QCOMPARE(none.status, 401);
+        QCOMPARE(none.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("missing_token"));
+        QCOMPARE(none.header("WWW-Authenticate"), QStringLiteral("Bearer realm=\"tambo\""));
+
+        const TestClient::Reply garbage = c.get(QStringLiteral("/v1/auth/session"),
+                                                QStringLiteral("tambo_at_nope"));
+        QCOMPARE(garbage.status, 401);
+        QCOMPARE(garbage.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_token"));
+        QVERIFY(garbage.header("WWW-Authenticate").contains(QLatin1String("invalid_token")));
+
+        const QJsonObject tokens = login(QStringLiteral("ana"), QStringLiteral("ana-clave-2026"));
+        const TestClient::Reply withRefresh
+            = c.get(QStringLiteral("/v1/auth/session"),
+                    tokens.value(QStringLiteral("refresh_token")).toString());
+        QCOMPARE(withRefresh.status, 401); // a refresh token is not a bearer token
+    }
+
+    void refreshRotatesThePair()
+    {
+        TestClient c = client();
+        const QJsonObject first = login(QStringLiteral("luis"), QStringLiteral("luis-clave-2026"));
+        const TestClient::Reply r = c.post(QStringLiteral("/v1/auth/refresh"),
+                                           {{QStringLiteral("refresh_token"),
+                                             first.value(QStringLiteral("refresh_token"))}});
+        QVERIFY2(r.status == 200, r.body.c_str());
+        const QString access = r.json.value(QStringLiteral("access_token")).toString();
+        const QString refresh = r.json.value(QStringLiteral("refresh_token")).toString();
+        QVERIFY(access.startsWith(QLatin1String("tambo_at_")));
+        QVERIFY(access != first.value(QStringLiteral("access_token")).toString());
+        QVERIFY(refresh != first.value(QStringLiteral("refresh_token")).toString());
+        QCOMPARE(r.json.value(QStringLiteral("expires_in")).toInt(), 15 * 60);
+        QCOMPARE(r.json.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("username"))
+                     .toString(),
+                 QStringLiteral("luis"));
+        QCOMPARE(c.get(QStringLiteral("/v1/auth/session"), access).status, 200);
+
+        const TestClient::Reply again = c.post(QStringLiteral("/v1/auth/refresh"),
+                                               {{QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(again.status, 200);
+
+        const TestClient::Reply bogus = c.post(QStringLiteral("/v1/auth/refresh"),
+                                               {{QStringLiteral("refresh_token"),
+                                                 QStringLiteral("tambo_rt_x")}});
+        QCOMPARE(bogus.status, 401);
+        QCOMPARE(bogus.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_refresh_token"));
+        const TestClient::Reply accessAsRefresh = c.post(QStringLiteral("/v1/auth/refresh"),
+                                                         {{QStringLiteral("refresh_token"),
+                                                           access}});
+        QCOMPARE(accessAsRefresh.status, 401);
+        const TestClient::Reply missing = c.post(QStringLiteral("/v1/auth/refresh"), QJsonObject{});
+        QCOMPARE(missing.status, 400);
+        QCOMPARE(missing.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("missing_field"));
+    }
+
+    void disabledAccountIsStoppedAtOnce()
+    {
+        QString error;
+        QVERIFY2(m_fx.createUser(QStringLiteral("rosa"),
+                                 QStringLiteral("gerencia"),
+                                 {},
+                                 QStringLiteral("rosa-clave-2026"),
+                                 &error),
+                 qPrintable(error));
+        const QJsonObject tokens = login(QStringLiteral("rosa"), QStringLiteral("rosa-clave-2026"));
+        const QString access = tokens.value(QStringLiteral("access_token")).toString();
+        TestClient c = client();
+        QCOMPARE(c.get(QStringLiteral("/v1/auth/session"), access).status, 200);
+
+        QVERIFY2(m_fx.exec(QStringLiteral(
+                               "UPDATE users SET disabled = TRUE WHERE username = 'rosa'"),
+                           &error),
+                 qPrintable(error));
+        const TestClient::Reply session = c.get(QStringLiteral("/v1/auth/session"), access);
+        QCOMPARE(session.status, 403);
+        QCOMPARE(session.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("account_disabled"));
+        const TestClient::Reply relogin
+            = c.post(QStringLiteral("/v1/auth/login"),
+                     {{QStringLiteral("username"), QStringLiteral("rosa")},
+                      {QStringLiteral("password"), QStringLiteral("rosa-clave-2026")}});
+        QCOMPARE(relogin.status, 403);
+        QCOMPARE(relogin.json.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("La cuenta está deshabilitada. Comuníquese con la OTIC."));
+        const TestClient::Reply refreshed = c.post(QStringLiteral("/v1/auth/refresh"),
+                                                   {{QStringLiteral("refresh_token"),
+                                                     tokens.value(
+                                                         QStringLiteral("refresh_token"))}});
+        QCOMPARE(refreshed.status, 403);
+    }
+
+    void loginOnAnUnregisteredDeviceIs404()
+    {
+        const TestClient::Reply r
+            = client().post(QStringLiteral("/v1/auth/login"),
+                            {{QStringLiteral("username"), QStringLiteral("ana")},
+                             {QStringLiteral("password"), QStringLiteral("ana-clave-2026")},
+                             {QStringLiteral("device_id"),
+                              QUuid::createUuid().toString(QUuid::WithoutBraces)}});
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_not_registered"));
+    }
+
+    void secretsNeverReachTheLog()
+    {
+        const QJsonObject tokens = login(QStringLiteral("ana"), QStringLiteral("ana-clave-2026"));
+        QVERIFY(!tokens.value(QStringLiteral("access_token")).toString().isEmpty());
+        // The request lines of this class are there, with the user but nothing secret.
+        QTRY_VERIFY(!m_server->logLines(QStringLiteral("request")).isEmpty());
+        const QString log = m_server->logText();
+        QVERIFY(log.contains(QLatin1String("\"route\":\"/v1/auth/login\"")));
+        QVERIFY(log.contains(QLatin1String("\"user\":\"ana\"")));
+        for (const QString &secret : {QStringLiteral("ana-clave-2026"),
+                                      QStringLiteral("luis-clave-2026"),
+                                      QStringLiteral("rosa-clave-2026"),
+                                      tokens.value(QStringLiteral("access_token")).toString(),
+                                      tokens.value(QStringLiteral("refresh_token")).toString(),
+                                      QStringLiteral("tambo_at_"),
+                                      QStringLiteral("tambo_rt_"),
+                                      m_fx.pg().password()}) {
+            QVERIFY2(!log.contains(secret), qPrintable(secret));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthEndpoints)
+#include "tst_authendpoints.moc"
