@@ -1,0 +1,98 @@
+#pragma once
+
+#include "ScanSession.h"
+#include "ScannerInput.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+QT_END_NAMESPACE
+
+namespace tambo::core {
+struct Session;
+}
+
+namespace tambo::patrimonio {
+
+class AssetDetailView;
+class AssetFilterProxyModel;
+class AssetRepository;
+class AssetTableModel;
+class ScanBanner;
+
+// "Bienes patrimoniales": the register with search as you type (Ctrl+F), filters by sede, área,
+// estado and responsable, a sortable table and the selected asset's details and history. A
+// scan anywhere on the page opens the asset (filters that hide it are cleared); repeated and
+// unknown scans are flagged as on the scan page.
+class AssetRegisterPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    AssetRegisterPage(AssetRepository &repository,
+                      const core::Session &session,
+                      std::shared_ptr<ScanSession> scans,
+                      const ScannerInput::Config &scanner,
+                      QWidget *parent = nullptr);
+    ~AssetRegisterPage() override;
+
+    // Reads the register again (one query); keeps the selection when the asset is still there.
+    bool reload();
+    // Selects the asset and shows it; clears the search and filters when they hide it. False
+    // for a code that is not in the list.
+    bool showAsset(const QString &codigo);
+    // What a scan does on this page.
+    ScanSession::Result handleScan(const QString &input);
+    void setBeep(std::function<void()> beep) { m_beep = std::move(beep); }
+
+    AssetTableModel *model() const { return m_model; }
+    AssetFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    AssetDetailView *detail() const { return m_detail; }
+    ScanBanner *banner() const { return m_banner; }
+    ScannerInput *scanner() const { return m_scanner; }
+    QString lastError() const { return m_lastError; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void fillFilters();
+    void fillAreas();
+    void fillResponsables();
+    void applyFilters();
+    void updateCount();
+    void showCurrent();
+
+    AssetRepository &m_repository;
+    const core::Session &m_session;
+    std::shared_ptr<ScanSession> m_scans;
+    AssetTableModel *m_model = nullptr;
+    AssetFilterProxyModel *m_proxy = nullptr;
+    ScannerInput *m_scanner = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QComboBox *m_sede = nullptr;
+    QComboBox *m_area = nullptr;
+    QComboBox *m_estado = nullptr;
+    QComboBox *m_responsable = nullptr;
+    QLabel *m_count = nullptr;
+    ScanBanner *m_banner = nullptr;
+    QTableView *m_view = nullptr;
+    AssetDetailView *m_detail = nullptr;
+    QList<Place> m_areas;
+    QString m_lastError;
+    std::function<void()> m_beep;
+};
+
+} // namespace tambo::patrimonio

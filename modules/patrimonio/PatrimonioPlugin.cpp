@@ -1,0 +1,212 @@
+#include "PatrimonioPlugin.h"
+
+#include "AssetDirectoryService.h"
+#include "AssetRegisterPage.h"
+#include "AssetRepository.h"
+#include "CatalogoRepository.h"
+#include "PatrimonioDemo.h"
+#include "PatrimonioPermissions.h"
+#include "PatrimonioSchema.h"
+#include "ScanPage.h"
+#include "ScanSession.h"
+
+#include "audit/AuditLog.h"
+#include "auth/Roles.h"
+#include "auth/Session.h"
+#include "migrations/CoreSchema.h"
+#include "module/ModuleContext.h"
+#include "module/ServiceRegistry.h"
+#include "settings/AppSettings.h"
+#include "util/Clock.h"
+
+namespace tambo::patrimonio {
+
+namespace {
+
+QString latin(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+
+} // namespace
+
+PatrimonioPlugin::PatrimonioPlugin() = default;
+
+PatrimonioPlugin::~PatrimonioPlugin()
+{
+    // Normally aboutToShutdown() ran already. Otherwise the registry may be gone too: it drops
+    // deleted objects by itself, so it is not touched here.
+    m_scanSessions.clear();
+    m_directory.reset();
+    m_catalogo.reset();
+    m_assets.reset();
+    m_audit.reset();
+}
+
+QString PatrimonioPlugin::id() const
+{
+    return latin(Id);
+}
+
+QString PatrimonioPlugin::title() const
+{
+    return tr("Fixed assets");
+}
+
+QString PatrimonioPlugin::iconName() const
+{
+    return QStringLiteral(":/patrimonio/icons/register.svg");
+}
+
+QList<core::PermissionDef> PatrimonioPlugin::permissions() const
+{
+    using namespace core::Roles;
+    const QString inventariador = latin(PatrimonioInventariador);
+    const QString jefe = latin(PatrimonioJefe);
+    return {
+        {latin(Permissions::View),
+         tr("See the asset register and scan labels"),
+         {inventariador, jefe, latin(AdminOtic), latin(SoporteTecnico), latin(ComitePgd)}},
+        {latin(Permissions::Edit),
+         tr("Register assets and edit their description"),
+         {inventariador, jefe}},
+        {latin(Permissions::Approve),
+         tr("Approve changes of custody, value and end of life of assets"),
+         {jefe}},
+        {latin(Permissions::Annotate),
+         tr("Add notes to an asset's history"),
+         {inventariador, jefe, latin(SoporteTecnico)}},
+        {latin(Permissions::Catalogo), tr("Import and edit the SBN catálogo"), {jefe}},
+    };
+}
+
+QList<core::MigrationStep> PatrimonioPlugin::migrations() const
+{
+    return PatrimonioSchema::steps();
+}
+
+QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
+{
+    using Kind = core::SyncedTable::Kind;
+    return {
+        {PatrimonioSchema::catalogoTable(), Kind::Mutable, {}, {QStringLiteral("denominacion")}},
+        {PatrimonioSchema::assetsTable(),
+         Kind::Mutable,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         // Fields with legal weight: the same one changed on two PCs is a visible conflict.
+         {QStringLiteral("estado"),
+          QStringLiteral("situacion"),
+          QStringLiteral("sede_id"),
+          QStringLiteral("area_id"),
+          QStringLiteral("responsable"),
+          QStringLiteral("valor"),
+          QStringLiteral("cuenta_contable")}},
+        // Scoped through its asset; the sync issue decides how (no sede column of its own).
+        {PatrimonioSchema::historyTable(), Kind::AppendOnly, {}, {}},
+    };
+}
+
+QList<core::PageDescriptor> PatrimonioPlugin::pages() const
+{
+    core::PageDescriptor reg;
+    reg.id = latin(RegisterPage);
+    reg.title = tr("Asset register");
+    reg.iconName = QStringLiteral(":/patrimonio/icons/register.svg");
+    reg.requiredPermission = latin(Permissions::View);
+    reg.order = 200;
+    core::PageDescriptor scan;
+    scan.id = latin(ScanPageId);
+    scan.title = tr("Scan");
+    scan.iconName = QStringLiteral(":/patrimonio/icons/scan.svg");
+    scan.requiredPermission = latin(Permissions::View);
+    scan.order = 210;
+    return {reg, scan};
+}
+
+bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
+{
+    Q_UNUSED(error)
+    m_context = &ctx;
+    if (!ctx.hasDatabase())
+        return true; // tools without a store: no services, no pages
+    // The module keeps its own AuditLog over the same store and device id: AuditLog is
+    // stateless (it reads the chain head inside each write), so two instances share one chain.
+    const core::DatabaseProvider provider = [context = &ctx] { return context->database(); };
+    m_audit = std::make_unique<core::AuditLog>(provider,
+                                               ctx.clock(),
+                                               core::CoreSchema::deviceId(ctx.database()));
+    m_assets = std::make_unique<AssetRepository>(provider, ctx.clock(), *m_audit);
+    m_catalogo = std::make_unique<CatalogoRepository>(provider, ctx.clock(), *m_audit);
+    m_directory = std::make_unique<AssetDirectoryService>(*m_assets);
+    ctx.services().addObject(m_directory.get());
+    return true;
+}
+
+void PatrimonioPlugin::aboutToShutdown()
+{
+    if (m_directory && m_context)
+        m_context->services().removeObject(m_directory.get());
+    m_context = nullptr;
+    m_directory.reset();
+    m_catalogo.reset();
+    m_assets.reset();
+    m_audit.reset();
+    m_scanSessions.clear();
+}
+
+bool PatrimonioPlugin::seedDemo(core::ModuleContext &ctx, QString *error)
+{
+    if (!m_assets || !m_catalogo) {
+        if (error)
+            *error = tr("The patrimonio module has no store.");
+        return false;
+    }
+    return PatrimonioDemo::seed(*m_assets,
+                                *m_catalogo,
+                                ctx.clock().now().toLocalTime().date(),
+                                error);
+}
+
+std::shared_ptr<ScanSession> PatrimonioPlugin::scanSessionFor(const core::Session &session)
+{
+    const QString key = session.username + u'@' + session.loggedInAt.toString(Qt::ISODateWithMs);
+    if (auto existing = m_scanSessions.value(key).lock())
+        return existing;
+    for (auto it = m_scanSessions.begin(); it != m_scanSessions.end();) {
+        if (it.value().expired())
+            it = m_scanSessions.erase(it);
+        else
+            ++it;
+    }
+    auto created = std::make_shared<ScanSession>(*m_assets);
+    m_scanSessions.insert(key, created);
+    return created;
+}
+
+QWidget *PatrimonioPlugin::createPage(const QString &pageId,
+                                      const shell::PageContext &context,
+                                      QWidget *parent)
+{
+    if (!m_assets)
+        return nullptr;
+    const core::AppSettings settings;
+    const ScannerInput::Config scanner = ScannerInput::fromSettings(settings.scannerPrefix(),
+                                                                    settings.scannerSuffix());
+    if (pageId == QLatin1String(RegisterPage)) {
+        return new AssetRegisterPage(*m_assets,
+                                     context.session,
+                                     scanSessionFor(context.session),
+                                     scanner,
+                                     parent);
+    }
+    if (pageId == QLatin1String(ScanPageId)) {
+        return new ScanPage(*m_assets,
+                            context.session,
+                            scanSessionFor(context.session),
+                            scanner,
+                            parent);
+    }
+    return nullptr;
+}
+
+} // namespace tambo::patrimonio

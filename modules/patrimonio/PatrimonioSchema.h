@@ -1,0 +1,27 @@
+#pragma once
+
+#include "migrations/MigrationStep.h"
+
+#include <QList>
+#include <QString>
+
+namespace tambo::patrimonio {
+
+// The patrimonio module's schema, module id "patrimonio". Table names carry the module's prefix
+// so that modules never collide in the one local store.
+//   1. patrimonio_catalogo (SBN catálogo: 8-digit code → denominación),
+//      patrimonio_assets (the register; valor in integer céntimos; dates ISO 8601, UTC),
+//      patrimonio_asset_history (append-only: triggers refuse UPDATE and DELETE)
+// Steps only add (GUIDE §5); a later change is a new step.
+class PatrimonioSchema
+{
+public:
+    static QString moduleId() { return QStringLiteral("patrimonio"); }
+    static QList<core::MigrationStep> steps();
+
+    static QString catalogoTable() { return QStringLiteral("patrimonio_catalogo"); }
+    static QString assetsTable() { return QStringLiteral("patrimonio_assets"); }
+    static QString historyTable() { return QStringLiteral("patrimonio_asset_history"); }
+};
+
+} // namespace tambo::patrimonio
