@@ -6,6 +6,9 @@
 #include "auth/Session.h"
 #include "auth/UserService.h"
 #include "demo/DemoData.h"
+#include "module/AdminCommand.h"
+#include "module/Module.h"
+#include "module/ModuleManager.h"
 #include "store/KeyFileKeyProvider.h"
 #include "store/KeychainKeyProvider.h"
 #include "store/Store.h"
@@ -125,9 +128,12 @@ int AdminCli::run(const QStringList &args)
                     "Without --key-file the key comes from the system keychain.\n"
                     "Exit codes: 0 success, 1 runtime error, 2 usage error,\n"
                     "            3 the audit chain does not verify.\n");
+        to << moduleCommandsHelp();
         to.flush();
         return command.isEmpty() ? UsageError : Ok;
     }
+    if (const int code = cmdModule(rest); code >= 0)
+        return code;
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -381,6 +387,95 @@ int AdminCli::cmdMigrate(const QStringList &args)
         m_out << tr("%1: version %2").arg(it.key()).arg(it.value()) << '\n';
     m_out.flush();
     return Ok;
+}
+
+namespace {
+
+// The commands each module declares, read from the plugins' declarations without a store.
+QList<QPair<QString, core::AdminCommand>> declaredModuleCommands()
+{
+    core::ModuleManager manager;
+    manager.addStaticPlugins();
+    manager.load();
+    QList<QPair<QString, core::AdminCommand>> out;
+    for (Module *module : manager.modules()) {
+        for (const auto &command : module->adminCommands())
+            out.append({module->id(), command});
+    }
+    return out;
+}
+
+} // namespace
+
+QString AdminCli::moduleCommandsHelp() const
+{
+    QString text;
+    const auto commands = declaredModuleCommands();
+    if (commands.isEmpty())
+        return text;
+    text += QLatin1Char('\n') + tr("Module commands (all take --store PATH [--key-file F]):")
+            + QLatin1Char('\n');
+    for (const auto &[moduleId, command] : commands)
+        text += QStringLiteral("  %1 %2 %3\n").arg(moduleId, command.name, command.synopsis);
+    return text;
+}
+
+int AdminCli::cmdModule(const QStringList &args)
+{
+    const QString moduleId = args.value(0);
+    const QString name = args.value(1);
+    const auto declared = declaredModuleCommands();
+    bool moduleKnown = false;
+    const core::AdminCommand *command = nullptr;
+    for (const auto &entry : declared) {
+        if (entry.first != moduleId)
+            continue;
+        moduleKnown = true;
+        if (entry.second.name == name)
+            command = &entry.second;
+    }
+    if (!moduleKnown)
+        return -1;
+    if (!command) {
+        QStringList names;
+        for (const auto &entry : declared) {
+            if (entry.first == moduleId)
+                names << entry.second.name;
+        }
+        return usage(tr("%1 needs one of: %2").arg(moduleId, names.join(QStringLiteral(", "))));
+    }
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    p.addOptions(command->options);
+    if (!p.parse(args.mid(1)))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+    int code = Ok;
+    auto ws = openWorkspace(a, false, &code);
+    if (!ws)
+        return code;
+    // The run function of the workspace's own (initialised) module instance.
+    Module *module = ws->modules().module(moduleId);
+    if (!module) {
+        m_err << tr("tambo-admin: the module %1 is not available in this store.").arg(moduleId)
+              << Qt::endl;
+        return RuntimeError;
+    }
+    for (const auto &live : module->adminCommands()) {
+        if (live.name != name || !live.run)
+            continue;
+        const core::Session session = adminSession(*ws);
+        core::AdminCommand::Context ctx{p, session, m_out, m_err};
+        const int result = live.run(ctx);
+        m_out.flush();
+        m_err.flush();
+        return result;
+    }
+    m_err << tr("tambo-admin: the module %1 has no command %2.").arg(moduleId, name) << Qt::endl;
+    return RuntimeError;
 }
 
 int AdminCli::cmdVersion()

@@ -44,6 +44,10 @@ private:
     int cmdAudit(const QStringList &args);
     int cmdMigrate(const QStringList &args);
     int cmdVersion();
+    // `tambo-admin <module id> <command> …`: a command a module contributes (core/module/
+    // AdminCommand.h). Returns -1 when no module has that id.
+    int cmdModule(const QStringList &args);
+    QString moduleCommandsHelp() const;
     int usage(const QString &message);
     std::unique_ptr<core::KeyProvider> keyProvider(const StoreArgs &a) const;
     std::unique_ptr<core::Workspace> openWorkspace(const StoreArgs &a, bool create, int *exitCode);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Permission.h"
+#include "module/AdminCommand.h"
 #include "migrations/MigrationStep.h"
 #include "module/PageDescriptor.h"
 #include "module/SyncedTable.h"
@@ -50,6 +51,9 @@ public:
     virtual QList<core::MigrationStep> migrations() const { return {}; }
     virtual QList<core::SyncedTable> syncedTables() const { return {}; }
     virtual QList<core::PageDescriptor> pages() const { return {}; }
+    // Commands this module adds to tambo-admin (`tambo-admin <id> <name> …`). Their run
+    // functions are called only after initialize() succeeded on a store.
+    virtual QList<core::AdminCommand> adminCommands() const { return {}; }
 
     // Step 1: register the services this module offers in ctx.services(). The modules this one
     // requires are already initialised, so their services can be looked up here. Return false
