@@ -15,7 +15,7 @@ SyncSession::SyncSession(LocalSyncStore &store, SyncHttpClient &client, Options 
 
 int SyncSession::schemaVersion() const
 {
-    return m_options.schemaVersion > 0 ? m_options.schemaVersion : SyncProtocol::SchemaVersion;
+    return m_options.schemaVersion;
 }
 
 SyncSession::Result SyncSession::fromHttpFailure(int status, const QString &code,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/LocalSyncStore.h"
+#include "sync/SyncProtocol.h"
 
 #include <QString>
 #include <QUuid>
@@ -25,7 +26,7 @@ public:
         QString area;
         int pushBatch = 100;
         int pageSize = 500;
-        int schemaVersion = 0; // 0: SyncProtocol::SchemaVersion (tests: an old client)
+        int schemaVersion = SyncProtocol::SchemaVersion; // tests: an old client
         int maxChecksumRetries = 3;
     };
 

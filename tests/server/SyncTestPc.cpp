@@ -50,6 +50,19 @@ SyncTestPc::SyncTestPc(const QString &dir, const QString &name)
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), 8);
 }
 
+SyncTestPc::SyncTestPc(const QString &storePath, const QByteArray &key, const QUuid &deviceId)
+    : m_path(storePath)
+    , m_key(key)
+    , m_deviceId(deviceId)
+{}
+
+void SyncTestPc::connectWith(int port, const QString &caCertificate, const QString &accessToken)
+{
+    m_ca = caCertificate;
+    setPort(port);
+    m_http->setTokens(accessToken, {});
+}
+
 SyncTestPc::~SyncTestPc()
 {
     close();

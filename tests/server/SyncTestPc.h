@@ -31,6 +31,8 @@ public:
     static QList<core::MigrationStep> testTableSteps();
 
     SyncTestPc(const QString &dir, const QString &name);
+    // An existing PC's store (another process: tests/server/sync_pc_helper).
+    SyncTestPc(const QString &storePath, const QByteArray &key, const QUuid &deviceId);
     ~SyncTestPc();
 
     bool open(QString *error); // creates or reopens; migrates; installs the triggers
@@ -41,12 +43,16 @@ public:
                 const QString &password, QString *error);
     // Points the client at another port (the server restarted), keeping the tokens.
     void setPort(int port);
+    // Uses given tokens instead of enrolling (another process of the same PC).
+    void connectWith(int port, const QString &caCertificate, const QString &accessToken);
 
     core::SyncSession::Result sync(const QString &sede = {}, int pageSize = 500,
                                    const core::LocalSyncStore::RowHook &hook = {},
-                                   int schemaVersion = 0, int pushBatch = 100);
+                                   int schemaVersion = core::SyncProtocol::SchemaVersion,
+                                   int pushBatch = 100);
 
     QSqlDatabase db() const;
+    core::Store &store() { return *m_store; }
     core::LocalSyncStore &local();
     core::SyncHttpClient &http() { return *m_http; }
     FakeClock &clock() { return m_clock; }
