@@ -103,6 +103,15 @@ void SyncWorker::runNow()
         refreshCounts();
         return;
     }
+    if (m_client->accessToken().isEmpty()) {
+        SyncStatus s = m_status;
+        s.state = SyncStatus::State::Offline;
+        s.message = tr("This PC has no session with the sync server yet: its changes are kept "
+                       "here until it has one.");
+        publish(s);
+        refreshCounts();
+        return;
+    }
     m_running = true;
     m_runTimer->stop();
     SyncStatus s = m_status;
