@@ -1,0 +1,206 @@
+#include "BundleProcessor.h"
+
+#include "DeviceRegistry.h"
+#include "SyncStore.h"
+#include "UserAccounts.h"
+
+#include "sync/BundleFile.h"
+#include "sync/BundleMessages.h"
+#include "sync/SyncProtocol.h"
+#include "util/Clock.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace tambo::server {
+
+using core::BundleFile;
+using core::SyncProtocol;
+
+BundleProcessor::BundleProcessor(QSqlDatabase db, const core::Clock &clock, BundleServerKey key)
+    : m_db(std::move(db))
+    , m_clock(clock)
+    , m_key(std::move(key))
+{}
+
+BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
+{
+    Result result;
+    auto stop = [&result](Status status, const QString &message) {
+        result.status = status;
+        result.message = message;
+        result.reply.clear();
+        return result;
+    };
+
+    // 1. The header: a bundle, whole, from a PC, for this server.
+    const BundleFile::Opened head = BundleFile::readHeader(file);
+    if (!head.ok())
+        return stop(Status::Refused, head.message);
+    result.deviceId = head.header.senderId;
+    if (head.header.direction != BundleFile::Direction::PcToServer)
+        return stop(Status::Refused, BundleFile::statusMessage(BundleFile::Status::WrongDirection,
+                                                               head.header));
+    if (head.header.recipientId != m_key.serverId)
+        return stop(Status::Refused,
+                    QStringLiteral("the bundle is for another server (%1; this one is %2)")
+                        .arg(head.header.recipientId.toString(QUuid::WithoutBraces),
+                             m_key.serverId.toString(QUuid::WithoutBraces)));
+
+    // 2. A registered, active device signed it.
+    QString error;
+    const std::optional<DeviceInfo> device = DeviceRegistry(m_db, m_clock)
+                                                 .find(head.header.senderId, &error);
+    if (!error.isEmpty())
+        return stop(Status::Failed, error);
+    if (!device)
+        return stop(Status::Forbidden,
+                    QStringLiteral("device %1 is not registered on this server")
+                        .arg(head.header.senderId.toString(QUuid::WithoutBraces)));
+    if (device->revoked)
+        return stop(Status::Forbidden,
+                    QStringLiteral("device %1 was revoked")
+                        .arg(head.header.senderId.toString(QUuid::WithoutBraces)));
+    const BundleFile::Opened opened = BundleFile::open(file, BundleFile::Direction::PcToServer,
+                                                       m_key.serverId, m_key.keys,
+                                                       device->publicKey);
+    if (!opened.ok())
+        return stop(Status::Refused, opened.message);
+    const QJsonDocument doc = QJsonDocument::fromJson(opened.payload);
+    const std::optional<core::PcBundle> bundle
+        = doc.isObject() ? core::PcBundle::fromJson(doc.object(), &error) : std::nullopt;
+    if (!bundle)
+        return stop(Status::Refused, QStringLiteral("bad bundle content: %1").arg(error));
+    if (bundle->deviceId != device->id || bundle->bundleId != head.header.bundleId)
+        return stop(Status::Refused, QStringLiteral("the bundle's ids do not match its header"));
+
+    // 3. The user it acts for.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, role_id, COALESCE(sede_id, ''), disabled FROM users "
+                             "WHERE username = ?"));
+    q.addBindValue(UserAccounts::normalizedUsername(bundle->user));
+    if (!q.exec())
+        return stop(Status::Failed, q.lastError().text());
+    if (!q.next())
+        return stop(Status::Forbidden,
+                    QStringLiteral("user «%1» does not exist on the server").arg(bundle->user));
+    SyncStore::Caller caller;
+    caller.userId = q.value(0).toLongLong();
+    caller.role = q.value(1).toString();
+    caller.sede = q.value(2).toString();
+    caller.deviceId = device->id;
+    if (q.value(3).toBool())
+        return stop(Status::Forbidden,
+                    QStringLiteral("user «%1» is disabled").arg(bundle->user));
+    const std::optional<ServerUser> registrant = UserAccounts(m_db, m_clock)
+                                                     .findById(device->registeredBy, &error);
+    if (!registrant)
+        return stop(Status::Failed, QStringLiteral("registrant of the device: %1").arg(error));
+    SyncStore::Caller registrantCaller;
+    registrantCaller.role = registrant->roleId;
+    if (registrant->id != caller.userId && !registrantCaller.seesAll()
+        && (registrant->sedeId.isEmpty() || registrant->sedeId != caller.sede))
+        return stop(Status::Forbidden,
+                    QStringLiteral("user «%1» does not belong to the sede of device %2")
+                        .arg(bundle->user, device->id.toString(QUuid::WithoutBraces)));
+
+    // 4. Pushes: exactly the network push path.
+    core::ServerBundle reply;
+    reply.bundleId = QUuid::createUuid();
+    reply.deviceId = device->id;
+    reply.createdAt = m_clock.now().toUTC();
+    reply.inReplyTo = bundle->bundleId;
+    reply.exportSeq = bundle->exportSeq;
+    SyncStore store(m_db, m_clock);
+    for (const core::PushRequest &push : bundle->pushes) {
+        const auto negotiation = SyncProtocol::negotiate(push.schemaVersion,
+                                                         SyncProtocol::MinSchemaVersion,
+                                                         SyncProtocol::SchemaVersion);
+        if (negotiation != SyncProtocol::Negotiation::Ok) {
+            reply.pushError = SyncProtocol::negotiationMessage(negotiation, push.schemaVersion,
+                                                               SyncProtocol::MinSchemaVersion,
+                                                               SyncProtocol::SchemaVersion);
+            break;
+        }
+        result.entries += int(push.entries.size());
+        const SyncStore::PushOutcome out = store.push(caller, push);
+        if (out.status == SyncStore::Status::Gap) {
+            reply.pushError = QStringLiteral("Faltan cambios anteriores de este equipo: el "
+                                             "servidor espera el número %1. Importe primero "
+                                             "los paquetes anteriores de este equipo.")
+                                  .arg(out.response.expectedSeq);
+            break;
+        }
+        if (out.status != SyncStore::Status::Ok)
+            return stop(Status::Failed, out.error);
+        for (const core::PushAck &ack : out.response.acks) {
+            switch (ack.status) {
+            case core::PushAck::Status::Duplicate:
+                ++result.duplicates;
+                break;
+            case core::PushAck::Status::Rejected:
+                ++result.rejected;
+                break;
+            default:
+                ++result.applied;
+            }
+        }
+        reply.pushResults.append(out.response);
+    }
+
+    // 5. Pulls: the network pull path, page after page from the PC's cursors.
+    for (const core::PullRequest &pull : bundle->pulls) {
+        core::ServerBundle::Scope scope;
+        scope.request = pull;
+        core::PullRequest request = pull;
+        request.pageSize = std::clamp(request.pageSize, 1, SyncProtocol::MaxPageSize);
+        for (;;) {
+            const SyncStore::PullOutcome out = store.pull(caller, request);
+            if (out.status == SyncStore::Status::Forbidden) {
+                scope.error = QStringLiteral("Su usuario solo puede sincronizar los datos de su "
+                                             "sede («%1»).")
+                                  .arg(caller.sede);
+                scope.pages.clear();
+                break;
+            }
+            if (out.status != SyncStore::Status::Ok)
+                return stop(Status::Failed, out.error);
+            scope.pages.append(out.response);
+            result.rows += int(out.response.rows.size());
+            if (!out.response.more)
+                break;
+            request.cursor = out.response.nextCursor;
+        }
+        reply.scopes.append(scope);
+    }
+    store.purgeTombstones(); // best effort, as after a network pull
+
+    // 6. The reply, for this device only.
+    BundleFile::Header header;
+    header.direction = BundleFile::Direction::ServerToPc;
+    header.bundleId = reply.bundleId;
+    header.senderId = m_key.serverId;
+    header.recipientId = device->id;
+    header.createdAt = reply.createdAt;
+    result.reply = BundleFile::seal(header,
+                                    QJsonDocument(reply.toJson()).toJson(QJsonDocument::Compact),
+                                    m_key.keys, device->publicKey);
+    if (result.reply.isEmpty())
+        return stop(Status::Failed, QStringLiteral("cannot seal the reply bundle"));
+    result.replyId = reply.bundleId;
+    result.status = Status::Ok;
+    result.message = QStringLiteral("device %1: %2 entries (%3 applied, %4 already applied, %5 "
+                                    "rejected), %6 rows to send back%7")
+                         .arg(device->id.toString(QUuid::WithoutBraces))
+                         .arg(result.entries)
+                         .arg(result.applied)
+                         .arg(result.duplicates)
+                         .arg(result.rejected)
+                         .arg(result.rows)
+                         .arg(reply.pushError.isEmpty() ? QString()
+                                                        : QStringLiteral("; ") + reply.pushError);
+    return result;
+}
+
+} // namespace tambo::server
