@@ -1,5 +1,6 @@
 #include "BundleServerKey.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
