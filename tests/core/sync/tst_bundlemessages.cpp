@@ -1,0 +1,154 @@
+#include "sync/BundleMessages.h"
+#include "sync/SyncProtocol.h"
+
+#include <QtTest>
+
+using namespace tambo::core;
+
+class TestBundleMessages : public QObject
+{
+    Q_OBJECT
+
+private:
+    static PcBundle pcBundle()
+    {
+        PcBundle b;
+        b.bundleId = QUuid::createUuid();
+        b.deviceId = QUuid::createUuid();
+        b.user = QStringLiteral("ana");
+        b.createdAt = QDateTime(QDate(2026, 12, 1), QTime(9, 30, 0, 5), Qt::UTC);
+        b.exportSeq = 7;
+        PushRequest push;
+        push.deviceId = b.deviceId;
+        push.schemaVersion = SyncProtocol::SchemaVersion;
+        push.tables = {SyncTableRule{QStringLiteral("t_items"), false, {}, {}, {}}};
+        OutboxEntry e;
+        e.seq = 3;
+        e.schemaVersion = 1;
+        SyncOp op;
+        op.table = QStringLiteral("t_items");
+        op.id = QStringLiteral("0190-a");
+        op.data = {{QStringLiteral("id"), op.id}, {QStringLiteral("name"), QStringLiteral("CPU")}};
+        e.ops = {op};
+        push.entries = {e};
+        b.pushes = {push};
+        PullRequest pull;
+        pull.deviceId = b.deviceId;
+        pull.schemaVersion = 1;
+        pull.sede = QStringLiteral("S1");
+        pull.cursor = 42;
+        pull.pageSize = 500;
+        b.pulls = {pull};
+        return b;
+    }
+
+private slots:
+    void pcBundleRoundTrip()
+    {
+        const PcBundle b = pcBundle();
+        QString error;
+        const auto parsed = PcBundle::fromJson(b.toJson(), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->bundleId, b.bundleId);
+        QCOMPARE(parsed->deviceId, b.deviceId);
+        QCOMPARE(parsed->user, b.user);
+        QCOMPARE(parsed->createdAt, b.createdAt);
+        QCOMPARE(parsed->exportSeq, 7);
+        QCOMPARE(parsed->pushes.size(), 1);
+        QCOMPARE(parsed->pushes.first().toJson(), b.pushes.first().toJson());
+        QCOMPARE(parsed->pulls.first().cursor, 42);
+        QCOMPARE(parsed->pulls.first().scopeKey(), b.pulls.first().scopeKey());
+    }
+
+    void pcBundleInvalid_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("kind") << "kind" << QJsonValue(QStringLiteral("server_bundle"));
+        QTest::newRow("bundle id") << "bundle_id" << QJsonValue(QStringLiteral("nope"));
+        QTest::newRow("device id") << "device_id" << QJsonValue();
+        QTest::newRow("user") << "user" << QJsonValue(QString());
+        QTest::newRow("created") << "created_at" << QJsonValue(QStringLiteral("ayer"));
+        QTest::newRow("export seq") << "export_seq" << QJsonValue(-1);
+        QTest::newRow("pushes") << "pushes" << QJsonValue(QStringLiteral("x"));
+        QTest::newRow("push item") << "pushes" << QJsonValue(QJsonArray{1});
+        QTest::newRow("pulls") << "pulls" << QJsonValue(QJsonObject());
+    }
+    void pcBundleInvalid()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QJsonObject o = pcBundle().toJson();
+        if (value.isNull())
+            o.remove(field);
+        else
+            o.insert(field, value);
+        QString error;
+        QVERIFY(!PcBundle::fromJson(o, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void pcBundleForAnotherDevice()
+    {
+        PcBundle b = pcBundle();
+        b.pulls.first().deviceId = QUuid::createUuid();
+        QString error;
+        QVERIFY(!PcBundle::fromJson(b.toJson(), &error));
+        QVERIFY(error.contains(QStringLiteral("another device")));
+    }
+
+    void serverBundleRoundTrip()
+    {
+        ServerBundle b;
+        b.bundleId = QUuid::createUuid();
+        b.deviceId = QUuid::createUuid();
+        b.createdAt = QDateTime(QDate(2026, 12, 2), QTime(10, 0), Qt::UTC);
+        b.inReplyTo = QUuid::createUuid();
+        b.exportSeq = 7;
+        PushResponse push;
+        PushAck ack;
+        ack.seq = 3;
+        ack.status = PushAck::Status::Rejected;
+        ack.reason = QStringLiteral("scope");
+        ack.message = QStringLiteral("Fuera de su sede");
+        push.acks = {ack};
+        push.expectedSeq = 4;
+        b.pushResults = {push};
+        ServerBundle::Scope scope;
+        scope.request = pcBundle().pulls.first();
+        scope.request.deviceId = b.deviceId;
+        PullResponse page;
+        PulledRow row;
+        row.table = QStringLiteral("t_items");
+        row.id = QStringLiteral("x");
+        row.version = 43;
+        row.data = {{QStringLiteral("id"), QStringLiteral("x")}};
+        page.rows = {row};
+        page.nextCursor = 43;
+        page.checksum = SyncProtocol::pageChecksum(page.rows);
+        scope.pages = {page};
+        ServerBundle::Scope refused;
+        refused.request = scope.request;
+        refused.error = QStringLiteral("Su usuario solo puede…");
+        b.scopes = {scope, refused};
+        b.pushError = QStringLiteral("Faltan cambios");
+
+        QString error;
+        const auto parsed = ServerBundle::fromJson(b.toJson(), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->toJson(), b.toJson());
+        QCOMPARE(parsed->pushResults.first().acks.first().status, PushAck::Status::Rejected);
+        QCOMPARE(parsed->scopes.size(), 2);
+        QCOMPARE(parsed->scopes.at(0).pages.first().rows.first().version, 43);
+        QCOMPARE(parsed->scopes.at(1).error, refused.error);
+        QCOMPARE(parsed->pushError, b.pushError);
+
+        QJsonObject broken = b.toJson();
+        broken.insert(QStringLiteral("scopes"), QJsonArray{QJsonObject{{"pages", QJsonArray()}}});
+        QVERIFY(!ServerBundle::fromJson(broken, &error));
+        QVERIFY(!ServerBundle::fromJson(pcBundle().toJson(), &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBundleMessages)
+#include "tst_bundlemessages.moc"
