@@ -1,0 +1,460 @@
+// Sync bundles end to end with real parts: real SQLCipher stores (SyncTestPc), a real PostgreSQL
+// cluster and the real `tambo-server bundle import` process, no network path at all.
+#include "BundleServerKey.h"
+#include "ServerFixture.h"
+#include "ServerProcess.h"
+#include "SyncTestPc.h"
+
+#include "sync/BundleFile.h"
+#include "sync/BundleMessages.h"
+#include "sync/BundleService.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace tambo;
+using core::BundleService;
+using test::ServerProcess;
+using test::SyncTestPc;
+
+namespace {
+
+struct Pc
+{
+    std::unique_ptr<SyncTestPc> pc;
+    std::unique_ptr<BundleService> bundles;
+    QString user;
+
+    // What a refused import must leave untouched.
+    QString state() const
+    {
+        return pc->itemsSnapshot().join(QLatin1Char('\n')) + QStringLiteral("|pending=")
+               + QString::number(pc->local().pendingCount()) + QStringLiteral("|cursor=")
+               + QString::number(pc->local().cursor(QStringLiteral("sede=S1;area=*")))
+               + QStringLiteral("|last=")
+               + QString::number(bundles->state().lastImport().exportSeq);
+    }
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+QString writeFile(const QString &dir, const QString &name, const QByteArray &data)
+{
+    const QString path = QDir(dir).filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+class TestBundles : public QObject
+{
+    Q_OBJECT
+
+    test::ServerFixture m_fixture;
+    QTemporaryDir m_work;
+    core::BundleState::ServerKey m_serverKey;
+    int m_pcs = 0;
+
+    QString keyFile() const { return QDir(m_fixture.dir()).filePath(QStringLiteral("bundle-key.json")); }
+
+    std::unique_ptr<Pc> makePc(const QString &user)
+    {
+        auto pc = std::make_unique<Pc>();
+        pc->user = user;
+        pc->pc = std::make_unique<SyncTestPc>(m_work.path(), QStringLiteral("pc%1").arg(++m_pcs));
+        QString error;
+        if (!pc->pc->open(&error)) {
+            qWarning("open: %s", qPrintable(error));
+            return {};
+        }
+        pc->bundles = std::make_unique<BundleService>(pc->pc->local(), pc->pc->db(),
+                                                      pc->pc->clock(), pc->pc->deviceId());
+        const core::BundleKeyPair key = pc->bundles->state().deviceKey(&error);
+        if (!key.isValid() || !pc->bundles->state().setServerKey(m_serverKey, &error)) {
+            qWarning("keys: %s", qPrintable(error));
+            return {};
+        }
+        // OTIC registers the PC's device key on the server (as /v1/devices/register does).
+        if (!m_fixture.exec(QStringLiteral("INSERT INTO devices (device_id, public_key, name, "
+                                           "registered_by, registered_at) VALUES ('%1', "
+                                           "decode('%2', 'hex'), 'PC', (SELECT id FROM users "
+                                           "WHERE username = '%3'), now())")
+                                .arg(pc->pc->deviceId().toString(QUuid::WithoutBraces),
+                                     QString::fromLatin1(key.publicKey.toHex()), user),
+                            &error)) {
+            qWarning("register: %s", qPrintable(error));
+            return {};
+        }
+        return pc;
+    }
+
+    bool addItem(Pc &pc, const QString &name)
+    {
+        return pc.pc->exec(QStringLiteral("INSERT INTO t_items (id, sede_id, area_id, name) "
+                                          "VALUES (?, 'S1', 'A1', ?)"),
+                           {QUuid::createUuid().toString(QUuid::WithoutBraces), name});
+    }
+
+    QString exportBundle(Pc &pc)
+    {
+        QTemporaryDir *dir = new QTemporaryDir(m_work.filePath(QStringLiteral("usb-XXXXXX")));
+        dir->setAutoRemove(false);
+        const BundleService::ExportResult r = pc.bundles->exportTo(
+            dir->path(), pc.user, {BundleService::Scope{QStringLiteral("S1"), {}}});
+        delete dir;
+        if (!r.ok)
+            qWarning("export: %s", qPrintable(r.message));
+        return r.ok ? r.path : QString();
+    }
+
+    // `tambo-server bundle import`; *reply gets the reply bundle's path.
+    ServerProcess::Run serverImport(const QString &bundle, QString *reply = nullptr)
+    {
+        QTemporaryDir out(m_work.filePath(QStringLiteral("reply-XXXXXX")));
+        out.setAutoRemove(false);
+        const ServerProcess::Run r = ServerProcess::run(
+            {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--config"),
+             m_fixture.configPath(), QStringLiteral("--key-file"), keyFile(),
+             QStringLiteral("--out"), out.path(), bundle});
+        const QStringList files = QDir(out.path()).entryList(QDir::Files);
+        if (reply)
+            *reply = files.size() == 1 ? QDir(out.path()).filePath(files.first()) : QString();
+        return r;
+    }
+
+    // A round trip: export, server import, returns the reply path.
+    QString trip(Pc &pc, ServerProcess::Run *run = nullptr)
+    {
+        const QString bundle = exportBundle(pc);
+        QString reply;
+        const ServerProcess::Run r = serverImport(bundle, &reply);
+        if (run)
+            *run = r;
+        if (r.exitCode != 0)
+            qWarning("server import %d: %s %s", r.exitCode, qPrintable(r.out), qPrintable(r.err));
+        return reply;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_work.isValid());
+        TAMBO_SETUP_SERVER_FIXTURE(m_fixture);
+        QString error;
+        QVERIFY2(m_fixture.createUser(QStringLiteral("ana"), QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S1"), QStringLiteral("Clave-segura-2026"),
+                                      &error),
+                 qPrintable(error));
+        QVERIFY2(m_fixture.createUser(QStringLiteral("luis"), QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S1"), QStringLiteral("Clave-segura-2026"),
+                                      &error),
+                 qPrintable(error));
+        QVERIFY2(m_fixture.createUser(QStringLiteral("rosa"), QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S2"), QStringLiteral("Clave-segura-2026"),
+                                      &error),
+                 qPrintable(error));
+        // The server's bundle key: made on first use, printed for `tambo-admin bundle trust`.
+        const ServerProcess::Run r = ServerProcess::run(
+            {QStringLiteral("bundle"), QStringLiteral("key"), QStringLiteral("--config"),
+             m_fixture.configPath(), QStringLiteral("--key-file"), keyFile()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList parts = r.out.trimmed().split(QLatin1Char(' '));
+        QCOMPARE(parts.size(), 2);
+        m_serverKey.serverId = QUuid::fromString(parts.at(0));
+        m_serverKey.publicKey = QByteArray::fromHex(parts.at(1).toLatin1());
+        QVERIFY(m_serverKey.isValid());
+        const QFile::Permissions perms = QFile::permissions(keyFile());
+        QVERIFY(perms.testFlag(QFile::ReadOwner));
+        QVERIFY(!(perms & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther
+                           | QFile::WriteOther))); // the secret key is the owner's only
+        // The same key on the next run.
+        const ServerProcess::Run again = ServerProcess::run(
+            {QStringLiteral("bundle"), QStringLiteral("key"), QStringLiteral("--config"),
+             m_fixture.configPath(), QStringLiteral("--key-file"), keyFile()});
+        QCOMPARE(again.out, r.out);
+    }
+
+    void roundTrip()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        auto b = makePc(QStringLiteral("luis"));
+        QVERIFY(a && b);
+        QVERIFY(addItem(*a, QStringLiteral("CPU")));
+        QVERIFY(addItem(*a, QStringLiteral("Monitor")));
+        QVERIFY(addItem(*a, QStringLiteral("Impresora")));
+        QCOMPARE(a->pc->local().pendingCount(), 3);
+
+        ServerProcess::Run run;
+        const QString replyA = trip(*a, &run);
+        QVERIFY2(!replyA.isEmpty(), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("3 entries (3 applied, 0 already applied, 0 "
+                                                 "rejected)")),
+                 qPrintable(run.out));
+        const BundleService::ImportResult imported = a->bundles->importFile(replyA);
+        QCOMPARE(imported.status, BundleService::ImportStatus::Applied);
+        QCOMPARE(imported.acknowledged, 3);
+        QCOMPARE(a->pc->local().pendingCount(), 0);
+
+        // The rows reached the server: another PC of the sede gets them by bundle too.
+        const QString replyB = trip(*b);
+        QVERIFY(!replyB.isEmpty());
+        const BundleService::ImportResult importedB = b->bundles->importFile(replyB);
+        QCOMPARE(importedB.status, BundleService::ImportStatus::Applied);
+        QCOMPARE(importedB.rows, 3);
+        QCOMPARE(b->pc->itemsSnapshot().size(), 3);
+        QCOMPARE(b->pc->itemsSnapshot(), a->pc->itemsSnapshot());
+        QVERIFY(b->pc->local().cursor(QStringLiteral("sede=S1;area=*")) > 0);
+        QCOMPARE(b->pc->local().pendingCount(), 0); // pulled rows are not re-queued
+
+        // And B's changes flow back to A.
+        QVERIFY(addItem(*b, QStringLiteral("Escáner")));
+        QVERIFY(b->bundles->importFile(trip(*b)).status == BundleService::ImportStatus::Applied);
+        QCOMPARE(a->bundles->importFile(trip(*a)).status, BundleService::ImportStatus::Applied);
+        QCOMPARE(a->pc->itemsSnapshot().size(), 4);
+        QCOMPARE(a->pc->itemsSnapshot(), b->pc->itemsSnapshot());
+    }
+
+    void importTwiceIsHarmless()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Laptop")));
+        const QString bundle = exportBundle(*a);
+        QString reply;
+        QCOMPARE(serverImport(bundle, &reply).exitCode, 0);
+        // The server imports the same PC bundle again: exactly once, only duplicate acks.
+        QString reply2;
+        const ServerProcess::Run again = serverImport(bundle, &reply2);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QStringLiteral("1 entries (0 applied, 1 already applied")),
+                 qPrintable(again.out));
+        QCOMPARE(m_fixture.exec(QStringLiteral("SELECT 1")), true);
+
+        QCOMPARE(a->bundles->importFile(reply).status, BundleService::ImportStatus::Applied);
+        const QString before = a->state();
+        const BundleService::ImportResult twice = a->bundles->importFile(reply);
+        QCOMPARE(twice.status, BundleService::ImportStatus::AlreadyImported);
+        QVERIFY(twice.ok());
+        QVERIFY2(twice.message.contains(QStringLiteral("already imported")),
+                 qPrintable(twice.message));
+        QCOMPARE(a->state(), before);
+        // The second reply of the same export carries only duplicates: harmless as well.
+        const QStringList items = a->pc->itemsSnapshot();
+        const BundleService::ImportResult second = a->bundles->importFile(reply2);
+        QVERIFY(second.ok());
+        QCOMPARE(second.rows, 0); // its pages are already covered by this PC's cursor
+        QCOMPARE(a->pc->itemsSnapshot(), items);
+        QCOMPARE(a->pc->local().pendingCount(), 0);
+    }
+
+    void outOfOrder()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Silla")));
+        const QString e1 = exportBundle(*a);
+        QVERIFY(addItem(*a, QStringLiteral("Mesa")));
+        const QString e2 = exportBundle(*a);
+        QString r1;
+        QString r2;
+        QCOMPARE(serverImport(e1, &r1).exitCode, 0);
+        QCOMPARE(serverImport(e2, &r2).exitCode, 0);
+        // The newer reply first, then the older one.
+        const BundleService::ImportResult newer = a->bundles->importFile(r2);
+        QCOMPARE(newer.status, BundleService::ImportStatus::Applied);
+        QCOMPARE(a->pc->local().pendingCount(), 0);
+        const QString before = a->state();
+        const BundleService::ImportResult older = a->bundles->importFile(r1);
+        QCOMPARE(older.status, BundleService::ImportStatus::Older);
+        QVERIFY(older.ok());
+        QVERIFY2(older.message.contains(QStringLiteral("older")), qPrintable(older.message));
+        QCOMPARE(a->state(), before);
+    }
+
+    void wrongPc()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        auto b = makePc(QStringLiteral("luis"));
+        QVERIFY(a && b);
+        QVERIFY(addItem(*a, QStringLiteral("Proyector")));
+        QVERIFY(addItem(*b, QStringLiteral("Parlante")));
+        const QString replyA = trip(*a);
+        QVERIFY(!replyA.isEmpty());
+        const QString before = b->state();
+        const BundleService::ImportResult r = b->bundles->importFile(replyA);
+        QCOMPARE(r.status, BundleService::ImportStatus::WrongPc);
+        QVERIFY(r.message.contains(a->pc->deviceId().toString(QUuid::WithoutBraces)));
+        QCOMPARE(b->state(), before);
+        QCOMPARE(b->pc->local().pendingCount(), 1);
+        // The server refuses a PC bundle signed by a PC that is not the sender it claims to be:
+        // B's bundle file with A's id in the header.
+        const QByteArray bFile = readAll(exportBundle(*b));
+        QByteArray forged = bFile;
+        forged.replace(28, 16, a->pc->deviceId().toRfc4122());
+        const ServerProcess::Run run = serverImport(writeFile(m_work.path(),
+                                                              QStringLiteral("forged.bin"),
+                                                              forged));
+        QCOMPARE(run.exitCode, 3);
+    }
+
+    void tamperedOrTruncatedReplyChangesNothing_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("header byte (created at)") << "header";
+        QTest::newRow("body byte") << "body";
+        QTest::newRow("last byte") << "last";
+        QTest::newRow("truncated by 10 bytes") << "cut10";
+        QTest::newRow("truncated to the header") << "cutHeader";
+        QTest::newRow("truncated to 50 bytes") << "cut50";
+        QTest::newRow("empty file") << "empty";
+    }
+    void tamperedOrTruncatedReplyChangesNothing()
+    {
+        QFETCH(QString, damage);
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Router ") + damage));
+        const QString reply = trip(*a);
+        QVERIFY(!reply.isEmpty());
+        QByteArray file = readAll(reply);
+        if (damage == QLatin1String("header"))
+            file[95] = char(file.at(95) ^ 0x10);
+        else if (damage == QLatin1String("body"))
+            file[file.size() / 2] = char(file.at(file.size() / 2) ^ 0x01);
+        else if (damage == QLatin1String("last"))
+            file[file.size() - 1] = char(file.at(file.size() - 1) ^ 0x80);
+        else if (damage == QLatin1String("cut10"))
+            file.chop(10);
+        else if (damage == QLatin1String("cutHeader"))
+            file.truncate(core::BundleFile::HeaderSize);
+        else if (damage == QLatin1String("cut50"))
+            file.truncate(50);
+        else
+            file.clear();
+        const QString damaged = writeFile(m_work.path(), QStringLiteral("damaged.bin"), file);
+        const QString before = a->state();
+        const BundleService::ImportResult r = a->bundles->importFile(damaged);
+        QCOMPARE(r.status, BundleService::ImportStatus::Refused);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.message.contains(QStringLiteral("nothing was changed"), Qt::CaseInsensitive)
+                     || r.message.contains(QStringLiteral("not a Tambo sync bundle")),
+                 qPrintable(r.message));
+        QCOMPARE(a->state(), before);
+        QCOMPARE(a->pc->local().pendingCount(), 1);
+        // The intact file still imports: nothing of it was consumed.
+        QCOMPARE(a->bundles->importFile(reply).status, BundleService::ImportStatus::Applied);
+        QCOMPARE(a->pc->local().pendingCount(), 0);
+    }
+
+    void tamperedOrTruncatedPcBundleChangesNothingOnServer_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("body byte") << "body";
+        QTest::newRow("header byte") << "header";
+        QTest::newRow("truncated") << "cut";
+    }
+    void tamperedOrTruncatedPcBundleChangesNothingOnServer()
+    {
+        QFETCH(QString, damage);
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Switch ") + damage));
+        QVERIFY(addItem(*a, QStringLiteral("UPS ") + damage));
+        const QString bundle = exportBundle(*a);
+        QByteArray file = readAll(bundle);
+        if (damage == QLatin1String("body"))
+            file[file.size() - 40] = char(file.at(file.size() - 40) ^ 0x01);
+        else if (damage == QLatin1String("header"))
+            file[20] = char(file.at(20) ^ 0x01); // bundle id: signature
+        else
+            file.chop(1);
+        QString reply;
+        const ServerProcess::Run refused = serverImport(
+            writeFile(m_work.path(), QStringLiteral("pc-damaged.bin"), file), &reply);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains(QStringLiteral("nothing changed")), qPrintable(refused.err));
+        QVERIFY(reply.isEmpty());
+        // Nothing was applied: the intact bundle's entries are new to the server.
+        const ServerProcess::Run good = serverImport(bundle, &reply);
+        QCOMPARE(good.exitCode, 0);
+        QVERIFY2(good.out.contains(QStringLiteral("2 entries (2 applied, 0 already applied")),
+                 qPrintable(good.out));
+    }
+
+    void wrongRecipientKey()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Teclado")));
+        const QString before = a->state();
+        // A server → PC bundle for A, properly signed by the server, but sealed to another key.
+        QString error;
+        const auto serverKey = server::BundleServerKey::loadOrCreate(keyFile(), &error);
+        QVERIFY2(serverKey, qPrintable(error));
+        core::ServerBundle sb;
+        sb.bundleId = QUuid::createUuid();
+        sb.deviceId = a->pc->deviceId();
+        sb.createdAt = QDateTime::currentDateTimeUtc();
+        sb.inReplyTo = QUuid::createUuid();
+        sb.exportSeq = 99;
+        core::BundleFile::Header h;
+        h.direction = core::BundleFile::Direction::ServerToPc;
+        h.bundleId = sb.bundleId;
+        h.senderId = serverKey->serverId;
+        h.recipientId = a->pc->deviceId();
+        h.createdAt = sb.createdAt;
+        const QByteArray payload = QJsonDocument(sb.toJson()).toJson(QJsonDocument::Compact);
+        const QByteArray wrong = core::BundleFile::seal(
+            h, payload, serverKey->keys, core::BundleKeyPair::generate().publicKey);
+        const BundleService::ImportResult r = a->bundles->importFile(
+            writeFile(m_work.path(), QStringLiteral("wrongkey.bin"), wrong));
+        QCOMPARE(r.status, BundleService::ImportStatus::Refused);
+        QVERIFY(r.message.contains(QStringLiteral("cannot be decrypted")));
+        QCOMPARE(a->state(), before);
+        // The same bundle sealed to A's key is accepted (the test is not refusing everything).
+        const QByteArray right = core::BundleFile::seal(
+            h, payload, serverKey->keys, a->bundles->state().deviceKey().publicKey);
+        QCOMPARE(a->bundles->importFile(writeFile(m_work.path(), QStringLiteral("rightkey.bin"),
+                                                  right))
+                     .status,
+                 BundleService::ImportStatus::Applied);
+
+        // A PC that trusts a wrong server key: the server cannot open its bundle.
+        auto c = makePc(QStringLiteral("luis"));
+        QVERIFY(c);
+        QVERIFY(c->bundles->state().setServerKey(
+            {m_serverKey.serverId, core::BundleKeyPair::generate().publicKey}));
+        QVERIFY(addItem(*c, QStringLiteral("Mouse")));
+        const ServerProcess::Run run = serverImport(exportBundle(*c));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("decrypted")), qPrintable(run.err));
+    }
+
+    void userOfAnotherSedeIsRefused()
+    {
+        // A PC registered by ana (S1) exporting as rosa (S2): the device does not vouch for her.
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Cámara")));
+        a->user = QStringLiteral("rosa");
+        const ServerProcess::Run run = serverImport(exportBundle(*a));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("does not belong")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBundles)
+#include "tst_bundles.moc"
