@@ -12,6 +12,8 @@
 #include "store/KeyFileKeyProvider.h"
 #include "store/KeychainKeyProvider.h"
 #include "store/Store.h"
+#include "sync/BundleService.h"
+#include "sync/LocalSyncStore.h"
 #include "util/Clock.h"
 #include "workspace/Workspace.h"
 
@@ -106,6 +108,8 @@ int AdminCli::run(const QStringList &args)
         return cmdAudit(rest);
     if (command == QLatin1String("migrate"))
         return cmdMigrate(rest);
+    if (command == QLatin1String("bundle"))
+        return cmdBundle(rest);
     if (command == QLatin1String("version") || command == QLatin1String("--version"))
         return cmdVersion();
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
@@ -123,11 +127,19 @@ int AdminCli::run(const QStringList &args)
                     "  user lock|unlock --store S --username U\n"
                     "  audit verify --store S               check the audit log's hash chain\n"
                     "  migrate --store S                    apply pending migrations\n"
+                    "  bundle export --store S --user U --to DIR [--sede ID]\n"
+                    "                                       write a sync bundle for the server\n"
+                    "  bundle import --store S FILE         apply the server's reply bundle\n"
+                    "  bundle trust --store S --server-key 'ID HEX'\n"
+                    "                                       pin the server's bundle key\n"
+                    "  bundle device-key --store S          print this PC's device id and key\n"
                     "  version                              print versions\n"
                     "\n"
                     "Without --key-file the key comes from the system keychain.\n"
                     "Exit codes: 0 success, 1 runtime error, 2 usage error,\n"
-                    "            3 the audit chain does not verify.\n");
+                    "            3 the audit chain does not verify,\n"
+                    "            4 sync bundle refused (damaged, truncated, forged or for\n"
+                    "              another PC; nothing was changed).\n");
         to << moduleCommandsHelp();
         to.flush();
         return command.isEmpty() ? UsageError : Ok;
@@ -484,6 +496,103 @@ int AdminCli::cmdVersion()
           << "Qt " << qVersion() << '\n'
           << "SQLCipher " << sqlcipherVersion() << Qt::endl;
     return Ok;
+}
+
+} // namespace tambo::admin
+
+namespace tambo::admin {
+
+int AdminCli::cmdBundle(const QStringList &args)
+{
+    const QString sub = args.value(1);
+    if (sub != QLatin1String("export") && sub != QLatin1String("import")
+        && sub != QLatin1String("trust") && sub != QLatin1String("device-key"))
+        return usage(tr("bundle needs one of: export, import, trust, device-key"));
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    p.addOption({QStringLiteral("to"), tr("Folder for the bundle (export)."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("user"), tr("User the bundle is made for (export)."),
+                 QStringLiteral("U")});
+    p.addOption({QStringLiteral("sede"), tr("Sede whose data to receive (export; default: all "
+                                            "the user may see)."),
+                 QStringLiteral("ID")});
+    p.addOption({QStringLiteral("server-key"),
+                 tr("The line printed by 'tambo-server bundle key' (trust)."),
+                 QStringLiteral("'ID HEX'")});
+    if (!p.parse(args.mid(1)))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+    const QStringList positional = p.positionalArguments();
+    if (sub == QLatin1String("export")
+        && (!p.isSet(QStringLiteral("to")) || !p.isSet(QStringLiteral("user"))))
+        return usage(tr("bundle export needs --to DIR and --user U"));
+    if (sub == QLatin1String("import") && positional.size() != 1)
+        return usage(tr("bundle import needs one bundle file"));
+    core::BundleState::ServerKey serverKey;
+    if (sub == QLatin1String("trust")) {
+        const QStringList parts = p.value(QStringLiteral("server-key"))
+                                      .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        serverKey.serverId = QUuid::fromString(parts.value(0));
+        serverKey.publicKey = QByteArray::fromHex(parts.value(1).toLatin1());
+        if (parts.size() != 2 || !serverKey.isValid())
+            return usage(tr("--server-key must be the line 'tambo-server bundle key' prints"));
+    }
+    int code = Ok;
+    auto ws = openWorkspace(a, false, &code);
+    if (!ws)
+        return code;
+    core::LocalSyncStore local(ws->store().database(), ws->modules().allSyncedTables(),
+                               ws->clock());
+    core::BundleService service(local, ws->store().database(), ws->clock(),
+                                QUuid::fromString(ws->deviceId()));
+    QString error;
+    if (sub == QLatin1String("trust")) {
+        if (!service.state().setServerKey(serverKey, &error)) {
+            m_err << tr("tambo-admin: %1").arg(error) << Qt::endl;
+            return RuntimeError;
+        }
+        m_out << tr("The server's bundle key is now trusted on this PC.") << Qt::endl;
+        return Ok;
+    }
+    if (sub == QLatin1String("device-key")) {
+        const core::BundleKeyPair key = service.state().deviceKey(&error);
+        if (!key.isValid()) {
+            m_err << tr("tambo-admin: %1").arg(error) << Qt::endl;
+            return RuntimeError;
+        }
+        m_out << ws->deviceId() << ' ' << QString::fromLatin1(key.publicKey.toHex()) << Qt::endl;
+        return Ok;
+    }
+    if (sub == QLatin1String("export")) {
+        const core::BundleService::ExportResult r = service.exportTo(
+            p.value(QStringLiteral("to")), p.value(QStringLiteral("user")),
+            {core::BundleService::Scope{p.value(QStringLiteral("sede")), {}}});
+        if (!r.ok) {
+            m_err << tr("tambo-admin: %1").arg(r.message) << Qt::endl;
+            return RuntimeError;
+        }
+        m_out << r.message << Qt::endl;
+        return Ok;
+    }
+    const core::BundleService::ImportResult r = service.importFile(positional.first());
+    switch (r.status) {
+    case core::BundleService::ImportStatus::Applied:
+    case core::BundleService::ImportStatus::AlreadyImported:
+    case core::BundleService::ImportStatus::Older:
+        m_out << r.message << Qt::endl;
+        return Ok;
+    case core::BundleService::ImportStatus::WrongPc:
+    case core::BundleService::ImportStatus::Refused:
+        m_err << tr("tambo-admin: %1").arg(r.message) << Qt::endl;
+        return BundleRefused;
+    case core::BundleService::ImportStatus::Failed:
+        break;
+    }
+    m_err << tr("tambo-admin: %1").arg(r.message) << Qt::endl;
+    return RuntimeError;
 }
 
 } // namespace tambo::admin

@@ -14,16 +14,17 @@ struct Session;
 
 namespace tambo::admin {
 
-// tambo-admin: init, demo, user add|list|lock|unlock, audit verify, migrate, version.
+// tambo-admin: init, demo, user add|list|lock|unlock, audit verify, migrate, bundle, version.
 // Exit codes (also in --help and the README):
-//   0 success, 1 runtime error (store, key, data), 2 usage error, 3 audit chain does not verify.
+//   0 success, 1 runtime error (store, key, data), 2 usage error, 3 audit chain does not verify,
+//   4 sync bundle refused (damaged, truncated, forged or for another PC: nothing changed).
 // Errors go to stderr; a failing command leaves nothing half-written.
 class AdminCli
 {
     Q_DECLARE_TR_FUNCTIONS(tambo::admin::AdminCli)
 
 public:
-    enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2, AuditBroken = 3 };
+    enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2, AuditBroken = 3, BundleRefused = 4 };
 
     AdminCli();
     AdminCli(QTextStream &out, QTextStream &err, QTextStream &in);
@@ -44,6 +45,9 @@ private:
     int cmdAudit(const QStringList &args);
     int cmdMigrate(const QStringList &args);
     int cmdVersion();
+    // `tambo-admin bundle export|import|trust|device-key`: sync bundles (USB) for sedes
+    // without a link (core/sync/BundleService, docs/sync-protocol.md "Bundles").
+    int cmdBundle(const QStringList &args);
     // `tambo-admin <module id> <command> …`: a command a module contributes (core/module/
     // AdminCommand.h). Returns -1 when no module has that id.
     int cmdModule(const QStringList &args);
