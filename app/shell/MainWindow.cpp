@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "AuditPage.h"
+#include "BundleDialog.h"
 #include "HomePage.h"
 #include "IdleWatcher.h"
 #include "LockScreen.h"
@@ -252,6 +253,12 @@ void MainWindow::buildMenus()
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
+    QAction *bundles = file->addAction(tr("&USB sync bundles…"), this, [this] {
+        BundleDialog::openFor(m_services, m_session.username, this);
+    });
+    bundles->setObjectName(QStringLiteral("actionBundles"));
+    bundles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_lockedDisabled << bundles;
     file->addSeparator();
     QAction *lock = file->addAction(QIcon(QStringLiteral(":/tambo/icons/lock.svg")),
                                     tr("&Lock session"),
