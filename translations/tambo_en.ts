@@ -12,6 +12,37 @@
     </message>
 </context>
 <context>
+    <name>tambo::core::BundleService</name>
+    <message numerus="yes">
+        <source>Bundle %1 saved with %n pending change(s).</source>
+        <translation>
+            <numerusform>Bundle %1 saved with %n pending change.</numerusform>
+            <numerusform>Bundle %1 saved with %n pending changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle imported: %n change(s) acknowledged by the server</source>
+        <translation>
+            <numerusform>Bundle imported: %n change acknowledged by the server</numerusform>
+            <numerusform>Bundle imported: %n changes acknowledged by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) received</source>
+        <translation>
+            <numerusform>%n row received</numerusform>
+            <numerusform>%n rows received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::core::KeychainKeyProvider</name>
     <message numerus="yes">
         <source>The keychain entry for the store “%1” is not a Tambo key (it holds %n byte(s), a key has 32).</source>

@@ -31,6 +31,10 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <source>Demo data: log in as &quot;admin&quot; (or mesa, gerencia, inventariador, jefe.patrimonio, soporte, comite) with the password &quot;%1&quot;.</source>
         <translation>Datos de demostración: ingrese como «admin» (o mesa, gerencia, inventariador, jefe.patrimonio, soporte, comite) con la contraseña «%1».</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
 </context>
 <context>
     <name>tambo::admin::AdminCli</name>
@@ -49,42 +53,6 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
     <message>
         <source>Use &apos;tambo-admin --help&apos; to see the commands.</source>
         <translation>Use «tambo-admin --help» para ver los comandos.</translation>
-    </message>
-    <message>
-        <source>Usage: tambo-admin COMMAND [options]
-
-Commands:
-  init --store PATH [--key-file F]     create an empty store and its admin
-  demo --store PATH [--key-file F]     create or fill a demo store
-  user add --store S --username U --name N --role R [--sede ID]
-                                       add a user; password read from stdin
-  user list --store S                  list users
-  user lock|unlock --store S --username U
-  audit verify --store S               check the audit log&apos;s hash chain
-  migrate --store S                    apply pending migrations
-  version                              print versions
-
-Without --key-file the key comes from the system keychain.
-Exit codes: 0 success, 1 runtime error, 2 usage error,
-            3 the audit chain does not verify.
-</source>
-        <translation>Uso: tambo-admin COMANDO [opciones]
-
-Comandos:
-  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
-  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
-  user add --store S --username U --name N --role R [--sede ID]
-                                       agrega un usuario; la contraseña se lee de stdin
-  user list --store S                  lista los usuarios
-  user lock|unlock --store S --username U
-  audit verify --store S               verifica la cadena de hashes del registro de auditoría
-  migrate --store S                    aplica las migraciones pendientes
-  version                              muestra las versiones
-
-Sin --key-file la clave se toma del llavero del sistema.
-Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
-                   3 la cadena de auditoría no se verifica.
-</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
@@ -209,6 +177,110 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>(not available)</source>
         <translation>(no disponible)</translation>
     </message>
+    <message>
+        <source>Usage: tambo-admin COMMAND [options]
+
+Commands:
+  init --store PATH [--key-file F]     create an empty store and its admin
+  demo --store PATH [--key-file F]     create or fill a demo store
+  user add --store S --username U --name N --role R [--sede ID]
+                                       add a user; password read from stdin
+  user list --store S                  list users
+  user lock|unlock --store S --username U
+  audit verify --store S               check the audit log&apos;s hash chain
+  migrate --store S                    apply pending migrations
+  bundle export --store S --user U --to DIR [--sede ID]
+                                       write a sync bundle for the server
+  bundle import --store S FILE         apply the server&apos;s reply bundle
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       pin the server&apos;s bundle key
+  bundle device-key --store S          print this PC&apos;s device id and key
+  version                              print versions
+
+Without --key-file the key comes from the system keychain.
+Exit codes: 0 success, 1 runtime error, 2 usage error,
+            3 the audit chain does not verify,
+            4 sync bundle refused (damaged, truncated, forged or for
+              another PC; nothing was changed).
+</source>
+        <translation>Uso: tambo-admin COMANDO [opciones]
+
+Comandos:
+  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
+  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
+  user add --store S --username U --name N --role R [--sede ID]
+                                       agrega un usuario; la contraseña se lee de stdin
+  user list --store S                  lista los usuarios
+  user lock|unlock --store S --username U
+  audit verify --store S               verifica la cadena de hashes del registro de auditoría
+  migrate --store S                    aplica las migraciones pendientes
+  bundle export --store S --user U --to CARPETA [--sede ID]
+                                       genera un paquete de sincronización para el servidor
+  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       registra la clave de paquetes del servidor
+  bundle device-key --store S          muestra el identificador y la clave de este equipo
+  version                              muestra las versiones
+
+Sin --key-file la clave se toma del llavero del sistema.
+Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
+                   3 la cadena de auditoría no se verifica,
+                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
+                     o de otro equipo; no se cambió nada).
+</translation>
+    </message>
+    <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de los módulos (todos aceptan --store RUTA [--key-file A]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
+    </message>
+    <message>
+        <source>bundle needs one of: export, import, trust, device-key</source>
+        <translation>bundle necesita uno de: export, import, trust, device-key</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle (export).</source>
+        <translation>Carpeta para el paquete (export).</translation>
+    </message>
+    <message>
+        <source>User the bundle is made for (export).</source>
+        <translation>Usuario para el que se genera el paquete (export).</translation>
+    </message>
+    <message>
+        <source>Sede whose data to receive (export; default: all the user may see).</source>
+        <translation>Sede cuyos datos se recibirán (export; por defecto: todo lo que el usuario puede ver).</translation>
+    </message>
+    <message>
+        <source>The line printed by &apos;tambo-server bundle key&apos; (trust).</source>
+        <translation>La línea que imprime «tambo-server bundle key» (trust).</translation>
+    </message>
+    <message>
+        <source>bundle export needs --to DIR and --user U</source>
+        <translation>bundle export necesita --to CARPETA y --user U</translation>
+    </message>
+    <message>
+        <source>bundle import needs one bundle file</source>
+        <translation>bundle import necesita un archivo de paquete</translation>
+    </message>
+    <message>
+        <source>--server-key must be the line &apos;tambo-server bundle key&apos; prints</source>
+        <translation>--server-key debe ser la línea que imprime «tambo-server bundle key»</translation>
+    </message>
+    <message>
+        <source>The server&apos;s bundle key is now trusted on this PC.</source>
+        <translation>La clave de paquetes del servidor central quedó registrada como confiable en este equipo.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AppSettings</name>
@@ -321,6 +393,152 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>There is no user %1.</source>
         <translation>No existe el usuario %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::BundleFile</name>
+    <message>
+        <source>The file is not a Tambo sync bundle.</source>
+        <translation>El archivo no es un paquete de sincronización de Tambo.</translation>
+    </message>
+    <message>
+        <source>The bundle uses format version %1, which this version of Tambo does not know. Update Tambo and import it again; nothing was changed.</source>
+        <translation>El paquete usa la versión de formato %1, que esta versión de Tambo no conoce. Actualice Tambo e impórtelo de nuevo; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete (the file was cut or damaged while copying). Copy it again from the USB drive; nothing was changed.</source>
+        <translation>El paquete está incompleto (el archivo se cortó o dañó al copiarlo). Cópielo de nuevo desde la memoria USB; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a PC for the central server; it must be imported on the server. Nothing was changed.</source>
+        <translation>Este paquete fue generado por un equipo para el servidor central; debe importarse en el servidor. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by the central server for a PC; it must be imported on that PC. Nothing was changed.</source>
+        <translation>Este paquete fue generado por el servidor central para un equipo; debe importarse en ese equipo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This bundle is for another computer (%1). Nothing was changed.</source>
+        <translation>Este paquete es para otro equipo (%1). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The bundle was not signed by a known sender (device or server key %1…). Nothing was changed.</source>
+        <translation>El paquete no fue firmado por un remitente conocido (clave de equipo o de servidor %1…). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be decrypted: it was damaged or encrypted for another key. Nothing was changed.</source>
+        <translation>No se puede descifrar el paquete: está dañado o fue cifrado para otra clave. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature is not valid: it was altered after it was made. Nothing was changed.</source>
+        <translation>La firma del paquete no es válida: fue alterado después de generarse. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be checked (cryptographic library or keys unavailable). Nothing was changed.</source>
+        <translation>No se puede verificar el paquete (biblioteca criptográfica o claves no disponibles). No se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::BundleService</name>
+    <message>
+        <source>This computer has no device id; it cannot make sync bundles.</source>
+        <translation>Este equipo no tiene identificador de dispositivo; no puede generar paquetes de sincronización.</translation>
+    </message>
+    <message>
+        <source>A user is needed to make a sync bundle.</source>
+        <translation>Se necesita un usuario para generar un paquete de sincronización.</translation>
+    </message>
+    <message>
+        <source>This computer does not have the central server&apos;s bundle key yet. Ask OTIC to register it (tambo-admin bundle trust).</source>
+        <translation>Este equipo aún no tiene la clave de paquetes del servidor central. Solicite a la OTIC que la registre (tambo-admin bundle trust).</translation>
+    </message>
+    <message>
+        <source>The device key cannot be read: %1</source>
+        <translation>No se puede leer la clave del equipo: %1</translation>
+    </message>
+    <message>
+        <source>The pending changes cannot be read: %1</source>
+        <translation>No se pueden leer los cambios pendientes: %1</translation>
+    </message>
+    <message>
+        <source>The export number cannot be stored: %1</source>
+        <translation>No se puede guardar el número de exportación: %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be written to %1: %2</source>
+        <translation>No se puede escribir el paquete en %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle %1 saved with %n pending change(s).</source>
+        <translation>
+            <numerusform>Paquete %1 guardado con %n cambio pendiente.</numerusform>
+            <numerusform>Paquete %1 guardado con %n cambios pendientes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>No se puede leer el archivo %1: %2</translation>
+    </message>
+    <message>
+        <source>This computer does not have the central server&apos;s bundle key yet. Ask OTIC to register it (tambo-admin bundle trust). Nothing was changed.</source>
+        <translation>Este equipo aún no tiene la clave de paquetes del servidor central. Solicite a la OTIC que la registre (tambo-admin bundle trust). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content is not valid (%1). Nothing was changed.</source>
+        <translation>El contenido del paquete no es válido (%1). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>A page of the bundle fails its checksum. Nothing was changed.</source>
+        <translation>Una página del paquete no coincide con su suma de verificación. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This bundle was already imported on %1; nothing new was applied.</source>
+        <translation>Este paquete ya fue importado el %1; no se aplicó nada nuevo.</translation>
+    </message>
+    <message>
+        <source>This bundle is older than the last one imported (export %1, last imported %2); nothing new was applied.</source>
+        <translation>Este paquete es anterior al último importado (exportación %1; última importada: %2); no se aplicó nada nuevo.</translation>
+    </message>
+    <message>
+        <source>The acknowledgements cannot be recorded: %1</source>
+        <translation>No se pueden registrar las confirmaciones del servidor: %1</translation>
+    </message>
+    <message>
+        <source>Part of the data of this bundle starts after what this computer has; export a new bundle to receive it.</source>
+        <translation>Parte de los datos de este paquete empieza después de lo que tiene este equipo; exporte un paquete nuevo para recibirla.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s data cannot be applied: %1</source>
+        <translation>No se pueden aplicar los datos del paquete: %1</translation>
+    </message>
+    <message>
+        <source>The import cannot be recorded: %1</source>
+        <translation>No se puede registrar la importación: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle imported: %n change(s) acknowledged by the server</source>
+        <translation>
+            <numerusform>Paquete importado: %n cambio confirmado por el servidor</numerusform>
+            <numerusform>Paquete importado: %n cambios confirmados por el servidor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) received</source>
+        <translation>
+            <numerusform>%n fila recibida</numerusform>
+            <numerusform>%n filas recibidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -820,6 +1038,17 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::core::SyncWorker</name>
+    <message>
+        <source>No sync server is configured on this PC.</source>
+        <translation>No hay un servidor de sincronización configurado en este equipo.</translation>
+    </message>
+    <message>
+        <source>This PC has no session with the sync server yet: its changes are kept here until it has one.</source>
+        <translation>Este equipo aún no tiene sesión con el servidor de sincronización: sus cambios se conservan aquí hasta que la tenga.</translation>
+    </message>
+</context>
+<context>
     <name>tambo::core::Transaction</name>
     <message>
         <source>Cannot start a transaction: the database is not open.</source>
@@ -922,6 +1151,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The store %1 needs migrating first (tambo-admin migrate).</source>
         <translation>Primero hay que migrar el almacén %1 (tambo-admin migrate).</translation>
+    </message>
+    <message>
+        <source>The changes of the store %1 cannot be prepared for synchronization: %2</source>
+        <translation>Los cambios del almacén %1 no se pueden preparar para la sincronización: %2</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2071,45 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::shell::BundleDialog</name>
+    <message>
+        <source>USB sync bundles</source>
+        <translation>Paquetes USB</translation>
+    </message>
+    <message>
+        <source>For sedes without a link: take this computer&apos;s pending changes to the central server on a USB drive, and bring back the server&apos;s reply bundle.</source>
+        <translation>Para sedes sin enlace: lleve los cambios pendientes de este equipo al servidor central en una memoria USB y traiga de vuelta el paquete de respuesta del servidor.</translation>
+    </message>
+    <message>
+        <source>&amp;Export to a folder…</source>
+        <translation>&amp;Exportar a una carpeta…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>&amp;Importar un paquete…</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle (USB drive)</source>
+        <translation>Carpeta para el paquete (memoria USB)</translation>
+    </message>
+    <message>
+        <source>Bundle from the central server</source>
+        <translation>Paquete del servidor central</translation>
+    </message>
+    <message>
+        <source>Tambo bundles (*.%1);;All files (*)</source>
+        <translation>Paquetes de Tambo (*.%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Escribiendo el paquete…</translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation>Importando el paquete…</translation>
+    </message>
+</context>
+<context>
     <name>tambo::shell::HomePage</name>
     <message>
         <source>Welcome, %1</source>
@@ -2075,6 +2347,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Module %1</source>
         <translation>Módulo %1</translation>
+    </message>
+    <message>
+        <source>&amp;USB sync bundles…</source>
+        <translation>Paquetes &amp;USB…</translation>
     </message>
 </context>
 <context>
