@@ -11,10 +11,12 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
+#include <tuple>
 
 using namespace tambo;
 using core::BundleService;
@@ -441,6 +443,81 @@ private slots:
         const ServerProcess::Run run = serverImport(exportBundle(*c));
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(QStringLiteral("decrypted")), qPrintable(run.err));
+    }
+
+    // The operator's commands end to end: tambo-admin on a real workspace store (key file) and
+    // tambo-server bundle import, with their documented exit codes.
+    void adminCommands()
+    {
+        const QString admin = QStringLiteral(TAMBO_ADMIN_EXE);
+        const QString store = m_work.filePath(QStringLiteral("admin.db"));
+        const QString key = m_work.filePath(QStringLiteral("admin.key"));
+        QFile keyFile(key);
+        QVERIFY(keyFile.open(QIODevice::WriteOnly));
+        keyFile.write(core::BundleKeyPair::generate().publicKey); // 32 random-looking bytes
+        keyFile.close();
+        auto runAdmin = [&](const QStringList &args, const QByteArray &input = {}) {
+            QProcess p;
+            p.start(admin, args + QStringList{QStringLiteral("--store"), store,
+                                              QStringLiteral("--key-file"), key});
+            p.waitForStarted();
+            p.write(input);
+            p.closeWriteChannel();
+            p.waitForFinished(120000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        auto [code, out, err] = runAdmin({QStringLiteral("init")}, "Clave-Admin-2026!\n");
+        QVERIFY2(code == 0, qPrintable(err));
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("device-key")});
+        QCOMPARE(code, 0);
+        const QStringList device = out.trimmed().split(QLatin1Char(' '));
+        QCOMPARE(device.size(), 2);
+        QVERIFY(m_fixture.exec(QStringLiteral("INSERT INTO devices (device_id, public_key, name, "
+                                              "registered_by, registered_at) VALUES ('%1', "
+                                              "decode('%2', 'hex'), 'PC-admin', (SELECT id FROM "
+                                              "users WHERE username = 'ana'), now())")
+                                   .arg(device.at(0), device.at(1))));
+        const QString usb = m_work.filePath(QStringLiteral("admin-usb"));
+        QVERIFY(QDir().mkpath(usb));
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("export"),
+                                             QStringLiteral("--user"), QStringLiteral("ana"),
+                                             QStringLiteral("--sede"), QStringLiteral("S1"),
+                                             QStringLiteral("--to"), usb});
+        QCOMPARE(code, 1); // no server key trusted yet
+        QVERIFY(err.contains(QStringLiteral("bundle trust")));
+        std::tie(code, out, err) = runAdmin(
+            {QStringLiteral("bundle"), QStringLiteral("trust"), QStringLiteral("--server-key"),
+             m_serverKey.serverId.toString(QUuid::WithoutBraces) + QLatin1Char(' ')
+                 + QString::fromLatin1(m_serverKey.publicKey.toHex())});
+        QVERIFY2(code == 0, qPrintable(err));
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("export"),
+                                             QStringLiteral("--user"), QStringLiteral("ana"),
+                                             QStringLiteral("--sede"), QStringLiteral("S1"),
+                                             QStringLiteral("--to"), usb});
+        QVERIFY2(code == 0, qPrintable(err));
+        const QStringList files = QDir(usb).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QString reply;
+        const ServerProcess::Run run = serverImport(QDir(usb).filePath(files.first()), &reply);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import"),
+                                             reply});
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY2(out.contains(QStringLiteral("row(s)")) || out.contains(QStringLiteral("rows"))
+                     || out.contains(QStringLiteral("filas")),
+                 qPrintable(out));
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import"),
+                                             reply});
+        QCOMPARE(code, 0); // already imported: harmless
+        QByteArray damaged = readAll(reply);
+        damaged.chop(1);
+        std::tie(code, out, err) = runAdmin(
+            {QStringLiteral("bundle"), QStringLiteral("import"),
+             writeFile(m_work.path(), QStringLiteral("admin-cut.bin"), damaged)});
+        QCOMPARE(code, 4);
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import")});
+        QCOMPARE(code, 2);
     }
 
     void userOfAnotherSedeIsRefused()
