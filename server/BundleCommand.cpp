@@ -37,9 +37,31 @@ BundleCommand::BundleCommand(QStringList arguments, const core::Clock &clock)
     , m_clock(clock)
 {}
 
+namespace {
+
+// Index of the "bundle" word: the first argument that is neither an option nor an option's
+// value ("tambo-server bundle import …" and "tambo-server --config C bundle import …"); -1.
+qsizetype bundleIndex(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--config") || a == QLatin1String("--key-file")
+            || a == QLatin1String("--out")) {
+            ++i; // its value
+            continue;
+        }
+        if (a.startsWith(QLatin1Char('-')))
+            continue;
+        return a == QLatin1String("bundle") ? i : -1;
+    }
+    return -1;
+}
+
+} // namespace
+
 bool BundleCommand::matches(const QStringList &arguments)
 {
-    return arguments.size() >= 2 && arguments.at(1) == QLatin1String("bundle");
+    return bundleIndex(arguments) > 0;
 }
 
 int BundleCommand::exec()
@@ -65,7 +87,7 @@ int BundleCommand::exec()
     parser.addOptions({configOpt, keyOpt, outOpt});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("key | import"));
     QStringList args = m_arguments;
-    args.removeAt(1); // "bundle"
+    args.removeAt(bundleIndex(args)); // "bundle"
     if (!parser.parse(args)) {
         complain(parser.errorText());
         return Usage;
