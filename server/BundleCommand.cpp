@@ -102,8 +102,7 @@ int BundleCommand::exec()
         complain(QStringLiteral("give a command: key or import (see --help)"));
         return Usage;
     }
-    if (command == QLatin1String("import")
-        && (positional.size() != 2 || !parser.isSet(outOpt))) {
+    if (command == QLatin1String("import") && (positional.size() != 2 || !parser.isSet(outOpt))) {
         complain(QStringLiteral("import needs --out DIR and one bundle file"));
         return Usage;
     }

@@ -40,8 +40,8 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
         return stop(Status::Refused, head.message);
     result.deviceId = head.header.senderId;
     if (head.header.direction != BundleFile::Direction::PcToServer)
-        return stop(Status::Refused, BundleFile::statusMessage(BundleFile::Status::WrongDirection,
-                                                               head.header));
+        return stop(Status::Refused,
+                    BundleFile::statusMessage(BundleFile::Status::WrongDirection, head.header));
     if (head.header.recipientId != m_key.serverId)
         return stop(Status::Refused,
                     QStringLiteral("the bundle is for another server (%1; this one is %2)")
@@ -62,14 +62,17 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
         return stop(Status::Forbidden,
                     QStringLiteral("device %1 was revoked")
                         .arg(head.header.senderId.toString(QUuid::WithoutBraces)));
-    const BundleFile::Opened opened = BundleFile::open(file, BundleFile::Direction::PcToServer,
-                                                       m_key.serverId, m_key.keys,
+    const BundleFile::Opened opened = BundleFile::open(file,
+                                                       BundleFile::Direction::PcToServer,
+                                                       m_key.serverId,
+                                                       m_key.keys,
                                                        device->publicKey);
     if (!opened.ok())
         return stop(Status::Refused, opened.message);
     const QJsonDocument doc = QJsonDocument::fromJson(opened.payload);
-    const std::optional<core::PcBundle> bundle
-        = doc.isObject() ? core::PcBundle::fromJson(doc.object(), &error) : std::nullopt;
+    const std::optional<core::PcBundle> bundle = doc.isObject()
+                                                     ? core::PcBundle::fromJson(doc.object(), &error)
+                                                     : std::nullopt;
     if (!bundle)
         return stop(Status::Refused, QStringLiteral("bad bundle content: %1").arg(error));
     if (bundle->deviceId != device->id || bundle->bundleId != head.header.bundleId)
@@ -91,8 +94,7 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
     caller.sede = q.value(2).toString();
     caller.deviceId = device->id;
     if (q.value(3).toBool())
-        return stop(Status::Forbidden,
-                    QStringLiteral("user «%1» is disabled").arg(bundle->user));
+        return stop(Status::Forbidden, QStringLiteral("user «%1» is disabled").arg(bundle->user));
     const std::optional<ServerUser> registrant = UserAccounts(m_db, m_clock)
                                                      .findById(device->registeredBy, &error);
     if (!registrant)
@@ -118,7 +120,8 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
                                                          SyncProtocol::MinSchemaVersion,
                                                          SyncProtocol::SchemaVersion);
         if (negotiation != SyncProtocol::Negotiation::Ok) {
-            reply.pushError = SyncProtocol::negotiationMessage(negotiation, push.schemaVersion,
+            reply.pushError = SyncProtocol::negotiationMessage(negotiation,
+                                                               push.schemaVersion,
                                                                SyncProtocol::MinSchemaVersion,
                                                                SyncProtocol::SchemaVersion);
             break;
@@ -185,7 +188,8 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
     header.createdAt = reply.createdAt;
     result.reply = BundleFile::seal(header,
                                     QJsonDocument(reply.toJson()).toJson(QJsonDocument::Compact),
-                                    m_key.keys, device->publicKey);
+                                    m_key.keys,
+                                    device->publicKey);
     if (result.reply.isEmpty())
         return stop(Status::Failed, QStringLiteral("cannot seal the reply bundle"));
     result.replyId = reply.bundleId;

@@ -37,7 +37,7 @@ public:
     struct Result
     {
         Status status = Status::Failed;
-        QString message; // Spanish, for the operator
+        QString message;  // Spanish, for the operator
         QByteArray reply; // the server → PC bundle (Ok only)
         QUuid deviceId;
         QUuid replyId;

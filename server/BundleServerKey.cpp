@@ -48,8 +48,10 @@ std::optional<BundleServerKey> BundleServerKey::loadOrCreate(const QString &path
     }
     const QJsonObject o{{QStringLiteral("format"), 1},
                         {QStringLiteral("server_id"), key.serverId.toString(QUuid::WithoutBraces)},
-                        {QStringLiteral("public_key"), QString::fromLatin1(key.keys.publicKey.toHex())},
-                        {QStringLiteral("secret_key"), QString::fromLatin1(key.keys.secretKey.toHex())}};
+                        {QStringLiteral("public_key"),
+                         QString::fromLatin1(key.keys.publicKey.toHex())},
+                        {QStringLiteral("secret_key"),
+                         QString::fromLatin1(key.keys.secretKey.toHex())}};
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("cannot create %1: %2").arg(path, out.errorString());

@@ -57,21 +57,24 @@ BundleDialog::BundleDialog(core::BundleService &service, QString username, QWidg
         return QFileDialog::getExistingDirectory(this, tr("Folder for the bundle (USB drive)"));
     };
     m_chooseFile = [this] {
-        return QFileDialog::getOpenFileName(this, tr("Bundle from the central server"), {},
+        return QFileDialog::getOpenFileName(this,
+                                            tr("Bundle from the central server"),
+                                            {},
                                             tr("Tambo bundles (*.%1);;All files (*)")
                                                 .arg(core::BundleService::fileSuffix()));
     };
     resize(480, sizeHint().height());
 }
 
-void BundleDialog::openFor(const ShellServices &services, const QString &username,
-                           QWidget *parent)
+void BundleDialog::openFor(const ShellServices &services, const QString &username, QWidget *parent)
 {
     if (!services.store || !services.modules || !services.clock)
         return;
     QSqlDatabase db = services.store->database();
     core::LocalSyncStore local(db, services.modules->allSyncedTables(), *services.clock);
-    core::BundleService service(local, db, *services.clock,
+    core::BundleService service(local,
+                                db,
+                                *services.clock,
                                 QUuid::fromString(core::CoreSchema::deviceId(db)));
     BundleDialog dialog(service, username, parent);
     dialog.exec();
@@ -97,7 +100,9 @@ void BundleDialog::exportBundle()
     QProgressDialog progress(tr("Writing the bundle…"), QString(), 0, 100, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
-    const auto r = m_service.exportTo(dir, m_username, {core::BundleService::Scope{}},
+    const auto r = m_service.exportTo(dir,
+                                      m_username,
+                                      {core::BundleService::Scope{}},
                                       [&progress](int percent) { progress.setValue(percent); });
     progress.setValue(100);
     showResult(r.message, !r.ok);

@@ -57,7 +57,9 @@ QByteArray BundleFile::Header::toBytes() const
     return out;
 }
 
-QByteArray BundleFile::seal(Header header, const QByteArray &payload, const BundleKeyPair &sender,
+QByteArray BundleFile::seal(Header header,
+                            const QByteArray &payload,
+                            const BundleKeyPair &sender,
                             const QByteArray &recipientPublicKey)
 {
     if (!BundleKeyPair::initSodium() || !sender.isValid())
@@ -67,15 +69,17 @@ QByteArray BundleFile::seal(Header header, const QByteArray &payload, const Bund
         return {};
     header.version = FormatVersion;
     header.senderPublicKey = sender.publicKey;
-    header.createdAt = QDateTime::fromMSecsSinceEpoch(header.createdAt.toMSecsSinceEpoch(),
-                                                      Qt::UTC);
+    header.createdAt = QDateTime::fromMSecsSinceEpoch(header.createdAt.toMSecsSinceEpoch(), Qt::UTC);
     const qsizetype innerSize = crypto_sign_BYTES + payload.size();
     header.sealedLength = quint64(innerSize + crypto_box_SEALBYTES);
     const QByteArray head = header.toBytes();
 
     const QByteArray signedPart = head + payload;
     QByteArray inner(crypto_sign_BYTES, '\0');
-    crypto_sign_detached(bytes(inner), nullptr, bytes(signedPart), quint64(signedPart.size()),
+    crypto_sign_detached(bytes(inner),
+                         nullptr,
+                         bytes(signedPart),
+                         quint64(signedPart.size()),
                          bytes(sender.secretKey));
     inner.append(payload);
 
@@ -129,8 +133,10 @@ BundleFile::Opened BundleFile::readHeader(const QByteArray &file)
     return r;
 }
 
-BundleFile::Opened BundleFile::open(const QByteArray &file, Direction direction,
-                                    const QUuid &recipientId, const BundleKeyPair &recipient,
+BundleFile::Opened BundleFile::open(const QByteArray &file,
+                                    Direction direction,
+                                    const QUuid &recipientId,
+                                    const BundleKeyPair &recipient,
                                     const QByteArray &expectedSenderKey)
 {
     Opened r = readHeader(file);
@@ -158,16 +164,21 @@ BundleFile::Opened BundleFile::open(const QByteArray &file, Direction direction,
         return fail(Status::Failed);
     const QByteArray sealed = file.mid(HeaderSize);
     QByteArray inner(sealed.size() - crypto_box_SEALBYTES, '\0');
-    const int opened = crypto_box_seal_open(bytes(inner), bytes(sealed), quint64(sealed.size()),
-                                            bytes(curvePk), bytes(curveSk));
+    const int opened = crypto_box_seal_open(bytes(inner),
+                                            bytes(sealed),
+                                            quint64(sealed.size()),
+                                            bytes(curvePk),
+                                            bytes(curveSk));
     sodium_memzero(curveSk.data(), size_t(curveSk.size()));
     if (opened != 0)
         return fail(Status::CannotDecrypt);
     const QByteArray signature = inner.left(crypto_sign_BYTES);
     const QByteArray payload = inner.mid(crypto_sign_BYTES);
     const QByteArray signedPart = file.left(HeaderSize) + payload;
-    if (crypto_sign_verify_detached(bytes(signature), bytes(signedPart),
-                                    quint64(signedPart.size()), bytes(expectedSenderKey))
+    if (crypto_sign_verify_detached(bytes(signature),
+                                    bytes(signedPart),
+                                    quint64(signedPart.size()),
+                                    bytes(expectedSenderKey))
         != 0)
         return fail(Status::BadSignature);
     r.payload = payload;

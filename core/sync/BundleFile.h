@@ -65,10 +65,10 @@ public:
         Truncated,          // size does not match the header
         WrongDirection,
         WrongRecipient,
-        UnknownSender,      // sender's key is not the one expected
-        CannotDecrypt,      // damaged, or sealed to another key
-        BadSignature,       // damaged or forged
-        Failed,             // libsodium unavailable / bad keys
+        UnknownSender, // sender's key is not the one expected
+        CannotDecrypt, // damaged, or sealed to another key
+        BadSignature,  // damaged or forged
+        Failed,        // libsodium unavailable / bad keys
     };
 
     struct Opened
@@ -82,7 +82,9 @@ public:
 
     // Header fields are taken from `header` (its sealedLength and senderPublicKey are filled
     // in); signs with sender, seals to recipientPublicKey (Ed25519, converted). Empty on failure.
-    static QByteArray seal(Header header, const QByteArray &payload, const BundleKeyPair &sender,
+    static QByteArray seal(Header header,
+                           const QByteArray &payload,
+                           const BundleKeyPair &sender,
                            const QByteArray &recipientPublicKey);
 
     // Reads and checks the clear header only (magic, version, size). For messages about a file
@@ -91,8 +93,11 @@ public:
 
     // Full check: header, direction, recipient id, decryption with `recipient`, sender key
     // equal to expectedSenderKey, signature. Nothing is returned of a payload that fails.
-    static Opened open(const QByteArray &file, Direction direction, const QUuid &recipientId,
-                       const BundleKeyPair &recipient, const QByteArray &expectedSenderKey);
+    static Opened open(const QByteArray &file,
+                       Direction direction,
+                       const QUuid &recipientId,
+                       const BundleKeyPair &recipient,
+                       const QByteArray &expectedSenderKey);
 
     static QString statusMessage(Status status);
     static QString statusMessage(Status status, const Header &header);

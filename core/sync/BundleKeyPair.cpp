@@ -42,8 +42,7 @@ BundleKeyPair BundleKeyPair::fromSecretKey(const QByteArray &secretKey)
     if (secretKey.size() != crypto_sign_SECRETKEYBYTES || !initSodium())
         return pair;
     QByteArray pk(crypto_sign_PUBLICKEYBYTES, '\0');
-    if (crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char *>(pk.data()),
-                                     bytes(secretKey))
+    if (crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char *>(pk.data()), bytes(secretKey))
         != 0)
         return pair;
     pair.secretKey = secretKey;

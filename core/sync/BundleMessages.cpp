@@ -46,8 +46,7 @@ bool readSeq(const QJsonObject &o, QString key, qint64 *out, QString *error)
 }
 
 template<typename T, typename Parse>
-bool readObjects(const QJsonObject &o, const QString &key, QList<T> *out, QString *error,
-                 Parse parse)
+bool readObjects(const QJsonObject &o, const QString &key, QList<T> *out, QString *error, Parse parse)
 {
     const QJsonValue v = o.value(key);
     if (!v.isArray())
@@ -110,9 +109,15 @@ std::optional<PcBundle> PcBundle::fromJson(const QJsonObject &o, QString *error)
         fail(error, QStringLiteral("'user' must be a non-empty string"));
         return std::nullopt;
     }
-    if (!readObjects<PushRequest>(o, QStringLiteral("pushes"), &b.pushes, error,
+    if (!readObjects<PushRequest>(o,
+                                  QStringLiteral("pushes"),
+                                  &b.pushes,
+                                  error,
                                   &PushRequest::fromJson)
-        || !readObjects<PullRequest>(o, QStringLiteral("pulls"), &b.pulls, error,
+        || !readObjects<PullRequest>(o,
+                                     QStringLiteral("pulls"),
+                                     &b.pulls,
+                                     error,
                                      &PullRequest::fromJson))
         return std::nullopt;
     for (qsizetype i = 0; i < b.pushes.size(); ++i) {
@@ -173,7 +178,10 @@ std::optional<ServerBundle> ServerBundle::fromJson(const QJsonObject &o, QString
         || !readSeq(o, QStringLiteral("export_seq"), &b.exportSeq, error))
         return std::nullopt;
     b.pushError = o.value(QStringLiteral("push_error")).toString();
-    if (!readObjects<PushResponse>(o, QStringLiteral("push_results"), &b.pushResults, error,
+    if (!readObjects<PushResponse>(o,
+                                   QStringLiteral("push_results"),
+                                   &b.pushResults,
+                                   error,
                                    &PushResponse::fromJson))
         return std::nullopt;
     auto parseScope = [](const QJsonObject &s, QString *err) -> std::optional<Scope> {
@@ -188,7 +196,10 @@ std::optional<ServerBundle> ServerBundle::fromJson(const QJsonObject &o, QString
             return std::nullopt;
         scope.request = *request;
         scope.error = s.value(QStringLiteral("error")).toString();
-        if (!readObjects<PullResponse>(s, QStringLiteral("pages"), &scope.pages, err,
+        if (!readObjects<PullResponse>(s,
+                                       QStringLiteral("pages"),
+                                       &scope.pages,
+                                       err,
                                        &PullResponse::fromJson))
             return std::nullopt;
         return scope;

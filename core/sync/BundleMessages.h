@@ -23,7 +23,7 @@ struct PcBundle
     QUuid deviceId;
     QString user; // the user who made the bundle on the PC (server-side scope checks)
     QDateTime createdAt;
-    qint64 exportSeq = 0; // grows with every export of this PC; the reply carries it back
+    qint64 exportSeq = 0;      // grows with every export of this PC; the reply carries it back
     QList<PushRequest> pushes; // consecutive batches, in seq order
     QList<PullRequest> pulls;  // one per scope, cursor = this PC's cursor
 
@@ -44,8 +44,8 @@ struct ServerBundle
     QUuid bundleId;
     QUuid deviceId;
     QDateTime createdAt;
-    QUuid inReplyTo;      // the PcBundle's id
-    qint64 exportSeq = 0; // the PcBundle's exportSeq
+    QUuid inReplyTo;                 // the PcBundle's id
+    qint64 exportSeq = 0;            // the PcBundle's exportSeq
     QList<PushResponse> pushResults; // one per PcBundle push batch that was applied
     QString pushError;               // non-empty: the pushes were refused (e.g. a seq gap)
     QList<Scope> scopes;

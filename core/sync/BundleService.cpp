@@ -19,7 +19,9 @@ namespace {
 constexpr int PushBatch = 100;
 } // namespace
 
-BundleService::BundleService(LocalSyncStore &store, QSqlDatabase db, const Clock &clock,
+BundleService::BundleService(LocalSyncStore &store,
+                             QSqlDatabase db,
+                             const Clock &clock,
                              QUuid deviceId)
     : m_store(store)
     , m_db(db)
@@ -28,7 +30,8 @@ BundleService::BundleService(LocalSyncStore &store, QSqlDatabase db, const Clock
     , m_state(std::move(db))
 {}
 
-BundleService::ExportResult BundleService::exportTo(const QString &dir, const QString &user,
+BundleService::ExportResult BundleService::exportTo(const QString &dir,
+                                                    const QString &user,
                                                     const QList<Scope> &scopes,
                                                     const Progress &progress)
 {
@@ -127,8 +130,7 @@ BundleService::ExportResult BundleService::exportTo(const QString &dir, const QS
     return result;
 }
 
-BundleService::ImportResult BundleService::refuse(ImportStatus status,
-                                                  const QString &message) const
+BundleService::ImportResult BundleService::refuse(ImportStatus status, const QString &message) const
 {
     ImportResult r;
     r.status = status;
@@ -136,14 +138,13 @@ BundleService::ImportResult BundleService::refuse(ImportStatus status,
     return r;
 }
 
-BundleService::ImportResult BundleService::importFile(const QString &path,
-                                                      const Progress &progress)
+BundleService::ImportResult BundleService::importFile(const QString &path, const Progress &progress)
 {
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
-        return refuse(ImportStatus::Failed, tr("The file %1 cannot be read: %2")
-                                                .arg(QDir::toNativeSeparators(path),
-                                                     in.errorString()));
+        return refuse(ImportStatus::Failed,
+                      tr("The file %1 cannot be read: %2")
+                          .arg(QDir::toNativeSeparators(path), in.errorString()));
     const QByteArray file = in.readAll();
     in.close();
 
@@ -169,8 +170,11 @@ BundleService::ImportResult BundleService::importFile(const QString &path,
     if (head.header.senderId != server.serverId)
         return refuse(ImportStatus::Refused,
                       BundleFile::statusMessage(BundleFile::Status::UnknownSender, head.header));
-    const BundleFile::Opened opened = BundleFile::open(file, BundleFile::Direction::ServerToPc,
-                                                       m_deviceId, device, server.publicKey);
+    const BundleFile::Opened opened = BundleFile::open(file,
+                                                       BundleFile::Direction::ServerToPc,
+                                                       m_deviceId,
+                                                       device,
+                                                       server.publicKey);
     if (!opened.ok())
         return refuse(ImportStatus::Refused, opened.message);
     if (progress)
@@ -178,8 +182,9 @@ BundleService::ImportResult BundleService::importFile(const QString &path,
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(opened.payload, &parseError);
-    const std::optional<ServerBundle> bundle
-        = doc.isObject() ? ServerBundle::fromJson(doc.object(), &error) : std::nullopt;
+    const std::optional<ServerBundle> bundle = doc.isObject()
+                                                   ? ServerBundle::fromJson(doc.object(), &error)
+                                                   : std::nullopt;
     if (!bundle || bundle->deviceId != m_deviceId || bundle->bundleId != head.header.bundleId) {
         return refuse(ImportStatus::Refused,
                       tr("The bundle's content is not valid (%1). Nothing was changed.")
@@ -273,10 +278,10 @@ BundleService::ImportResult BundleService::importFile(const QString &path,
         return refuse(ImportStatus::Failed, tr("The import cannot be recorded: %1").arg(error));
     if (progress)
         progress(100);
-    result.message = tr("Bundle imported: %n change(s) acknowledged by the server", nullptr,
+    result.message = tr("Bundle imported: %n change(s) acknowledged by the server",
+                        nullptr,
                         result.acknowledged)
-                     + QStringLiteral(", ")
-                     + tr("%n row(s) received", nullptr, result.rows)
+                     + QStringLiteral(", ") + tr("%n row(s) received", nullptr, result.rows)
                      + (result.rejected > 0
                             ? QStringLiteral(", ") + tr("%n rejected", nullptr, result.rejected)
                             : QString())

@@ -48,7 +48,8 @@ public:
         QString message; // for the user
         int entries = 0; // pending outbox entries carried
     };
-    ExportResult exportTo(const QString &dir, const QString &user,
+    ExportResult exportTo(const QString &dir,
+                          const QString &user,
                           const QList<Scope> &scopes = {Scope{}},
                           const Progress &progress = {});
 

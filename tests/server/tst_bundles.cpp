@@ -70,7 +70,10 @@ class TestBundles : public QObject
     core::BundleState::ServerKey m_serverKey;
     int m_pcs = 0;
 
-    QString keyFile() const { return QDir(m_fixture.dir()).filePath(QStringLiteral("bundle-key.json")); }
+    QString keyFile() const
+    {
+        return QDir(m_fixture.dir()).filePath(QStringLiteral("bundle-key.json"));
+    }
 
     std::unique_ptr<Pc> makePc(const QString &user)
     {
@@ -82,8 +85,10 @@ class TestBundles : public QObject
             qWarning("open: %s", qPrintable(error));
             return {};
         }
-        pc->bundles = std::make_unique<BundleService>(pc->pc->local(), pc->pc->db(),
-                                                      pc->pc->clock(), pc->pc->deviceId());
+        pc->bundles = std::make_unique<BundleService>(pc->pc->local(),
+                                                      pc->pc->db(),
+                                                      pc->pc->clock(),
+                                                      pc->pc->deviceId());
         const core::BundleKeyPair key = pc->bundles->state().deviceKey(&error);
         if (!key.isValid() || !pc->bundles->state().setServerKey(m_serverKey, &error)) {
             qWarning("keys: %s", qPrintable(error));
@@ -95,7 +100,8 @@ class TestBundles : public QObject
                                            "decode('%2', 'hex'), 'PC', (SELECT id FROM users "
                                            "WHERE username = '%3'), now())")
                                 .arg(pc->pc->deviceId().toString(QUuid::WithoutBraces),
-                                     QString::fromLatin1(key.publicKey.toHex()), user),
+                                     QString::fromLatin1(key.publicKey.toHex()),
+                                     user),
                             &error)) {
             qWarning("register: %s", qPrintable(error));
             return {};
@@ -114,8 +120,10 @@ class TestBundles : public QObject
     {
         QTemporaryDir *dir = new QTemporaryDir(m_work.filePath(QStringLiteral("usb-XXXXXX")));
         dir->setAutoRemove(false);
-        const BundleService::ExportResult r = pc.bundles->exportTo(
-            dir->path(), pc.user, {BundleService::Scope{QStringLiteral("S1"), {}}});
+        const BundleService::ExportResult r
+            = pc.bundles->exportTo(dir->path(),
+                                   pc.user,
+                                   {BundleService::Scope{QStringLiteral("S1"), {}}});
         delete dir;
         if (!r.ok)
             qWarning("export: %s", qPrintable(r.message));
@@ -127,10 +135,15 @@ class TestBundles : public QObject
     {
         QTemporaryDir out(m_work.filePath(QStringLiteral("reply-XXXXXX")));
         out.setAutoRemove(false);
-        const ServerProcess::Run r = ServerProcess::run(
-            {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--config"),
-             m_fixture.configPath(), QStringLiteral("--key-file"), keyFile(),
-             QStringLiteral("--out"), out.path(), bundle});
+        const ServerProcess::Run r = ServerProcess::run({QStringLiteral("bundle"),
+                                                         QStringLiteral("import"),
+                                                         QStringLiteral("--config"),
+                                                         m_fixture.configPath(),
+                                                         QStringLiteral("--key-file"),
+                                                         keyFile(),
+                                                         QStringLiteral("--out"),
+                                                         out.path(),
+                                                         bundle});
         const QStringList files = QDir(out.path()).entryList(QDir::Files);
         if (reply)
             *reply = files.size() == 1 ? QDir(out.path()).filePath(files.first()) : QString();
@@ -156,22 +169,31 @@ private slots:
         QVERIFY(m_work.isValid());
         TAMBO_SETUP_SERVER_FIXTURE(m_fixture);
         QString error;
-        QVERIFY2(m_fixture.createUser(QStringLiteral("ana"), QStringLiteral("patrimonio_jefe"),
-                                      QStringLiteral("S1"), QStringLiteral("Clave-segura-2026"),
+        QVERIFY2(m_fixture.createUser(QStringLiteral("ana"),
+                                      QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S1"),
+                                      QStringLiteral("Clave-segura-2026"),
                                       &error),
                  qPrintable(error));
-        QVERIFY2(m_fixture.createUser(QStringLiteral("luis"), QStringLiteral("patrimonio_jefe"),
-                                      QStringLiteral("S1"), QStringLiteral("Clave-segura-2026"),
+        QVERIFY2(m_fixture.createUser(QStringLiteral("luis"),
+                                      QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S1"),
+                                      QStringLiteral("Clave-segura-2026"),
                                       &error),
                  qPrintable(error));
-        QVERIFY2(m_fixture.createUser(QStringLiteral("rosa"), QStringLiteral("patrimonio_jefe"),
-                                      QStringLiteral("S2"), QStringLiteral("Clave-segura-2026"),
+        QVERIFY2(m_fixture.createUser(QStringLiteral("rosa"),
+                                      QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S2"),
+                                      QStringLiteral("Clave-segura-2026"),
                                       &error),
                  qPrintable(error));
         // The server's bundle key: made on first use, printed for `tambo-admin bundle trust`.
-        const ServerProcess::Run r = ServerProcess::run(
-            {QStringLiteral("bundle"), QStringLiteral("key"), QStringLiteral("--config"),
-             m_fixture.configPath(), QStringLiteral("--key-file"), keyFile()});
+        const ServerProcess::Run r = ServerProcess::run({QStringLiteral("bundle"),
+                                                         QStringLiteral("key"),
+                                                         QStringLiteral("--config"),
+                                                         m_fixture.configPath(),
+                                                         QStringLiteral("--key-file"),
+                                                         keyFile()});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QStringList parts = r.out.trimmed().split(QLatin1Char(' '));
         QCOMPARE(parts.size(), 2);
@@ -180,12 +202,16 @@ private slots:
         QVERIFY(m_serverKey.isValid());
         const QFile::Permissions perms = QFile::permissions(keyFile());
         QVERIFY(perms.testFlag(QFile::ReadOwner));
-        QVERIFY(!(perms & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther
-                           | QFile::WriteOther))); // the secret key is the owner's only
+        QVERIFY(!(perms
+                  & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther
+                     | QFile::WriteOther))); // the secret key is the owner's only
         // The same key on the next run.
-        const ServerProcess::Run again = ServerProcess::run(
-            {QStringLiteral("bundle"), QStringLiteral("key"), QStringLiteral("--config"),
-             m_fixture.configPath(), QStringLiteral("--key-file"), keyFile()});
+        const ServerProcess::Run again = ServerProcess::run({QStringLiteral("bundle"),
+                                                             QStringLiteral("key"),
+                                                             QStringLiteral("--config"),
+                                                             m_fixture.configPath(),
+                                                             QStringLiteral("--key-file"),
+                                                             keyFile()});
         QCOMPARE(again.out, r.out);
     }
 
@@ -314,9 +340,8 @@ private slots:
         const QByteArray bFile = readAll(exportBundle(*b));
         QByteArray forged = bFile;
         forged.replace(28, 16, a->pc->deviceId().toRfc4122());
-        const ServerProcess::Run run = serverImport(writeFile(m_work.path(),
-                                                              QStringLiteral("forged.bin"),
-                                                              forged));
+        const ServerProcess::Run run = serverImport(
+            writeFile(m_work.path(), QStringLiteral("forged.bin"), forged));
         QCOMPARE(run.exitCode, 3);
     }
 
@@ -392,8 +417,10 @@ private slots:
         else
             file.chop(1);
         QString reply;
-        const ServerProcess::Run refused = serverImport(
-            writeFile(m_work.path(), QStringLiteral("pc-damaged.bin"), file), &reply);
+        const ServerProcess::Run refused = serverImport(writeFile(m_work.path(),
+                                                                  QStringLiteral("pc-damaged.bin"),
+                                                                  file),
+                                                        &reply);
         QCOMPARE(refused.exitCode, 3);
         QVERIFY2(refused.err.contains(QStringLiteral("nothing changed")), qPrintable(refused.err));
         QVERIFY(reply.isEmpty());
@@ -427,18 +454,22 @@ private slots:
         h.recipientId = a->pc->deviceId();
         h.createdAt = sb.createdAt;
         const QByteArray payload = QJsonDocument(sb.toJson()).toJson(QJsonDocument::Compact);
-        const QByteArray wrong = core::BundleFile::seal(
-            h, payload, serverKey->keys, core::BundleKeyPair::generate().publicKey);
+        const QByteArray wrong = core::BundleFile::seal(h,
+                                                        payload,
+                                                        serverKey->keys,
+                                                        core::BundleKeyPair::generate().publicKey);
         const BundleService::ImportResult r = a->bundles->importFile(
             writeFile(m_work.path(), QStringLiteral("wrongkey.bin"), wrong));
         QCOMPARE(r.status, BundleService::ImportStatus::Refused);
         QVERIFY(r.message.contains(QStringLiteral("cannot be decrypted")));
         QCOMPARE(a->state(), before);
         // The same bundle sealed to A's key is accepted (the test is not refusing everything).
-        const QByteArray right = core::BundleFile::seal(
-            h, payload, serverKey->keys, a->bundles->state().deviceKey().publicKey);
-        QCOMPARE(a->bundles->importFile(writeFile(m_work.path(), QStringLiteral("rightkey.bin"),
-                                                  right))
+        const QByteArray right = core::BundleFile::seal(h,
+                                                        payload,
+                                                        serverKey->keys,
+                                                        a->bundles->state().deviceKey().publicKey);
+        QCOMPARE(a->bundles
+                     ->importFile(writeFile(m_work.path(), QStringLiteral("rightkey.bin"), right))
                      .status,
                  BundleService::ImportStatus::Applied);
 
@@ -466,18 +497,24 @@ private slots:
         keyFile.close();
         auto runAdmin = [&](const QStringList &args, const QByteArray &input = {}) {
             QProcess p;
-            p.start(admin, args + QStringList{QStringLiteral("--store"), store,
-                                              QStringLiteral("--key-file"), key});
+            p.start(admin,
+                    args
+                        + QStringList{QStringLiteral("--store"),
+                                      store,
+                                      QStringLiteral("--key-file"),
+                                      key});
             p.waitForStarted();
             p.write(input);
             p.closeWriteChannel();
             p.waitForFinished(120000);
-            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            return std::make_tuple(p.exitCode(),
+                                   QString::fromUtf8(p.readAllStandardOutput()),
                                    QString::fromUtf8(p.readAllStandardError()));
         };
         auto [code, out, err] = runAdmin({QStringLiteral("init")}, "Clave-Admin-2026!\n");
         QVERIFY2(code == 0, qPrintable(err));
-        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("device-key")});
+        std::tie(code, out, err) = runAdmin(
+            {QStringLiteral("bundle"), QStringLiteral("device-key")});
         QCOMPARE(code, 0);
         const QStringList device = out.trimmed().split(QLatin1Char(' '));
         QCOMPARE(device.size(), 2);
@@ -488,40 +525,51 @@ private slots:
                                    .arg(device.at(0), device.at(1))));
         const QString usb = m_work.filePath(QStringLiteral("admin-usb"));
         QVERIFY(QDir().mkpath(usb));
-        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("export"),
-                                             QStringLiteral("--user"), QStringLiteral("ana"),
-                                             QStringLiteral("--sede"), QStringLiteral("S1"),
-                                             QStringLiteral("--to"), usb});
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"),
+                                             QStringLiteral("export"),
+                                             QStringLiteral("--user"),
+                                             QStringLiteral("ana"),
+                                             QStringLiteral("--sede"),
+                                             QStringLiteral("S1"),
+                                             QStringLiteral("--to"),
+                                             usb});
         QCOMPARE(code, 1); // no server key trusted yet
         QVERIFY(err.contains(QStringLiteral("bundle trust")));
         std::tie(code, out, err) = runAdmin(
-            {QStringLiteral("bundle"), QStringLiteral("trust"), QStringLiteral("--server-key"),
+            {QStringLiteral("bundle"),
+             QStringLiteral("trust"),
+             QStringLiteral("--server-key"),
              m_serverKey.serverId.toString(QUuid::WithoutBraces) + QLatin1Char(' ')
                  + QString::fromLatin1(m_serverKey.publicKey.toHex())});
         QVERIFY2(code == 0, qPrintable(err));
-        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("export"),
-                                             QStringLiteral("--user"), QStringLiteral("ana"),
-                                             QStringLiteral("--sede"), QStringLiteral("S1"),
-                                             QStringLiteral("--to"), usb});
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"),
+                                             QStringLiteral("export"),
+                                             QStringLiteral("--user"),
+                                             QStringLiteral("ana"),
+                                             QStringLiteral("--sede"),
+                                             QStringLiteral("S1"),
+                                             QStringLiteral("--to"),
+                                             usb});
         QVERIFY2(code == 0, qPrintable(err));
         const QStringList files = QDir(usb).entryList(QDir::Files);
         QCOMPARE(files.size(), 1);
         QString reply;
         const ServerProcess::Run run = serverImport(QDir(usb).filePath(files.first()), &reply);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import"),
-                                             reply});
+        std::tie(code, out, err) = runAdmin(
+            {QStringLiteral("bundle"), QStringLiteral("import"), reply});
         QVERIFY2(code == 0, qPrintable(err));
         QVERIFY2(out.contains(QStringLiteral("row(s)")) || out.contains(QStringLiteral("rows"))
                      || out.contains(QStringLiteral("filas")),
                  qPrintable(out));
-        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import"),
-                                             reply});
+        std::tie(code, out, err) = runAdmin(
+            {QStringLiteral("bundle"), QStringLiteral("import"), reply});
         QCOMPARE(code, 0); // already imported: harmless
         QByteArray damaged = readAll(reply);
         damaged.chop(1);
         std::tie(code, out, err) = runAdmin(
-            {QStringLiteral("bundle"), QStringLiteral("import"),
+            {QStringLiteral("bundle"),
+             QStringLiteral("import"),
              writeFile(m_work.path(), QStringLiteral("admin-cut.bin"), damaged)});
         QCOMPARE(code, 4);
         std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import")});

@@ -46,7 +46,9 @@ class TestBundleDialog : public QObject
         h.senderId = m_serverId;
         h.recipientId = m_deviceId;
         h.createdAt = b.createdAt;
-        return core::BundleFile::seal(h, QJsonDocument(b.toJson()).toJson(), m_server,
+        return core::BundleFile::seal(h,
+                                      QJsonDocument(b.toJson()).toJson(),
+                                      m_server,
                                       m_service->state().deviceKey().publicKey);
     }
 
@@ -100,7 +102,8 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const auto opened = core::BundleFile::open(f.readAll(),
                                                    core::BundleFile::Direction::PcToServer,
-                                                   m_serverId, m_server,
+                                                   m_serverId,
+                                                   m_server,
                                                    m_service->state().deviceKey().publicKey);
         QVERIFY2(opened.ok(), qPrintable(opened.message));
     }

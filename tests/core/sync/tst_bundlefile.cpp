@@ -27,10 +27,16 @@ private:
         h.createdAt = QDateTime(QDate(2026, 12, 1), QTime(8, 0, 0, 123), Qt::UTC);
         return h;
     }
-    QByteArray sealed() const { return BundleFile::seal(header(), m_payload, m_device, m_server.publicKey); }
+    QByteArray sealed() const
+    {
+        return BundleFile::seal(header(), m_payload, m_device, m_server.publicKey);
+    }
     BundleFile::Opened openAsServer(const QByteArray &file) const
     {
-        return BundleFile::open(file, BundleFile::Direction::PcToServer, m_serverId, m_server,
+        return BundleFile::open(file,
+                                BundleFile::Direction::PcToServer,
+                                m_serverId,
+                                m_server,
                                 m_device.publicKey);
     }
 
@@ -104,10 +110,10 @@ private slots:
         QTest::newRow("direction") << 10 << int(BundleFile::Status::NotABundle);
         QTest::newRow("version") << 9 << int(BundleFile::Status::UnsupportedVersion);
         QTest::newRow("length") << 107 << int(BundleFile::Status::Truncated);
-        QTest::newRow("ephemeral key") << BundleFile::HeaderSize + 3
-                                       << int(BundleFile::Status::CannotDecrypt);
-        QTest::newRow("ciphertext") << BundleFile::HeaderSize + 80
-                                    << int(BundleFile::Status::CannotDecrypt);
+        QTest::newRow("ephemeral key")
+            << BundleFile::HeaderSize + 3 << int(BundleFile::Status::CannotDecrypt);
+        QTest::newRow("ciphertext")
+            << BundleFile::HeaderSize + 80 << int(BundleFile::Status::CannotDecrypt);
         QTest::newRow("last byte") << -1 << int(BundleFile::Status::CannotDecrypt);
     }
     void tampered()
@@ -144,13 +150,17 @@ private slots:
     void wrongDirectionAndRecipient()
     {
         const QByteArray file = sealed();
-        QCOMPARE(BundleFile::open(file, BundleFile::Direction::ServerToPc, m_serverId, m_server,
+        QCOMPARE(BundleFile::open(file,
+                                  BundleFile::Direction::ServerToPc,
+                                  m_serverId,
+                                  m_server,
                                   m_device.publicKey)
                      .status,
                  BundleFile::Status::WrongDirection);
         const BundleFile::Opened other = BundleFile::open(file,
                                                           BundleFile::Direction::PcToServer,
-                                                          QUuid::createUuid(), m_server,
+                                                          QUuid::createUuid(),
+                                                          m_server,
                                                           m_device.publicKey);
         QCOMPARE(other.status, BundleFile::Status::WrongRecipient);
         QVERIFY(other.message.contains(m_serverId.toString(QUuid::WithoutBraces)));
@@ -167,13 +177,13 @@ private slots:
 
     void sealRefusesBadKeys()
     {
-        QVERIFY(BundleFile::seal(header(), m_payload, BundleKeyPair{}, m_server.publicKey)
-                    .isEmpty());
-        QVERIFY(BundleFile::seal(header(), m_payload, m_device, QByteArray(32, '\0')).isEmpty()
-                || openAsServer(BundleFile::seal(header(), m_payload, m_device,
-                                                 QByteArray(32, '\0')))
-                           .status
-                       != BundleFile::Status::Ok);
+        QVERIFY(
+            BundleFile::seal(header(), m_payload, BundleKeyPair{}, m_server.publicKey).isEmpty());
+        QVERIFY(
+            BundleFile::seal(header(), m_payload, m_device, QByteArray(32, '\0')).isEmpty()
+            || openAsServer(BundleFile::seal(header(), m_payload, m_device, QByteArray(32, '\0')))
+                       .status
+                   != BundleFile::Status::Ok);
     }
 };
 
