@@ -576,6 +576,23 @@ private slots:
         QCOMPARE(code, 2);
     }
 
+    void revokedDeviceIsRefused()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Tablet")));
+        const QString bundle = exportBundle(*a);
+        QVERIFY(m_fixture.exec(QStringLiteral("UPDATE devices SET revoked_at = now(), revoked_by "
+                                              "= registered_by, revoke_reason = 'robado' WHERE "
+                                              "device_id = '%1'")
+                                   .arg(a->pc->deviceId().toString(QUuid::WithoutBraces))));
+        QString reply;
+        const ServerProcess::Run run = serverImport(bundle, &reply);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("revoked")), qPrintable(run.err));
+        QVERIFY(reply.isEmpty());
+    }
+
     void userOfAnotherSedeIsRefused()
     {
         // A PC registered by ana (S1) exporting as rosa (S2): the device does not vouch for her.
