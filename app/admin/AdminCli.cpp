@@ -548,6 +548,7 @@ int AdminCli::cmdBundle(const QStringList &args)
                                ws->clock());
     core::BundleService service(local, ws->store().database(), ws->clock(),
                                 QUuid::fromString(ws->deviceId()));
+    service.setAudit(&ws->audit(), QStringLiteral("tambo-admin"));
     QString error;
     if (sub == QLatin1String("trust")) {
         if (!service.state().setServerKey(serverKey, &error)) {

@@ -76,6 +76,7 @@ void BundleDialog::openFor(const ShellServices &services, const QString &usernam
                                 db,
                                 *services.clock,
                                 QUuid::fromString(core::CoreSchema::deviceId(db)));
+    service.setAudit(services.audit, username);
     BundleDialog dialog(service, username, parent);
     dialog.exec();
 }

@@ -1,5 +1,6 @@
 #include "sync/BundleService.h"
 
+#include "audit/AuditLog.h"
 #include "sync/BundleMessages.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/SyncProtocol.h"
@@ -120,6 +121,18 @@ BundleService::ExportResult BundleService::exportTo(const QString &dir,
     if (!out.open(QIODevice::WriteOnly) || out.write(file) != file.size() || !out.commit())
         return failWith(tr("The bundle cannot be written to %1: %2")
                             .arg(QDir::toNativeSeparators(path), out.errorString()));
+    if (m_audit) {
+        QString auditError;
+        m_audit->append({user,
+                         QStringLiteral("sync_bundle"),
+                         bundle.bundleId.toString(QUuid::WithoutBraces),
+                         QStringLiteral("export"),
+                         {},
+                         {{QStringLiteral("entries"), int(entries.size())},
+                          {QStringLiteral("export_seq"), double(bundle.exportSeq)},
+                          {QStringLiteral("file"), name}}},
+                        &auditError);
+    }
     if (progress)
         progress(100);
     result.ok = true;
@@ -276,6 +289,21 @@ BundleService::ImportResult BundleService::importFile(const QString &path, const
     if (!m_state.setLastImport({bundle->exportSeq, bundle->bundleId, now}, &error)
         || !m_store.setLastSynced(now, &error))
         return refuse(ImportStatus::Failed, tr("The import cannot be recorded: %1").arg(error));
+    if (m_audit) {
+        QString auditError;
+        m_audit->append({m_importActor.isEmpty() ? QStringLiteral("tambo-admin") : m_importActor,
+                         QStringLiteral("sync_bundle"),
+                         bundle->bundleId.toString(QUuid::WithoutBraces),
+                         QStringLiteral("import"),
+                         {},
+                         {{QStringLiteral("in_reply_to"),
+                           bundle->inReplyTo.toString(QUuid::WithoutBraces)},
+                          {QStringLiteral("export_seq"), double(bundle->exportSeq)},
+                          {QStringLiteral("acknowledged"), result.acknowledged},
+                          {QStringLiteral("rejected"), result.rejected},
+                          {QStringLiteral("rows"), result.rows}}},
+                        &auditError);
+    }
     if (progress)
         progress(100);
     result.message = tr("Bundle imported: %n change(s) acknowledged by the server",

@@ -13,6 +13,7 @@
 
 namespace tambo::core {
 
+class AuditLog;
 class Clock;
 class LocalSyncStore;
 
@@ -76,6 +77,14 @@ public:
     };
     ImportResult importFile(const QString &path, const Progress &progress = {});
 
+    // Records "sync_bundle" export/import rows in the audit log (actor: the export's user, or
+    // importActor for imports). Without it nothing is audited (tests of the format).
+    void setAudit(AuditLog *audit, QString importActor)
+    {
+        m_audit = audit;
+        m_importActor = std::move(importActor);
+    }
+
     BundleState &state() { return m_state; }
     QUuid deviceId() const { return m_deviceId; }
 
@@ -90,6 +99,8 @@ private:
     const Clock &m_clock;
     QUuid m_deviceId;
     BundleState m_state;
+    AuditLog *m_audit = nullptr;
+    QString m_importActor;
 };
 
 } // namespace tambo::core

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -523,6 +524,11 @@ private slots:
                                               "decode('%2', 'hex'), 'PC-admin', (SELECT id FROM "
                                               "users WHERE username = 'ana'), now())")
                                    .arg(device.at(0), device.at(1))));
+        std::tie(code, out, err) = runAdmin({QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(code == 0, qPrintable(err));
+        const qsizetype auditRowsBefore
+            = QRegularExpression(QStringLiteral("(\\d+)")).match(out).captured(1).toLongLong();
+        QVERIFY(auditRowsBefore > 0);
         const QString usb = m_work.filePath(QStringLiteral("admin-usb"));
         QVERIFY(QDir().mkpath(usb));
         std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"),
@@ -574,6 +580,12 @@ private slots:
         QCOMPARE(code, 4);
         std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"), QStringLiteral("import")});
         QCOMPARE(code, 2);
+        // The export and the applied import are in the audit log, and its chain verifies.
+        std::tie(code, out, err) = runAdmin({QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(code == 0, qPrintable(err));
+        const qsizetype rowsAfter
+            = QRegularExpression(QStringLiteral("(\\d+)")).match(out).captured(1).toLongLong();
+        QCOMPARE(rowsAfter, auditRowsBefore + 2);
     }
 
     void revokedDeviceIsRefused()
