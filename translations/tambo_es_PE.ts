@@ -209,6 +209,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>(not available)</source>
         <translation>(no disponible)</translation>
     </message>
+    <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de los módulos (todos llevan --store RUTA [--key-file F]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AppSettings</name>
