@@ -138,7 +138,7 @@ run() {
         die "no hay pantalla (DISPLAY/WAYLAND_DISPLAY vacíos). Ejecute desde una sesión gráfica, o: xvfb-run ./tambo.sh run"
     fi
     say "iniciando tambo (almacén de demostración local)"
-    exec "$ROOT/build/dev/app/tambo" "$@"
+    exec "$ROOT/build/dev/app/tambo/tambo" "$@"
 }
 
 test_all() {
