@@ -43,6 +43,9 @@ namespace tambo::test {
 //   Reorder    hold the connection (nothing forwarded) until a later connection has finished,
 //              or reorderTimeoutMs passed; then forward normally
 // Given the same seed and the same sequence of connections, the plan makes the same choices.
+// Faults are per connection: a keep-alive client sends several requests on one connection, so a
+// test that wants one fault per request turns keep-alive off (cpp-httplib's default) or counts
+// connections, not requests.
 class FaultProxy
 {
 public:
