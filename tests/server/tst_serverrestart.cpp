@@ -189,7 +189,7 @@ private slots:
     {
         // The proxy holds the connection; the server dies meanwhile; the proxy then cannot reach
         // it and closes the client's connection.
-        m_proxy->enqueue(FaultProxy::Action::delay(1500));
+        m_proxy->enqueue(FaultProxy::Action::delay(3000));
         const int accepted = m_proxy->counters().connections;
         const int failures = m_proxy->counters().upstreamFailures;
         TestClient::Reply lost;

@@ -133,7 +133,7 @@ private:
     QPointer<QTcpSocket> m_upstream;
     QPointer<QTcpSocket> m_duplicate;
     QByteArray m_pending; // client bytes not yet forwarded
-    QByteArray m_seen;    // every client byte (for the duplicate)
+    QByteArray m_seen;    // every client byte (Duplicate only, for the replay)
     qint64 m_down = 0;    // answer bytes passed to the client
     bool m_held = false;
     bool m_forwarding = false;
@@ -349,7 +349,8 @@ void Connection::onClientData()
         onClientClosed();
         return;
     }
-    m_seen += data;
+    if (m_action.fault == Fault::Duplicate)
+        m_seen += data;
     if (m_duplicate)
         m_duplicate->write(data);
     if (m_forwarding && m_upstream) {
