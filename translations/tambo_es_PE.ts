@@ -31,6 +31,10 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <source>Demo data: log in as &quot;admin&quot; (or mesa, gerencia, inventariador, jefe.patrimonio, soporte, comite) with the password &quot;%1&quot;.</source>
         <translation>Datos de demostración: ingrese como «admin» (o mesa, gerencia, inventariador, jefe.patrimonio, soporte, comite) con la contraseña «%1».</translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
 </context>
 <context>
     <name>tambo::admin::AdminCli</name>
@@ -208,6 +212,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>(not available)</source>
         <translation>(no disponible)</translation>
+    </message>
+    <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de los módulos (todos aceptan --store RUTA [--key-file A]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
     </message>
 </context>
 <context>
@@ -820,6 +840,17 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::core::SyncWorker</name>
+    <message>
+        <source>No sync server is configured on this PC.</source>
+        <translation>Este equipo no tiene configurado un servidor de sincronización.</translation>
+    </message>
+    <message>
+        <source>This PC has no session with the sync server yet: its changes are kept here until it has one.</source>
+        <translation>Este equipo todavía no tiene una sesión con el servidor de sincronización: sus cambios se guardan aquí hasta que la tenga.</translation>
+    </message>
+</context>
+<context>
     <name>tambo::core::Transaction</name>
     <message>
         <source>Cannot start a transaction: the database is not open.</source>
@@ -922,6 +953,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The store %1 needs migrating first (tambo-admin migrate).</source>
         <translation>Primero hay que migrar el almacén %1 (tambo-admin migrate).</translation>
+    </message>
+    <message>
+        <source>The changes of the store %1 cannot be prepared for synchronization: %2</source>
+        <translation>Los cambios del almacén %1 no se pueden preparar para la sincronización: %2</translation>
     </message>
 </context>
 <context>
