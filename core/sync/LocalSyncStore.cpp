@@ -287,7 +287,12 @@ bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString
         QString sql = QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3) ON CONFLICT (%4) DO ")
                           .arg(row.table, names.join(QStringLiteral(", ")),
                                marks.join(QStringLiteral(", ")), quoted(pk));
-        sql += updates.isEmpty() ? QStringLiteral("NOTHING")
+        // Append-only facts never change: one that is here already stays as it is (and a
+        // module's own "no update" trigger is never hit).
+        bool appendOnly = false;
+        for (const SyncedTable &t : std::as_const(m_tables))
+            appendOnly |= t.table == row.table && t.kind == SyncedTable::Kind::AppendOnly;
+        sql += updates.isEmpty() || appendOnly ? QStringLiteral("NOTHING")
                                  : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
         q.prepare(sql);
         for (const QVariant &v : std::as_const(values))

@@ -19,7 +19,8 @@ namespace {
 
 QList<SyncedTable> declared()
 {
-    return {{"assets", SyncedTable::Kind::Mutable, {"sede_id"}, {"estado"}, {}, {}}};
+    return {{"assets", SyncedTable::Kind::Mutable, {"sede_id"}, {"estado"}, {}, {}},
+            {"history", SyncedTable::Kind::AppendOnly, {}, {}, "assets", "asset_id"}};
 }
 
 PullResponse page(QList<PulledRow> rows, bool more = false)
@@ -80,7 +81,13 @@ private slots:
                                                    "CHECK (estado IN ('N','B','R','M','X','Y')), "
                                                    "valor INTEGER NOT NULL DEFAULT 0) STRICT",
                                                    "CREATE TABLE secrets (id TEXT PRIMARY KEY, "
-                                                   "x TEXT)"})});
+                                                   "x TEXT)",
+                                                   "CREATE TABLE history (id TEXT PRIMARY KEY NOT "
+                                                   "NULL, asset_id TEXT NOT NULL, text TEXT NOT "
+                                                   "NULL) STRICT",
+                                                   "CREATE TRIGGER history_no_update BEFORE UPDATE "
+                                                   "ON history BEGIN SELECT RAISE(ABORT, "
+                                                   "'append-only'); END"})});
         const auto report = runner.migrate();
         QVERIFY2(report.ok(), qPrintable(report.error + report.stepError));
         QString error;
@@ -206,6 +213,20 @@ private slots:
         // A rejected row no longer protects the local row from the server's version.
         QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a2", 20, true, {}}})).ok);
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
+    }
+
+    void appendOnlyRowsAreTakenOnce()
+    {
+        // This PC wrote the fact; the pull brings it back (the echo of its own push).
+        QVERIFY(exec("INSERT INTO history VALUES ('h1', 'a1', 'alta')"));
+        QVERIFY(exec("DELETE FROM sync_outbox"));
+        const auto r = m_store->applyPage(
+            m_scope, page({{"history", "h1", 4, false, {{"id", "h1"}, {"asset_id", "a1"}, {"text", "alta"}}},
+                           {"history", "h2", 5, false, {{"id", "h2"}, {"asset_id", "a1"}, {"text", "baja"}}}}));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.failed, 0);
+        QCOMPARE(scalar("SELECT count(*) FROM history").toInt(), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM sync_apply_errors").toInt(), 0);
     }
 
     void lastSyncedIsKept()
