@@ -67,7 +67,8 @@ public:
     // Called after each row is applied, inside the transaction (tests: a client killed
     // mid-apply).
     using RowHook = std::function<void(int rowIndex)>;
-    ApplyResult applyPage(const QString &scopeKey, const PullResponse &page,
+    ApplyResult applyPage(const QString &scopeKey,
+                          const PullResponse &page,
                           const RowHook &hook = {});
 
     QDateTime lastSynced() const;

@@ -10,8 +10,7 @@
 
 namespace tambo::core {
 
-SyncWorker::SyncWorker(Store &store, QList<SyncedTable> tables, const Clock &clock,
-                       Options options)
+SyncWorker::SyncWorker(Store &store, QList<SyncedTable> tables, const Clock &clock, Options options)
     : m_store(store)
     , m_tables(std::move(tables))
     , m_clock(clock)

@@ -51,8 +51,8 @@ public:
     ~SyncWorker() override;
 
 public slots:
-    void start();   // on the worker thread: open the connection, first run
-    void stop();    // on the worker thread: timers off, connection objects gone
+    void start(); // on the worker thread: open the connection, first run
+    void stop();  // on the worker thread: timers off, connection objects gone
     void runNow();
     void setCredentials(const QString &accessToken, const QString &refreshToken);
     void refreshCounts();
