@@ -446,6 +446,20 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
         if (entry.seq <= lastSeq) {
             tx.rollback();
             ack.status = PushAck::Status::Duplicate;
+            // A rejection whose answer was lost is told again, so the user still sees it.
+            q.prepare(QStringLiteral("SELECT reason, message FROM sync_rejections WHERE "
+                                     "device_id = ?::uuid AND seq = ?"));
+            q.addBindValue(device);
+            q.addBindValue(entry.seq);
+            if (!q.exec()) {
+                out.error = q.lastError().text();
+                return out;
+            }
+            if (q.next()) {
+                ack.status = PushAck::Status::Rejected;
+                ack.reason = q.value(0).toString();
+                ack.message = q.value(1).toString();
+            }
             out.response.acks.append(ack);
             continue;
         }

@@ -337,10 +337,26 @@ private slots:
                                          "sede_id = 'central'")
                               .arg(event)),
                  1);
-        // Retrying the rejected entry is a duplicate, not a second rejection.
+        // Retrying the rejected entry (its answer was lost) does not reject it a second time,
+        // but tells the same rejection again so the PC still shows it.
         const auto again
             = push(d, {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))})});
-        QCOMPARE(again.json.value("acks").toArray().at(0).toObject().value("status").toString(),
+        const QJsonObject retold = again.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(retold.value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(retold.value("reason").toString(), QStringLiteral("out_of_scope"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1'")
+                              .arg(d.id)),
+                 3);
+        // An applied entry sent again is only a duplicate.
+        QCOMPARE(push(d,
+                      {entry(3, {insertOp("t_items", inside, item(inside, "central", "Propio"))})})
+                     .json.value("acks")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("status")
+                     .toString(),
                  QStringLiteral("duplicate"));
     }
 
