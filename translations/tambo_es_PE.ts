@@ -2305,6 +2305,78 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::shell::SyncReviewDialog</name>
+    <message>
+        <source>Synchronization</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>The server accepted every change of this PC.</source>
+        <translation>El servidor aceptó todos los cambios de este equipo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n cambio rechazado por el servidor</numerusform>
+            <numerusform>%n cambios rechazados por el servidor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) recorded</source>
+        <translation>
+            <numerusform>%n conflicto registrado</numerusform>
+            <numerusform>%n conflictos registrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused changes stay on this PC; tell the OTIC office if one is needed on the server.</source>
+        <translation>Los cambios rechazados quedan en este equipo; avise a la OTIC si alguno debe llegar al servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncReviewModel</name>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Edit against delete</source>
+        <translation>Edición contra eliminación</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Changed on one PC and deleted on another; the server kept its version.</source>
+        <translation>Se modificó en un equipo y se eliminó en otro; el servidor conservó su versión.</translation>
+    </message>
+    <message>
+        <source>%1: the server kept %2; this PC had %3</source>
+        <translation>%1: el servidor conservó %2; este equipo tenía %3</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
     <name>tambo::shell::UserTableModel</name>
     <message>
         <source>Locked by an administrator</source>

@@ -158,6 +158,28 @@ QList<LocalSyncStore::Rejected> LocalSyncStore::rejectedEntries() const
     return list;
 }
 
+QList<LocalSyncStore::Conflict> LocalSyncStore::unresolvedConflicts() const
+{
+    QList<Conflict> list;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, seq, kind, table_name, row_id, field, server_value, "
+                               "client_value, recorded_at FROM sync_conflicts WHERE resolved_at "
+                               "IS NULL ORDER BY id")))
+        return list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(),
+                     q.value(1).toLongLong(),
+                     q.value(2).toString(),
+                     q.value(3).toString(),
+                     q.value(4).toString(),
+                     q.value(5).toString(),
+                     q.value(6).toString(),
+                     q.value(7).toString(),
+                     QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs)});
+    }
+    return list;
+}
+
 bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
 {
     Transaction tx(m_db);

@@ -227,6 +227,12 @@ private slots:
         QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a3'").toInt(), 12);
         QCOMPARE(scalar("SELECT server_value FROM sync_conflicts").toString(),
                  QStringLiteral("\"R\""));
+        const auto conflicts = m_store->unresolvedConflicts();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).seq, 3);
+        QCOMPARE(conflicts.at(0).field, QStringLiteral("estado"));
+        QCOMPARE(conflicts.at(0).clientValue, QStringLiteral("\"B\""));
+        QCOMPARE(conflicts.at(0).recordedAt, m_clock.now());
         // A rejected row no longer protects the local row from the server's version.
         QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a2", 20, true, {}}})).ok);
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
