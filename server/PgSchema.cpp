@@ -98,6 +98,64 @@ QList<core::MigrationStep> PgSchema::steps()
                             QStringLiteral("CREATE INDEX tokens_device ON tokens (device_id)"
                                            " WHERE device_id IS NOT NULL"),
                             QStringLiteral("CREATE INDEX tokens_expires ON tokens (expires_at)")}),
+        MigrationStep::sql(
+            4,
+            QStringLiteral("sync: rows with versions, device seqs, rejections, conflicts, cursors"),
+            {QStringLiteral("CREATE SEQUENCE sync_change_seq AS BIGINT"),
+             QStringLiteral(
+                 "CREATE TABLE sync_rows ("
+                 " table_name TEXT NOT NULL,"
+                 " row_id TEXT NOT NULL,"
+                 " version BIGINT NOT NULL,"
+                 " deleted BOOLEAN NOT NULL DEFAULT FALSE,"
+                 " data JSONB,"
+                 " col_versions JSONB NOT NULL DEFAULT '{}',"
+                 " col_devices JSONB NOT NULL DEFAULT '{}',"
+                 " sede_id TEXT,"
+                 " area_id TEXT,"
+                 " updated_by_device UUID,"
+                 " updated_at TIMESTAMPTZ NOT NULL,"
+                 " PRIMARY KEY (table_name, row_id),"
+                 " CHECK (deleted OR data IS NOT NULL))"),
+             QStringLiteral("CREATE UNIQUE INDEX sync_rows_version ON sync_rows (version)"),
+             QStringLiteral("CREATE INDEX sync_rows_by_sede ON sync_rows (sede_id, version)"),
+             QStringLiteral("CREATE INDEX sync_rows_tombstones ON sync_rows (version) WHERE deleted"),
+             QStringLiteral("CREATE TABLE sync_devices ("
+                            " device_id UUID PRIMARY KEY REFERENCES devices (device_id),"
+                            " last_seq BIGINT NOT NULL DEFAULT 0 CHECK (last_seq >= 0),"
+                            " updated_at TIMESTAMPTZ NOT NULL)"),
+             QStringLiteral("CREATE TABLE sync_rejections ("
+                            " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " seq BIGINT NOT NULL,"
+                            " user_id BIGINT NOT NULL REFERENCES users (id),"
+                            " reason TEXT NOT NULL,"
+                            " message TEXT NOT NULL,"
+                            " entry JSONB NOT NULL,"
+                            " created_at TIMESTAMPTZ NOT NULL,"
+                            " UNIQUE (device_id, seq))"),
+             QStringLiteral("CREATE TABLE sync_conflicts ("
+                            " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " seq BIGINT NOT NULL,"
+                            " user_id BIGINT NOT NULL REFERENCES users (id),"
+                            " table_name TEXT NOT NULL,"
+                            " row_id TEXT NOT NULL,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('field', 'edit_delete')),"
+                            " field TEXT,"
+                            " base_version BIGINT NOT NULL,"
+                            " server_value JSONB,"
+                            " client_value JSONB,"
+                            " created_at TIMESTAMPTZ NOT NULL,"
+                            " resolved_at TIMESTAMPTZ)"),
+             QStringLiteral("CREATE INDEX sync_conflicts_open ON sync_conflicts (table_name, row_id)"
+                            " WHERE resolved_at IS NULL"),
+             QStringLiteral("CREATE TABLE sync_pull_cursors ("
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " scope TEXT NOT NULL,"
+                            " cursor BIGINT NOT NULL CHECK (cursor >= 0),"
+                            " updated_at TIMESTAMPTZ NOT NULL,"
+                            " PRIMARY KEY (device_id, scope))")}),
     };
 }
 

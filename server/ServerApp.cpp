@@ -10,6 +10,7 @@
 #include "PgDatabase.h"
 #include "PgSchema.h"
 #include "ShutdownSignals.h"
+#include "SyncEndpoints.h"
 #include "UserAccounts.h"
 
 #include "util/SystemClock.h"
@@ -309,11 +310,13 @@ int ServerApp::serve(const ServerConfig &config)
     HealthEndpoint health(ctx);
     AuthEndpoints auth(ctx);
     DeviceEndpoints devices(ctx);
+    SyncEndpoints sync(ctx);
     HttpServer http(options, log, metrics);
     http.setWorkerHooks({}, [&pg] { pg.releaseThreadConnection(); });
     health.install(http);
     auth.install(http);
     devices.install(http);
+    sync.install(http);
 
     QString error;
     if (!http.bind(&error)) {

@@ -164,6 +164,23 @@
     </message>
 </context>
 <context>
+    <name>tambo::shell::SyncReviewDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) recorded</source>
+        <translation>
+            <numerusform>%n conflict recorded</numerusform>
+            <numerusform>%n conflicts recorded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::shell::UserTableModel</name>
     <message numerus="yes">
         <source>%n failed login attempt(s)</source>

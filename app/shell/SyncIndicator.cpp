@@ -53,21 +53,29 @@ QString SyncIndicator::text() const
 
 QString SyncIndicator::toolTipText() const
 {
+    QString tip;
     switch (m_state) {
     case State::Offline:
-        return tr("No connection to the server. Your work is kept in the encrypted local store "
+        tip = tr("No connection to the server. Your work is kept in the encrypted local store "
                   "and will be sent when the connection returns.");
+        break;
     case State::Pending:
-        return tr("Changes saved on this PC that the server has not received yet.");
+        tip = tr("Changes saved on this PC that the server has not received yet.");
+        break;
     case State::Syncing:
-        return tr("Exchanging changes with the server.");
+        tip = tr("Exchanging changes with the server.");
+        break;
     case State::Synced:
-        return tr("Everything was exchanged with the server on %1.")
+        tip = tr("Everything was exchanged with the server on %1.")
             .arg(QLocale().toString(m_syncedAt.toLocalTime(), QLocale::ShortFormat));
+        break;
     case State::Rejected:
-        return tr("The server refused some changes. Click to review them.");
+        tip = tr("The server refused some changes. Click to review them.");
+        break;
     }
-    return {};
+    if (!m_detail.isEmpty())
+        tip += QStringLiteral("\n\n") + m_detail;
+    return tip;
 }
 
 void SyncIndicator::setOffline()
@@ -102,6 +110,23 @@ void SyncIndicator::setRejected(int count)
     m_state = State::Rejected;
     m_count = std::max(0, count);
     refresh();
+}
+
+void SyncIndicator::showStatus(const core::SyncStatus &status)
+{
+    m_detail = status.message;
+    switch (status.state) {
+    case core::SyncStatus::State::Offline:
+        return setOffline();
+    case core::SyncStatus::State::Pending:
+        return setPending(status.pending);
+    case core::SyncStatus::State::Syncing:
+        return setSyncing(status.percent);
+    case core::SyncStatus::State::Synced:
+        return setSynced(status.syncedAt);
+    case core::SyncStatus::State::Rejected:
+        return setRejected(status.rejected);
+    }
 }
 
 void SyncIndicator::refresh()

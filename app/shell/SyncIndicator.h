@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/SyncStatus.h"
+
 #include <QDateTime>
 #include <QWidget>
 
@@ -7,8 +9,8 @@ class QLabel;
 
 namespace tambo::shell {
 
-// The sync state in the status bar: a coloured dot and a short text. The sync engine (its own
-// issue) drives it through the setters; until then the shell shows "Offline".
+// The sync state in the status bar: a coloured dot and a short text. core::SyncEngine drives it
+// through showStatus() (app/tambo/main.cpp connects them); clicking it opens the sync review.
 class SyncIndicator : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public slots:
     void setSyncing(int percent); // 0..100, clamped
     void setSynced(const QDateTime &at);
     void setRejected(int count); // entries the server refused: the user must look at them
+    // The engine's state, with its detail (why offline, client too old…) in the tooltip.
+    void showStatus(const tambo::core::SyncStatus &status);
 
 signals:
     // The user clicked the indicator (the sync issue opens its detail view from here).
@@ -45,6 +49,7 @@ private:
     int m_count = 0;
     int m_percent = 0;
     QDateTime m_syncedAt;
+    QString m_detail;
     QLabel *m_dot = nullptr;
     QLabel *m_label = nullptr;
 };

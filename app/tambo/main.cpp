@@ -12,11 +12,21 @@
 #include "LanguageLoader.h"
 #include "MainWindow.h"
 #include "Shell.h"
+#include "ShellStatusBar.h"
+#include "SyncIndicator.h"
+#include "SyncReviewDialog.h"
+#include "SyncReviewModel.h"
 
 #include "demo/DemoData.h"
+#include "module/ModuleManager.h"
 #include "settings/AppSettings.h"
+#include "store/Store.h"
+#include "sync/LocalSyncStore.h"
+#include "sync/SyncEngine.h"
 #include "workspace/LocalWorkspace.h"
+#include "workspace/Workspace.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -43,6 +53,27 @@ void takeScreenshot(shell::MainWindow *window, const QString &path, const QStrin
             qWarning("tambo: could not write the screenshot %s", qPrintable(path));
         QCoreApplication::exit(saved ? 0 : 1);
     });
+}
+
+void showSyncReview(core::SyncEngine &sync, core::Workspace &workspace, QWidget *parent)
+{
+    auto *model = new shell::SyncReviewModel;
+    auto *dialog = new shell::SyncReviewDialog(model, parent);
+    model->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto reload = [model, &workspace] {
+        const core::LocalSyncStore local(workspace.store().database(),
+                                         workspace.modules().allSyncedTables(),
+                                         workspace.clock());
+        model->setItems(local.rejectedEntries(), local.unresolvedConflicts());
+    };
+    reload();
+    QObject::connect(&sync, &core::SyncEngine::runFinished, dialog, reload);
+    QObject::connect(dialog,
+                     &shell::SyncReviewDialog::syncNowRequested,
+                     &sync,
+                     &core::SyncEngine::syncNow);
+    dialog->show();
 }
 
 } // namespace
@@ -109,7 +140,50 @@ int main(int argc, char *argv[])
         options.autoLoginPassword = core::DemoData::demoPassword();
     }
 
+    // Background sync (docs/sync-protocol.md): its own thread and connection. Without a server
+    // URL in the settings, or before this PC has a server session, it keeps counting the
+    // changes waiting in the outbox and shows them as pending/offline.
+    core::Workspace &workspace = *opened.workspace;
+    core::SyncEngine::Options syncOptions;
+    syncOptions.serverUrl = QUrl(settings.serverUrl());
+    syncOptions.caCertificate = qEnvironmentVariable("TAMBO_SYNC_CA_CERTIFICATE");
+    syncOptions.deviceId = QUuid::fromString(workspace.deviceId());
+    syncOptions.sede = settings.sedeId();
+    core::SyncEngine sync(workspace.store(),
+                          workspace.modules().allSyncedTables(),
+                          workspace.clock(),
+                          syncOptions);
+    sync.start();
+
     shell::Shell shell(shell::ShellServices::fromWorkspace(*opened.workspace), settings, options);
+    QObject::connect(&shell,
+                     &shell::Shell::mainWindowShown,
+                     &sync,
+                     [&sync, &workspace](shell::MainWindow *window) {
+                         shell::SyncIndicator *indicator = window->shellStatusBar()->syncIndicator();
+                         indicator->showStatus(sync.status());
+                         QObject::connect(&sync,
+                                          &core::SyncEngine::statusChanged,
+                                          indicator,
+                                          &shell::SyncIndicator::showStatus);
+                         // A click shows what the server refused or found in conflict.
+                         QObject::connect(indicator,
+                                          &shell::SyncIndicator::activated,
+                                          window,
+                                          [&sync, &workspace, window] {
+                                              showSyncReview(sync, workspace, window);
+                                          });
+                         // "Sync now" from the keyboard as well.
+                         auto *syncNow = new QAction(QCoreApplication::translate("main", "Sync now"),
+                                                     window);
+                         syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+                         syncNow->setShortcutContext(Qt::ApplicationShortcut);
+                         QObject::connect(syncNow,
+                                          &QAction::triggered,
+                                          &sync,
+                                          &core::SyncEngine::syncNow);
+                         window->addAction(syncNow);
+                     });
     if (autoLogin && !screenshot.isEmpty()) {
         const QString page = qEnvironmentVariable("TAMBO_SCREENSHOT_PAGE");
         QObject::connect(&shell,

@@ -13,6 +13,8 @@
 #include "module/ServiceRegistry.h"
 #include "store/KeyProvider.h"
 #include "store/Store.h"
+#include "sync/OutboxTriggers.h"
+#include "sync/SyncSchema.h"
 #include "util/SystemClock.h"
 
 #include <QDir>
@@ -104,6 +106,7 @@ Workspace::OpenResult Workspace::open(const Options &options)
     const QList<ModuleMigrations> moduleSteps = p.modules->allMigrations();
     for (const ModuleMigrations &m : moduleSteps)
         runner.addModule(m.moduleId, m.steps);
+    runner.addModule(SyncSchema::moduleId(), SyncSchema::steps());
     if (options.migrate) {
         const MigrationRunner::Report report = runner.migrate();
         if (!report.ok()) {
@@ -120,6 +123,18 @@ Workspace::OpenResult Workspace::open(const Options &options)
         return result;
     }
     p.migratedModules = runner.modules();
+
+    // The sync engine's capture: triggers generated from the modules' synced tables, renewed at
+    // every open so that added columns are captured too (docs/sync-protocol.md).
+    if (options.migrate) {
+        QString triggerError;
+        if (!OutboxTriggers::install(db, p.modules->allSyncedTables(), &triggerError)) {
+            result.error = tr("The changes of the store %1 cannot be prepared for "
+                              "synchronization: %2")
+                               .arg(QDir::toNativeSeparators(path), triggerError);
+            return result;
+        }
+    }
 
     p.deviceId = CoreSchema::deviceId(db);
     p.audit = std::make_unique<AuditLog>(*p.store, *p.clock, p.deviceId);

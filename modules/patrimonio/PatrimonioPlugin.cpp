@@ -101,8 +101,13 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
           QStringLiteral("responsable"),
           QStringLiteral("valor"),
           QStringLiteral("cuenta_contable")}},
-        // Scoped through its asset; the sync issue decides how (no sede column of its own).
-        {PatrimonioSchema::historyTable(), Kind::AppendOnly, {}, {}},
+        // Scoped through its asset (no sede column of its own).
+        {PatrimonioSchema::historyTable(),
+         Kind::AppendOnly,
+         {},
+         {},
+         PatrimonioSchema::assetsTable(),
+         QStringLiteral("asset_id")},
     };
 }
 

@@ -4,6 +4,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+using tambo::core::SyncStatus;
+
 using tambo::shell::SyncIndicator;
 
 class TestSyncIndicator : public QObject
@@ -17,6 +19,8 @@ private slots:
     void syncingIsClamped();
     void labelFollowsState();
     void clickActivates();
+    void showsEngineStatus_data();
+    void showsEngineStatus();
 };
 
 void TestSyncIndicator::startsOffline()
@@ -101,6 +105,56 @@ void TestSyncIndicator::clickActivates()
     QSignalSpy spy(&indicator, &SyncIndicator::activated);
     QTest::mouseClick(&indicator, Qt::LeftButton, {}, QPoint(5, 5));
     QCOMPARE(spy.count(), 1);
+}
+
+void TestSyncIndicator::showsEngineStatus_data()
+{
+    QTest::addColumn<int>("engineState");
+    QTest::addColumn<int>("pending");
+    QTest::addColumn<int>("rejected");
+    QTest::addColumn<int>("percent");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("state");
+    QTest::newRow("offline with reason")
+        << int(SyncStatus::State::Offline) << 3 << 0 << 0 << "Sin servidor" << "Offline"
+        << int(SyncIndicator::State::Offline);
+    QTest::newRow("pending") << int(SyncStatus::State::Pending) << 3 << 0 << 0 << ""
+                             << "3 change(s) pending" << int(SyncIndicator::State::Pending);
+    QTest::newRow("syncing") << int(SyncStatus::State::Syncing) << 3 << 0 << 55 << ""
+                             << "Syncing… 55%" << int(SyncIndicator::State::Syncing);
+    QTest::newRow("rejected") << int(SyncStatus::State::Rejected) << 0 << 2 << 0 << ""
+                              << "2 change(s) rejected" << int(SyncIndicator::State::Rejected);
+}
+
+void TestSyncIndicator::showsEngineStatus()
+{
+    QFETCH(int, engineState);
+    QFETCH(int, pending);
+    QFETCH(int, rejected);
+    QFETCH(int, percent);
+    QFETCH(QString, message);
+    QFETCH(QString, text);
+    QFETCH(int, state);
+    SyncStatus status;
+    status.state = SyncStatus::State(engineState);
+    status.pending = pending;
+    status.rejected = rejected;
+    status.percent = percent;
+    status.message = message;
+    SyncIndicator indicator;
+    indicator.showStatus(status);
+    QCOMPARE(int(indicator.state()), state);
+    QCOMPARE(indicator.text(), text);
+    QCOMPARE(indicator.findChild<QLabel *>(QStringLiteral("syncIndicatorText"))->text(), text);
+    if (!message.isEmpty())
+        QVERIFY(indicator.toolTip().endsWith(message));
+
+    SyncStatus synced;
+    synced.state = SyncStatus::State::Synced;
+    synced.syncedAt = QDateTime(QDate(2026, 3, 2), QTime(14, 5));
+    indicator.showStatus(synced);
+    QCOMPARE(indicator.text(), QStringLiteral("Synced at 14:05"));
 }
 
 QTEST_MAIN(TestSyncIndicator)

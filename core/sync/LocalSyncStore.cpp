@@ -1,0 +1,427 @@
+#include "sync/LocalSyncStore.h"
+
+#include "migrations/Transaction.h"
+#include "sync/OutboxTriggers.h"
+#include "sync/SyncProtocol.h"
+#include "util/Clock.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace tambo::core {
+
+namespace {
+
+bool fail(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isUndefined())
+        return {};
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+}
+
+// A JSON value as SQLite takes it: integers stay integers (STRICT INTEGER columns).
+QVariant sqlValue(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QVariant(QMetaType::fromType<QString>());
+    case QJsonValue::Bool:
+        return v.toBool() ? 1 : 0;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == std::floor(d) && std::abs(d) < 9007199254740992.0)
+            return qint64(d);
+        return d;
+    }
+    case QJsonValue::String:
+        return v.toString();
+    default:
+        return jsonText(v);
+    }
+}
+
+} // namespace
+
+LocalSyncStore::LocalSyncStore(QSqlDatabase db, QList<SyncedTable> tables, const Clock &clock)
+    : m_db(std::move(db))
+    , m_tables(std::move(tables))
+    , m_clock(clock)
+{}
+
+QList<SyncTableRule> LocalSyncStore::tableRules() const
+{
+    QList<SyncTableRule> rules;
+    for (const SyncedTable &t : m_tables) {
+        SyncTableRule r;
+        r.table = t.table;
+        r.appendOnly = t.kind == SyncedTable::Kind::AppendOnly;
+        r.legalColumns = t.legalColumns;
+        r.scopeParentTable = t.scopeParentTable;
+        r.scopeParentColumn = t.scopeParentColumn;
+        rules.append(r);
+    }
+    return rules;
+}
+
+QList<OutboxEntry> LocalSyncStore::pendingEntries(int limit, QString *error) const
+{
+    QList<OutboxEntry> entries;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT seq, table_name, row_id, op, data, changed, base_version "
+                             "FROM sync_outbox WHERE status = 'pending' ORDER BY seq LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(error, q.lastError().text());
+        return entries;
+    }
+    while (q.next()) {
+        OutboxEntry entry;
+        entry.seq = q.value(0).toLongLong();
+        entry.schemaVersion = SyncProtocol::SchemaVersion;
+        SyncOp op;
+        op.table = q.value(1).toString();
+        op.id = q.value(2).toString();
+        const QString kind = q.value(3).toString();
+        op.kind = kind == QLatin1String("insert")   ? SyncOp::Kind::Insert
+                  : kind == QLatin1String("update") ? SyncOp::Kind::Update
+                                                    : SyncOp::Kind::Delete;
+        op.data = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        const QJsonArray changed = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array();
+        for (const QJsonValue &c : changed)
+            op.changed.append(c.toString());
+        entry.baseVersions.insert(SyncProtocol::rowKey(op.table, op.id), q.value(6).toLongLong());
+        entry.ops.append(op);
+        entries.append(entry);
+    }
+    return entries;
+}
+
+static int countOf(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+int LocalSyncStore::pendingCount() const
+{
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'pending'"));
+}
+
+int LocalSyncStore::rejectedCount() const
+{
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'rejected'"));
+}
+
+int LocalSyncStore::conflictCount() const
+{
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
+}
+
+QList<LocalSyncStore::Rejected> LocalSyncStore::rejectedEntries() const
+{
+    QList<Rejected> list;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT seq, table_name, row_id, op, reason, message FROM "
+                               "sync_outbox WHERE status = 'rejected' ORDER BY seq")))
+        return list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(),
+                     q.value(1).toString(),
+                     q.value(2).toString(),
+                     q.value(3).toString(),
+                     q.value(4).toString(),
+                     q.value(5).toString()});
+    }
+    return list;
+}
+
+QList<LocalSyncStore::Conflict> LocalSyncStore::unresolvedConflicts() const
+{
+    QList<Conflict> list;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, seq, kind, table_name, row_id, field, server_value, "
+                               "client_value, recorded_at FROM sync_conflicts WHERE resolved_at "
+                               "IS NULL ORDER BY id")))
+        return list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(),
+                     q.value(1).toLongLong(),
+                     q.value(2).toString(),
+                     q.value(3).toString(),
+                     q.value(4).toString(),
+                     q.value(5).toString(),
+                     q.value(6).toString(),
+                     q.value(7).toString(),
+                     QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs)});
+    }
+    return list;
+}
+
+bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(error, tx.error());
+    QSqlQuery q(m_db);
+    const QString now = iso(m_clock.now());
+    for (const PushAck &ack : response.acks) {
+        if (ack.status == PushAck::Status::Rejected) {
+            q.prepare(QStringLiteral("UPDATE sync_outbox SET status = 'rejected', reason = ?, "
+                                     "message = ? WHERE seq = ?"));
+            q.addBindValue(ack.reason);
+            q.addBindValue(ack.message);
+            q.addBindValue(ack.seq);
+        } else {
+            q.prepare(QStringLiteral("DELETE FROM sync_outbox WHERE seq = ?"));
+            q.addBindValue(ack.seq);
+        }
+        if (!q.exec())
+            return fail(error, q.lastError().text());
+        for (auto it = ack.rowVersions.begin(); it != ack.rowVersions.end(); ++it) {
+            const qsizetype slash = it.key().indexOf(QLatin1Char('/'));
+            if (slash <= 0)
+                continue;
+            q.prepare(QStringLiteral(
+                "INSERT INTO sync_row_versions (table_name, row_id, version) VALUES (?, ?, ?) "
+                "ON CONFLICT (table_name, row_id) DO UPDATE SET version = "
+                "max(version, excluded.version)"));
+            q.addBindValue(it.key().left(slash));
+            q.addBindValue(it.key().mid(slash + 1));
+            q.addBindValue(it.value());
+            if (!q.exec())
+                return fail(error, q.lastError().text());
+        }
+        for (const SyncConflict &c : ack.conflicts) {
+            q.prepare(QStringLiteral("INSERT INTO sync_conflicts (seq, kind, table_name, row_id, "
+                                     "field, server_value, client_value, recorded_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(ack.seq);
+            q.addBindValue(SyncConflict::kindName(c.kind));
+            q.addBindValue(c.table);
+            q.addBindValue(c.id);
+            q.addBindValue(c.kind == SyncConflict::Kind::Field
+                               ? QVariant(c.field)
+                               : QVariant(QMetaType::fromType<QString>()));
+            q.addBindValue(jsonText(c.serverValue));
+            q.addBindValue(jsonText(c.clientValue));
+            q.addBindValue(now);
+            if (!q.exec())
+                return fail(error, q.lastError().text());
+        }
+    }
+    if (!tx.commit())
+        return fail(error, tx.error());
+    return true;
+}
+
+qint64 LocalSyncStore::cursor(const QString &scopeKey) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT cursor FROM sync_cursors WHERE scope = ?"));
+    q.addBindValue(scopeKey);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+const QList<QString> &LocalSyncStore::columnsOf(const QString &table, QString *pk) const
+{
+    auto it = m_columns.find(table);
+    if (it == m_columns.end()) {
+        QList<QString> names;
+        QString error;
+        for (const OutboxTriggers::Column &c : OutboxTriggers::columns(m_db, table, &error)) {
+            names.append(c.name);
+            if (c.primaryKey)
+                m_pk.insert(table, c.name);
+        }
+        it = m_columns.insert(table, names);
+    }
+    *pk = m_pk.value(table);
+    return *it;
+}
+
+bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString *error)
+{
+    QSqlQuery q(m_db);
+    // The version is recorded whatever happens to the data: the next local change is based on it.
+    q.prepare(QStringLiteral("INSERT INTO sync_row_versions (table_name, row_id, version) "
+                             "VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET "
+                             "version = max(version, excluded.version)"));
+    q.addBindValue(row.table);
+    q.addBindValue(row.id);
+    q.addBindValue(row.version);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+
+    q.prepare(QStringLiteral("SELECT 1 FROM sync_outbox WHERE status = 'pending' AND "
+                             "table_name = ? AND row_id = ? LIMIT 1"));
+    q.addBindValue(row.table);
+    q.addBindValue(row.id);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    if (q.next()) {
+        ++result->keptLocal; // the local change stays on top; the server merges it
+        return true;
+    }
+    q.finish();
+
+    QString pk;
+    const QList<QString> &columns = columnsOf(row.table, &pk);
+    if (columns.isEmpty() || pk.isEmpty())
+        return fail(error, QStringLiteral("table %1 is missing in this store").arg(row.table));
+    const auto quoted = [](const QString &c) { return QLatin1Char('"') + c + QLatin1Char('"'); };
+
+    if (row.deleted) {
+        q.prepare(QStringLiteral("DELETE FROM \"%1\" WHERE %2 = ?").arg(row.table, quoted(pk)));
+        q.addBindValue(row.id);
+    } else {
+        QStringList names;
+        QStringList marks;
+        QStringList updates;
+        QVariantList values;
+        for (const QString &c : columns) {
+            if (c != pk && !row.data.contains(c))
+                continue; // a column this server does not know yet keeps its default
+            names << quoted(c);
+            marks << QStringLiteral("?");
+            if (c != pk)
+                updates << QStringLiteral("%1 = excluded.%1").arg(quoted(c));
+            values << (c == pk ? QVariant(row.id) : sqlValue(row.data.value(c)));
+        }
+        QString sql = QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3) ON CONFLICT (%4) DO ")
+                          .arg(row.table,
+                               names.join(QStringLiteral(", ")),
+                               marks.join(QStringLiteral(", ")),
+                               quoted(pk));
+        // Append-only facts never change: one that is here already stays as it is (and a
+        // module's own "no update" trigger is never hit).
+        bool appendOnly = false;
+        for (const SyncedTable &t : std::as_const(m_tables))
+            appendOnly |= t.table == row.table && t.kind == SyncedTable::Kind::AppendOnly;
+        sql += updates.isEmpty() || appendOnly
+                   ? QStringLiteral("NOTHING")
+                   : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
+        q.prepare(sql);
+        for (const QVariant &v : std::as_const(values))
+            q.addBindValue(v);
+    }
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    ++result->applied;
+    return true;
+}
+
+LocalSyncStore::ApplyResult LocalSyncStore::applyPage(const QString &scopeKey,
+                                                      const PullResponse &page,
+                                                      const RowHook &hook)
+{
+    ApplyResult result;
+    QSet<QString> known;
+    for (const SyncedTable &t : std::as_const(m_tables))
+        known.insert(t.table);
+
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        result.error = tx.error();
+        return result;
+    }
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("UPDATE sync_flags SET applying = 1 WHERE id = 1"))) {
+        result.error = q.lastError().text();
+        return result;
+    }
+    const QString now = iso(m_clock.now());
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
+        const PulledRow &row = page.rows.at(i);
+        if (!known.contains(row.table))
+            continue; // not a table this PC syncs (a module it does not have)
+        if (!q.exec(QStringLiteral("SAVEPOINT sync_row"))) {
+            result.error = q.lastError().text();
+            return result;
+        }
+        QString rowError;
+        if (applyRow(row, &result, &rowError)) {
+            q.exec(QStringLiteral("RELEASE sync_row"));
+        } else {
+            // One bad row (a constraint this store enforces) must not block the scope: the
+            // row is recorded for OTIC and the page goes on.
+            q.exec(QStringLiteral("ROLLBACK TO sync_row"));
+            q.exec(QStringLiteral("RELEASE sync_row"));
+            ++result.failed;
+            QSqlQuery e(m_db);
+            e.prepare(QStringLiteral("INSERT INTO sync_apply_errors (table_name, row_id, version, "
+                                     "error, recorded_at) VALUES (?, ?, ?, ?, ?)"));
+            e.addBindValue(row.table);
+            e.addBindValue(row.id);
+            e.addBindValue(row.version);
+            e.addBindValue(rowError);
+            e.addBindValue(now);
+            if (!e.exec()) {
+                result.error = e.lastError().text();
+                return result;
+            }
+        }
+        if (hook)
+            hook(int(i));
+    }
+    q.prepare(QStringLiteral("INSERT INTO sync_cursors (scope, cursor) VALUES (?, ?) "
+                             "ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor"));
+    q.addBindValue(scopeKey);
+    q.addBindValue(page.nextCursor);
+    if (!q.exec() || !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0 WHERE id = 1"))) {
+        result.error = q.lastError().text();
+        return result;
+    }
+    if (!tx.commit()) {
+        result.error = tx.error();
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+QDateTime LocalSyncStore::lastSynced() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'last_synced_at'"))
+        || !q.next())
+        return {};
+    return QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+}
+
+bool LocalSyncStore::setLastSynced(const QDateTime &at, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('last_synced_at', ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(iso(at));
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    return true;
+}
+
+} // namespace tambo::core

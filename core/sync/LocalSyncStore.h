@@ -1,0 +1,102 @@
+#pragma once
+
+#include "module/SyncedTable.h"
+#include "sync/SyncMessages.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace tambo::core {
+
+class Clock;
+
+// The client side of the sync bookkeeping in the local store (SyncSchema's tables): reads the
+// outbox the triggers filled, records the server's acknowledgements, and applies pulled pages.
+// Works on one connection (the calling thread's): the sync worker makes its own.
+//
+// Applying a page is one transaction: sync_flags.applying = 1 (the outbox triggers stay quiet),
+// every row upserted or deleted in its own savepoint, the scope's cursor moved, applying = 0,
+// commit. A cut anywhere leaves the previous cursor and none of the page, so the next pull
+// starts again from there. Rows with a pending local change are not overwritten (the local
+// change goes up with its base version and the server merges); only the declared synced tables
+// are ever written, whatever the server sends.
+class LocalSyncStore
+{
+public:
+    LocalSyncStore(QSqlDatabase db, QList<SyncedTable> tables, const Clock &clock);
+
+    QList<SyncTableRule> tableRules() const;
+
+    // Pending entries in seq order (at most limit), each with its op and base version.
+    QList<OutboxEntry> pendingEntries(int limit, QString *error = nullptr) const;
+    int pendingCount() const;
+    int rejectedCount() const;
+    int conflictCount() const; // unresolved
+
+    struct Rejected
+    {
+        qint64 seq = 0;
+        QString table;
+        QString rowId;
+        QString op;
+        QString reason;
+        QString message;
+    };
+    QList<Rejected> rejectedEntries() const;
+
+    struct Conflict
+    {
+        qint64 id = 0;
+        qint64 seq = 0;
+        QString kind; // "field" or "edit_delete"
+        QString table;
+        QString rowId;
+        QString field;
+        QString serverValue; // JSON text
+        QString clientValue; // JSON text
+        QDateTime recordedAt;
+    };
+    QList<Conflict> unresolvedConflicts() const;
+
+    // Records the server's answer to a push, in one transaction: applied, duplicate and
+    // conflict entries leave the outbox (conflicts are kept in sync_conflicts), rejected ones
+    // stay marked with the reason, row versions move forward.
+    bool recordAcks(const PushResponse &response, QString *error);
+
+    qint64 cursor(const QString &scopeKey) const;
+
+    struct ApplyResult
+    {
+        bool ok = false;
+        int applied = 0;
+        int keptLocal = 0; // rows with a pending local change that stayed on top
+        int failed = 0;    // rows the store refused (sync_apply_errors)
+        QString error;
+    };
+    // Called after each row is applied, inside the transaction (tests: a client killed
+    // mid-apply).
+    using RowHook = std::function<void(int rowIndex)>;
+    ApplyResult applyPage(const QString &scopeKey,
+                          const PullResponse &page,
+                          const RowHook &hook = {});
+
+    QDateTime lastSynced() const;
+    bool setLastSynced(const QDateTime &at, QString *error = nullptr);
+
+private:
+    bool applyRow(const PulledRow &row, ApplyResult *result, QString *error);
+    const QList<QString> &columnsOf(const QString &table, QString *pk) const;
+
+    QSqlDatabase m_db;
+    QList<SyncedTable> m_tables;
+    const Clock &m_clock;
+    mutable QHash<QString, QList<QString>> m_columns;
+    mutable QHash<QString, QString> m_pk;
+};
+
+} // namespace tambo::core

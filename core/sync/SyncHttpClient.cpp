@@ -1,0 +1,106 @@
+#include "sync/SyncHttpClient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
+namespace tambo::core {
+
+SyncHttpClient::SyncHttpClient(Options options)
+    : m_options(std::move(options))
+    , m_nam(std::make_unique<QNetworkAccessManager>())
+{}
+
+SyncHttpClient::~SyncHttpClient() = default;
+
+void SyncHttpClient::setTokens(const QString &accessToken, const QString &refreshToken)
+{
+    m_access = accessToken;
+    m_refresh = refreshToken;
+}
+
+SyncHttpClient::Reply SyncHttpClient::send(const QString &path,
+                                           const QJsonObject &body,
+                                           bool withToken)
+{
+    QUrl url = m_options.baseUrl;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(m_options.timeoutMs);
+    if (withToken && !m_access.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_access.toLatin1());
+    if (url.scheme() == QLatin1String("https") && !m_options.caCertificate.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(m_options.caCertificate));
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        request.setSslConfiguration(tls);
+    }
+    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+
+    Reply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray bytes = reply->readAll();
+    if (result.status == 0)
+        result.networkError = reply->errorString();
+    result.json = QJsonDocument::fromJson(bytes).object();
+    reply->deleteLater();
+    return result;
+}
+
+bool SyncHttpClient::refresh()
+{
+    if (m_refresh.isEmpty())
+        return false;
+    const Reply r = send(QStringLiteral("/v1/auth/refresh"),
+                         {{QStringLiteral("refresh_token"), m_refresh}},
+                         false);
+    if (!r.ok())
+        return false;
+    setTokens(r.json.value(QStringLiteral("access_token")).toString(),
+              r.json.value(QStringLiteral("refresh_token")).toString());
+    return true;
+}
+
+SyncHttpClient::Reply SyncHttpClient::login(const QString &username,
+                                            const QString &password,
+                                            const QUuid &deviceId)
+{
+    QJsonObject body{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
+    if (!deviceId.isNull())
+        body.insert(QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces));
+    const Reply r = send(QStringLiteral("/v1/auth/login"), body, false);
+    if (r.ok()) {
+        setTokens(r.json.value(QStringLiteral("access_token")).toString(),
+                  r.json.value(QStringLiteral("refresh_token")).toString());
+    }
+    return r;
+}
+
+SyncHttpClient::Reply SyncHttpClient::registerDevice(const QUuid &deviceId,
+                                                     const QByteArray &publicKey,
+                                                     const QString &name)
+{
+    return post(QStringLiteral("/v1/devices/register"),
+                {{QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces)},
+                 {QStringLiteral("public_key"), QString::fromLatin1(publicKey.toBase64())},
+                 {QStringLiteral("name"), name}});
+}
+
+SyncHttpClient::Reply SyncHttpClient::post(const QString &path, const QJsonObject &body)
+{
+    Reply r = send(path, body, true);
+    if (r.status == 401 && r.errorCode() == QLatin1String("token_expired") && refresh())
+        r = send(path, body, true);
+    return r;
+}
+
+} // namespace tambo::core

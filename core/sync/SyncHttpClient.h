@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+#include <QUuid>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace tambo::core {
+
+// HTTPS calls of the sync protocol (docs/sync-protocol.md) over QtNetwork, synchronous: each
+// call waits in a local event loop, so it is meant for the sync worker's thread (where the
+// object must be created and used). Verifies the server certificate against the system CAs or
+// the given CA file. Keeps the bearer tokens; on 401 token_expired it refreshes once and
+// retries the call.
+class SyncHttpClient
+{
+public:
+    struct Options
+    {
+        QUrl baseUrl;          // https://tambo.munitacna.gob.pe:8443
+        QString caCertificate; // PEM file to trust (development certificate); empty: system
+        int timeoutMs = 30000;
+    };
+
+    struct Reply
+    {
+        int status = 0; // 0: no HTTP answer (offline, TLS failure, timeout)
+        QJsonObject json;
+        QString networkError;
+        bool ok() const { return status >= 200 && status < 300; }
+        bool offline() const { return status == 0; }
+        QString errorCode() const { return json.value(QStringLiteral("error")).toString(); }
+        QString message() const { return json.value(QStringLiteral("message")).toString(); }
+    };
+
+    explicit SyncHttpClient(Options options);
+    ~SyncHttpClient();
+    SyncHttpClient(const SyncHttpClient &) = delete;
+    SyncHttpClient &operator=(const SyncHttpClient &) = delete;
+
+    void setTokens(const QString &accessToken, const QString &refreshToken);
+    QString accessToken() const { return m_access; }
+    QString refreshToken() const { return m_refresh; }
+
+    // POST /v1/auth/login; keeps the tokens on success.
+    Reply login(const QString &username, const QString &password, const QUuid &deviceId = {});
+    // POST /v1/devices/register with an Ed25519 public key (32 bytes).
+    Reply registerDevice(const QUuid &deviceId, const QByteArray &publicKey, const QString &name);
+
+    // An authenticated POST of body to path.
+    Reply post(const QString &path, const QJsonObject &body);
+
+private:
+    Reply send(const QString &path, const QJsonObject &body, bool withToken);
+    bool refresh();
+
+    Options m_options;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    QString m_access;
+    QString m_refresh;
+};
+
+} // namespace tambo::core

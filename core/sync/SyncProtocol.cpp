@@ -1,0 +1,76 @@
+#include "sync/SyncProtocol.h"
+
+#include "sync/SyncMessages.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace tambo::core {
+
+SyncProtocol::Negotiation SyncProtocol::negotiate(int clientSchema,
+                                                  int minSupported,
+                                                  int maxSupported)
+{
+    if (clientSchema < minSupported)
+        return Negotiation::ClientTooOld;
+    if (clientSchema > maxSupported)
+        return Negotiation::ClientTooNew;
+    return Negotiation::Ok;
+}
+
+QString SyncProtocol::negotiationMessage(Negotiation result,
+                                         int clientSchema,
+                                         int minSupported,
+                                         int maxSupported)
+{
+    switch (result) {
+    case Negotiation::Ok:
+        return {};
+    case Negotiation::ClientTooOld:
+        return QStringLiteral(
+                   "Esta versión de Tambo es demasiado antigua para sincronizar con el servidor "
+                   "(esquema de datos %1; el servidor acepta desde el %2). Sus datos y cambios "
+                   "pendientes están a salvo en este equipo: pida a la OTIC que actualice Tambo y "
+                   "se enviarán después.")
+            .arg(clientSchema)
+            .arg(minSupported);
+    case Negotiation::ClientTooNew:
+        return QStringLiteral(
+                   "El servidor todavía no conoce el esquema de datos de esta versión de Tambo "
+                   "(%1; el servidor acepta hasta el %2). Sus datos y cambios pendientes están a "
+                   "salvo en este equipo: se enviarán cuando la OTIC actualice el servidor.")
+            .arg(clientSchema)
+            .arg(maxSupported);
+    }
+    return {};
+}
+
+bool SyncProtocol::isValidTableName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
+    return re.match(name).hasMatch();
+}
+
+QString SyncProtocol::rowKey(const QString &table, const QString &id)
+{
+    return table + QLatin1Char('/') + id;
+}
+
+QByteArray SyncProtocol::canonicalJson(const QJsonArray &array)
+{
+    // QJsonObject keeps its keys sorted, and compact output has no optional whitespace, so the
+    // same values always give the same bytes.
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QString SyncProtocol::pageChecksum(const QList<PulledRow> &rows)
+{
+    QJsonArray array;
+    for (const PulledRow &row : rows)
+        array.append(row.toJson());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(canonicalJson(array), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace tambo::core

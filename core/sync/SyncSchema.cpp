@@ -1,0 +1,70 @@
+#include "sync/SyncSchema.h"
+
+namespace tambo::core {
+
+QList<MigrationStep> SyncSchema::steps()
+{
+    return {
+        MigrationStep::sql(
+            1,
+            QStringLiteral("sync outbox, row versions, cursors, conflicts"),
+            {
+                QStringLiteral("CREATE TABLE sync_outbox ("
+                               " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                               " table_name TEXT NOT NULL,"
+                               " row_id TEXT NOT NULL,"
+                               " op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+                               " data TEXT,"
+                               " changed TEXT,"
+                               " base_version INTEGER NOT NULL DEFAULT 0,"
+                               " status TEXT NOT NULL DEFAULT 'pending'"
+                               "  CHECK (status IN ('pending', 'rejected')),"
+                               " reason TEXT,"
+                               " message TEXT"
+                               ") STRICT"),
+                QStringLiteral("CREATE INDEX sync_outbox_by_row ON sync_outbox (table_name, row_id)"
+                               " WHERE status = 'pending'"),
+                QStringLiteral("CREATE TABLE sync_row_versions ("
+                               " table_name TEXT NOT NULL,"
+                               " row_id TEXT NOT NULL,"
+                               " version INTEGER NOT NULL,"
+                               " PRIMARY KEY (table_name, row_id)"
+                               ") STRICT, WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE sync_cursors ("
+                               " scope TEXT PRIMARY KEY NOT NULL,"
+                               " cursor INTEGER NOT NULL CHECK (cursor >= 0)"
+                               ") STRICT"),
+                QStringLiteral("CREATE TABLE sync_flags ("
+                               " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                               " applying INTEGER NOT NULL DEFAULT 0 CHECK (applying IN (0, 1))"
+                               ") STRICT"),
+                QStringLiteral("INSERT INTO sync_flags (id, applying) VALUES (1, 0)"),
+                QStringLiteral("CREATE TABLE sync_conflicts ("
+                               " id INTEGER PRIMARY KEY,"
+                               " seq INTEGER NOT NULL,"
+                               " kind TEXT NOT NULL CHECK (kind IN ('field', 'edit_delete')),"
+                               " table_name TEXT NOT NULL,"
+                               " row_id TEXT NOT NULL,"
+                               " field TEXT,"
+                               " server_value TEXT,"
+                               " client_value TEXT,"
+                               " recorded_at TEXT NOT NULL,"
+                               " resolved_at TEXT"
+                               ") STRICT"),
+                QStringLiteral("CREATE TABLE sync_apply_errors ("
+                               " id INTEGER PRIMARY KEY,"
+                               " table_name TEXT NOT NULL,"
+                               " row_id TEXT NOT NULL,"
+                               " version INTEGER NOT NULL,"
+                               " error TEXT NOT NULL,"
+                               " recorded_at TEXT NOT NULL"
+                               ") STRICT"),
+                QStringLiteral("CREATE TABLE sync_state ("
+                               " key TEXT PRIMARY KEY NOT NULL,"
+                               " value TEXT NOT NULL"
+                               ") STRICT"),
+            }),
+    };
+}
+
+} // namespace tambo::core

@@ -1,0 +1,183 @@
+#include "sync/SyncSession.h"
+
+#include "sync/SyncHttpClient.h"
+#include "sync/SyncProtocol.h"
+
+#include <algorithm>
+
+namespace tambo::core {
+
+SyncSession::SyncSession(LocalSyncStore &store, SyncHttpClient &client, Options options)
+    : m_store(store)
+    , m_client(client)
+    , m_options(std::move(options))
+{}
+
+int SyncSession::schemaVersion() const
+{
+    return m_options.schemaVersion;
+}
+
+SyncSession::Result SyncSession::fromHttpFailure(int status,
+                                                 const QString &code,
+                                                 const QString &message,
+                                                 const QString &networkError) const
+{
+    Result r;
+    r.message = message;
+    if (status == 0 || status == 503 || status == 502 || status == 504) {
+        r.outcome = Outcome::Offline;
+        if (r.message.isEmpty())
+            r.message = networkError;
+    } else if (status == 426) {
+        r.outcome = Outcome::ClientTooOld;
+    } else if (status == 401 || status == 403) {
+        r.outcome = Outcome::AuthFailed;
+    } else if (code == QLatin1String("seq_gap")) {
+        r.outcome = Outcome::SeqGap;
+    } else {
+        r.outcome = Outcome::Failed;
+        if (r.message.isEmpty())
+            r.message = QStringLiteral("HTTP %1 %2").arg(status).arg(code);
+    }
+    return r;
+}
+
+SyncSession::Result SyncSession::run(const Progress &progress)
+{
+    // Push first: the server merges this PC's changes, and the pull then brings the result.
+    Result pushed = push([&](int p) {
+        if (progress)
+            progress(p / 2);
+    });
+    if (!pushed.ok())
+        return pushed;
+    Result pulled = pull([&](int p) {
+        if (progress)
+            progress(50 + p / 2);
+    });
+    pulled.pushed = pushed.pushed;
+    pulled.rejected = pushed.rejected;
+    pulled.conflicts = pushed.conflicts;
+    return pulled;
+}
+
+SyncSession::Result SyncSession::push(const Progress &progress)
+{
+    Result result;
+    const int total = std::max(1, m_store.pendingCount());
+    const QList<SyncTableRule> rules = m_store.tableRules();
+    for (;;) {
+        QString error;
+        const QList<OutboxEntry> entries = m_store.pendingEntries(
+            std::clamp(m_options.pushBatch, 1, SyncProtocol::MaxEntriesPerPush), &error);
+        if (!error.isEmpty()) {
+            result.outcome = Outcome::Failed;
+            result.message = error;
+            return result;
+        }
+        if (entries.isEmpty())
+            break;
+        PushRequest request;
+        request.deviceId = m_options.deviceId;
+        request.schemaVersion = schemaVersion();
+        request.tables = rules;
+        request.entries = entries;
+        for (OutboxEntry &e : request.entries)
+            e.schemaVersion = request.schemaVersion;
+        const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pushPath(),
+                                                          request.toJson());
+        if (!reply.ok()) {
+            Result failed = fromHttpFailure(reply.status,
+                                            reply.errorCode(),
+                                            reply.message(),
+                                            reply.networkError);
+            failed.pushed = result.pushed;
+            return failed;
+        }
+        const std::optional<PushResponse> response = PushResponse::fromJson(reply.json, &error);
+        if (!response) {
+            result.outcome = Outcome::Failed;
+            result.message = QStringLiteral("bad push answer: %1").arg(error);
+            return result;
+        }
+        if (!m_store.recordAcks(*response, &error)) {
+            result.outcome = Outcome::Failed;
+            result.message = error;
+            return result;
+        }
+        for (const PushAck &ack : response->acks) {
+            ++result.pushed;
+            if (ack.status == PushAck::Status::Rejected)
+                ++result.rejected;
+            result.conflicts += int(ack.conflicts.size());
+        }
+        if (response->acks.isEmpty()) { // nothing acknowledged: do not loop forever
+            result.outcome = Outcome::Failed;
+            result.message = QStringLiteral("the server acknowledged nothing");
+            return result;
+        }
+        if (progress)
+            progress(std::min(100, result.pushed * 100 / total));
+    }
+    result.outcome = Outcome::Synced;
+    return result;
+}
+
+SyncSession::Result SyncSession::pull(const Progress &progress)
+{
+    Result result;
+    PullRequest request;
+    request.deviceId = m_options.deviceId;
+    request.schemaVersion = schemaVersion();
+    request.sede = m_options.sede;
+    request.area = m_options.area;
+    request.pageSize = std::clamp(m_options.pageSize, 1, SyncProtocol::MaxPageSize);
+    const QString scope = request.scopeKey();
+    int badChecksums = 0;
+    for (;;) {
+        request.cursor = m_store.cursor(scope);
+        const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pullPath(),
+                                                          request.toJson());
+        if (!reply.ok()) {
+            Result failed = fromHttpFailure(reply.status,
+                                            reply.errorCode(),
+                                            reply.message(),
+                                            reply.networkError);
+            failed.pulled = result.pulled;
+            return failed;
+        }
+        QString error;
+        const std::optional<PullResponse> page = PullResponse::fromJson(reply.json, &error);
+        if (page && page->checksum != SyncProtocol::pageChecksum(page->rows))
+            error = QStringLiteral("checksum mismatch");
+        if (!page || !error.isEmpty()) {
+            // A damaged page: nothing of it is applied; this scope is pulled again from the
+            // same cursor, a few times, then the run fails (and is retried later).
+            ++result.checksumRetries;
+            if (++badChecksums > m_options.maxChecksumRetries) {
+                result.outcome = Outcome::Failed;
+                result.message = QStringLiteral("bad pull page: %1").arg(error);
+                return result;
+            }
+            continue;
+        }
+        const LocalSyncStore::ApplyResult applied = m_store.applyPage(scope, *page, m_rowHook);
+        if (!applied.ok) {
+            result.outcome = Outcome::Failed;
+            result.message = applied.error;
+            return result;
+        }
+        result.pulled += int(page->rows.size());
+        if (progress) {
+            const qint64 all = result.pulled + page->remaining;
+            progress(all > 0 ? int(qint64(result.pulled) * 100 / all) : 100);
+        }
+        if (!page->more)
+            break;
+    }
+    result.outcome = Outcome::Synced;
+    return result;
+}
+
+} // namespace tambo::core

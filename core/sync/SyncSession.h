@@ -1,0 +1,78 @@
+#pragma once
+
+#include "sync/LocalSyncStore.h"
+#include "sync/SyncProtocol.h"
+
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+
+namespace tambo::core {
+
+class SyncHttpClient;
+
+// One sync run against tambo-server: push every pending outbox entry (in batches, in seq
+// order), then pull every page of the scope. Synchronous; runs on the sync worker's thread with
+// that thread's connection (or on a test's thread). Never deletes a pending change: a failure
+// at any point leaves the outbox and the cursor where the last committed step put them.
+class SyncSession
+{
+public:
+    struct Options
+    {
+        QUuid deviceId;
+        QString sede; // the scope to pull; empty = all the user may see
+        QString area;
+        int pushBatch = 100;
+        int pageSize = 500;
+        int schemaVersion = SyncProtocol::SchemaVersion; // tests: an old client
+        int maxChecksumRetries = 3;
+    };
+
+    enum class Outcome {
+        Synced,
+        Offline,      // no HTTP answer, or 503: retry later
+        ClientTooOld, // 426: keep the data, tell the user
+        AuthFailed,   // 401/403: log in again / device revoked
+        SeqGap,       // the server expects an older seq than this PC still has (restored server)
+        Failed,       // anything else (message says what)
+    };
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Failed;
+        QString message; // for the user (Spanish when it came from the server)
+        int pushed = 0;  // entries acknowledged
+        int rejected = 0;
+        int conflicts = 0;
+        int pulled = 0; // rows received
+        int checksumRetries = 0;
+        bool ok() const { return outcome == Outcome::Synced; }
+    };
+
+    using Progress = std::function<void(int percent)>;
+
+    SyncSession(LocalSyncStore &store, SyncHttpClient &client, Options options);
+
+    Result run(const Progress &progress = {});
+    Result push(const Progress &progress = {});
+    Result pull(const Progress &progress = {});
+
+    // Tests: called after each pulled row is applied (inside the page's transaction).
+    void setRowHook(LocalSyncStore::RowHook hook) { m_rowHook = std::move(hook); }
+
+private:
+    Result fromHttpFailure(int status,
+                           const QString &code,
+                           const QString &message,
+                           const QString &networkError) const;
+    int schemaVersion() const;
+
+    LocalSyncStore &m_store;
+    SyncHttpClient &m_client;
+    Options m_options;
+    LocalSyncStore::RowHook m_rowHook;
+};
+
+} // namespace tambo::core

@@ -1,0 +1,649 @@
+#include "SyncStore.h"
+
+#include "auth/Roles.h"
+#include "sync/SyncProtocol.h"
+#include "util/Clock.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace tambo::server {
+
+using core::PushAck;
+using core::SyncConflict;
+using core::SyncOp;
+using core::SyncProtocol;
+using core::SyncTableRule;
+
+namespace {
+
+// Key of the transaction-level advisory lock that orders version assignment ("SYNC").
+constexpr qint64 SyncLockKey = 0x53594E43LL;
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString valueText(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
+QJsonObject parseObject(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+QVariant nullableText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QString scopeText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(qint64(v.toDouble()));
+    return {};
+}
+
+// A transaction that rolls back unless committed (QPSQL: explicit BEGIN/COMMIT).
+class PgTransaction
+{
+public:
+    explicit PgTransaction(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+        m_active = m_db.transaction();
+    }
+    ~PgTransaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    bool active() const { return m_active; }
+    bool commit()
+    {
+        m_active = false;
+        return m_db.commit();
+    }
+    void rollback()
+    {
+        if (m_active)
+            m_db.rollback();
+        m_active = false;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace
+
+bool SyncStore::Caller::seesAll() const
+{
+    return role == QLatin1String(core::Roles::AdminOtic);
+}
+
+SyncStore::SyncStore(QSqlDatabase db, const core::Clock &clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+{}
+
+bool SyncStore::canWrite(const Caller &caller, const QString &sede) const
+{
+    return caller.seesAll() || sede.isEmpty() || sede == caller.sede;
+}
+
+qint64 SyncStore::nextVersion(QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT nextval('sync_change_seq')")) || !q.next()) {
+        *error = q.lastError().text();
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool SyncStore::recordConflict(
+    const Caller &caller, qint64 seq, qint64 base, const SyncConflict &c, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sync_conflicts (device_id, seq, user_id, table_name, "
+                             "row_id, kind, field, base_version, server_value, client_value, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)"));
+    q.addBindValue(caller.deviceId.toString(QUuid::WithoutBraces));
+    q.addBindValue(seq);
+    q.addBindValue(caller.userId);
+    q.addBindValue(c.table);
+    q.addBindValue(c.id);
+    q.addBindValue(SyncConflict::kindName(c.kind));
+    q.addBindValue(nullableText(c.field));
+    q.addBindValue(base);
+    q.addBindValue(valueText(c.serverValue));
+    q.addBindValue(valueText(c.clientValue));
+    q.addBindValue(m_clock.now().toUTC());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool SyncStore::scopeOf(const SyncTableRule &rule,
+                        const QJsonObject &data,
+                        QString *sede,
+                        QString *area,
+                        OpResult *result)
+{
+    if (data.contains(QStringLiteral("sede_id")) || data.contains(QStringLiteral("area_id"))) {
+        *sede = scopeText(data.value(QStringLiteral("sede_id")));
+        *area = scopeText(data.value(QStringLiteral("area_id")));
+        return true;
+    }
+    if (rule.scopeParentTable.isEmpty())
+        return true; // shared by every sede
+    const QString parentId = scopeText(data.value(rule.scopeParentColumn));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT sede_id, area_id FROM sync_rows WHERE table_name = ? AND "
+                             "row_id = ? AND NOT deleted"));
+    q.addBindValue(rule.scopeParentTable);
+    q.addBindValue(parentId);
+    if (!q.exec()) {
+        result->dbError = true;
+        result->error = q.lastError().text();
+        return false;
+    }
+    if (!q.next()) {
+        result->rejected = true;
+        result->reason = QStringLiteral("parent_unknown");
+        result->message = QStringLiteral("El registro relacionado «%1» de «%2» no existe en el "
+                                         "servidor; este cambio no se pudo guardar.")
+                              .arg(parentId, rule.scopeParentTable);
+        return false;
+    }
+    *sede = q.value(0).toString();
+    *area = q.value(1).toString();
+    return true;
+}
+
+SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
+                                       const SyncOp &op,
+                                       const SyncTableRule *rule,
+                                       qint64 base,
+                                       qint64 seq,
+                                       PushAck *ack)
+{
+    OpResult r;
+    const auto reject = [&r](const QString &reason, const QString &message) {
+        r.rejected = true;
+        r.reason = reason;
+        r.message = message;
+        return r;
+    };
+    const auto dbFail = [&r](const QSqlQuery &q) {
+        r.dbError = true;
+        r.error = q.lastError().text();
+        return r;
+    };
+    if (!rule) {
+        return reject(QStringLiteral("unknown_table"),
+                      QStringLiteral("La tabla «%1» no está declarada como sincronizada.")
+                          .arg(op.table));
+    }
+    if (rule->appendOnly && op.kind != SyncOp::Kind::Insert) {
+        return reject(QStringLiteral("append_only"),
+                      QStringLiteral("«%1» solo admite registros nuevos: no se puede modificar ni "
+                                     "borrar lo ya registrado.")
+                          .arg(op.table));
+    }
+    const QString key = SyncProtocol::rowKey(op.table, op.id);
+
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT version, deleted, data::text, col_versions::text, "
+                             "col_devices::text, sede_id FROM sync_rows WHERE table_name = ? AND "
+                             "row_id = ? FOR UPDATE"));
+    q.addBindValue(op.table);
+    q.addBindValue(op.id);
+    if (!q.exec())
+        return dbFail(q);
+    const bool exists = q.next();
+    const qint64 curVersion = exists ? q.value(0).toLongLong() : 0;
+    const bool curDeleted = exists && q.value(1).toBool();
+    const QJsonObject curData = exists ? parseObject(q.value(2)) : QJsonObject();
+    QJsonObject colVersions = exists ? parseObject(q.value(3)) : QJsonObject();
+    QJsonObject colDevices = exists ? parseObject(q.value(4)) : QJsonObject();
+    const QString curSede = exists ? q.value(5).toString() : QString();
+    q.finish();
+    const QString device = caller.deviceId.toString(QUuid::WithoutBraces);
+
+    if (exists && !canWrite(caller, curSede)) {
+        return reject(QStringLiteral("out_of_scope"),
+                      QStringLiteral("No puede modificar datos de la sede «%1»: su usuario "
+                                     "trabaja en la sede «%2».")
+                          .arg(curSede, caller.sede));
+    }
+
+    // Which columns of the current row did another device change after this change's base?
+    const auto changedByOthers = [&](const QString &column) {
+        const qint64 v = qint64(colVersions.value(column).toDouble(double(curVersion)));
+        return v > base && colDevices.value(column).toString() != device;
+    };
+
+    QString error;
+    if (op.kind == SyncOp::Kind::Delete) {
+        if (!exists || curDeleted) {
+            if (exists)
+                ack->rowVersions.insert(key, curVersion);
+            return r; // already gone: nothing to do
+        }
+        bool editedMeanwhile = false;
+        for (auto it = curData.begin(); it != curData.end() && !editedMeanwhile; ++it)
+            editedMeanwhile = changedByOthers(it.key());
+        const qint64 version = nextVersion(&error);
+        if (version == 0) {
+            r.dbError = true;
+            r.error = error;
+            return r;
+        }
+        if (editedMeanwhile) {
+            // Edit against delete: the server keeps the edited row; the row is touched so the
+            // deleting PC pulls it back, and the conflict is recorded for review.
+            SyncConflict c{SyncConflict::Kind::EditDelete,
+                           op.table,
+                           op.id,
+                           {},
+                           curData,
+                           QJsonValue()};
+            if (!recordConflict(caller, seq, base, c, &r.error)) {
+                r.dbError = true;
+                return r;
+            }
+            ack->conflicts.append(c);
+            q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
+                                     "WHERE table_name = ? AND row_id = ?"));
+        } else {
+            q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ?, "
+                                     "deleted = TRUE, data = NULL WHERE table_name = ? AND "
+                                     "row_id = ?"));
+        }
+        q.addBindValue(version);
+        q.addBindValue(m_clock.now().toUTC());
+        q.addBindValue(op.table);
+        q.addBindValue(op.id);
+        if (!q.exec())
+            return dbFail(q);
+        ack->rowVersions.insert(key, version);
+        return r;
+    }
+
+    // Insert or update.
+    if (rule->appendOnly && exists) {
+        if (curData == op.data) {
+            ack->rowVersions.insert(key, curVersion);
+            return r; // the same fact again
+        }
+        return reject(QStringLiteral("append_only"),
+                      QStringLiteral("«%1» solo admite registros nuevos: el registro «%2» ya "
+                                     "existe con otro contenido.")
+                          .arg(op.table, op.id));
+    }
+
+    QJsonObject merged;
+    QList<SyncConflict> conflicts;
+    bool touched = false;
+    if (!exists) {
+        merged = op.data;
+    } else if (curDeleted) {
+        // Edit against delete: the delete stands; the tombstone is touched so this PC pulls it.
+        SyncConflict c{SyncConflict::Kind::EditDelete, op.table, op.id, {}, QJsonValue(), op.data};
+        conflicts.append(c);
+    } else {
+        merged = curData;
+        const QStringList columns = op.kind == SyncOp::Kind::Update ? op.changed
+                                                                    : QStringList(op.data.keys());
+        for (const QString &column : columns) {
+            const QJsonValue mine = op.data.value(column);
+            const QJsonValue theirs = curData.value(column);
+            if (mine == theirs)
+                continue;
+            if (rule->legalColumns.contains(column) && curData.contains(column)
+                && changedByOthers(column)) {
+                // The same legal field changed on two PCs: the server keeps its value.
+                conflicts.append({SyncConflict::Kind::Field, op.table, op.id, column, theirs, mine});
+                continue;
+            }
+            merged.insert(column, mine);
+            touched = true;
+        }
+    }
+
+    if (exists && !curDeleted && !touched && conflicts.isEmpty()) {
+        ack->rowVersions.insert(key, curVersion);
+        return r; // nothing changed
+    }
+
+    QString sede;
+    QString area;
+    if (!curDeleted && !scopeOf(*rule, merged, &sede, &area, &r))
+        return r;
+    if (!curDeleted && !canWrite(caller, sede)) {
+        return reject(QStringLiteral("out_of_scope"),
+                      QStringLiteral("No puede registrar datos de la sede «%1»: su usuario "
+                                     "trabaja en la sede «%2».")
+                          .arg(sede,
+                               caller.sede.isEmpty() ? QStringLiteral("(ninguna)") : caller.sede));
+    }
+
+    const qint64 version = nextVersion(&error);
+    if (version == 0) {
+        r.dbError = true;
+        r.error = error;
+        return r;
+    }
+    for (const SyncConflict &c : std::as_const(conflicts)) {
+        if (!recordConflict(caller, seq, base, c, &r.error)) {
+            r.dbError = true;
+            return r;
+        }
+        ack->conflicts.append(c);
+    }
+    if (curDeleted) {
+        q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
+                                 "WHERE table_name = ? AND row_id = ?"));
+        q.addBindValue(version);
+        q.addBindValue(m_clock.now().toUTC());
+        q.addBindValue(op.table);
+        q.addBindValue(op.id);
+        if (!q.exec())
+            return dbFail(q);
+        ack->rowVersions.insert(key, version);
+        return r;
+    }
+    for (auto it = merged.begin(); it != merged.end(); ++it) {
+        if (!exists || (merged.value(it.key()) != curData.value(it.key()))
+            || !curData.contains(it.key())) {
+            colVersions.insert(it.key(), double(version));
+            colDevices.insert(it.key(), device);
+        }
+    }
+    q.prepare(QStringLiteral(
+        "INSERT INTO sync_rows (table_name, row_id, version, deleted, data, col_versions, "
+        "col_devices, sede_id, area_id, updated_by_device, updated_at) "
+        "VALUES (?, ?, ?, FALSE, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::uuid, ?) "
+        "ON CONFLICT (table_name, row_id) DO UPDATE SET version = excluded.version, "
+        "deleted = FALSE, data = excluded.data, col_versions = excluded.col_versions, "
+        "col_devices = excluded.col_devices, sede_id = excluded.sede_id, "
+        "area_id = excluded.area_id, updated_by_device = excluded.updated_by_device, "
+        "updated_at = excluded.updated_at"));
+    q.addBindValue(op.table);
+    q.addBindValue(op.id);
+    q.addBindValue(version);
+    q.addBindValue(jsonText(merged));
+    q.addBindValue(jsonText(colVersions));
+    q.addBindValue(jsonText(colDevices));
+    q.addBindValue(nullableText(sede));
+    q.addBindValue(nullableText(area));
+    q.addBindValue(device);
+    q.addBindValue(m_clock.now().toUTC());
+    if (!q.exec())
+        return dbFail(q);
+    ack->rowVersions.insert(key, version);
+    return r;
+}
+
+SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushRequest &request)
+{
+    PushOutcome out;
+    QHash<QString, const SyncTableRule *> rules;
+    for (const SyncTableRule &rule : request.tables)
+        rules.insert(rule.table, &rule);
+    const QString device = caller.deviceId.toString(QUuid::WithoutBraces);
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO sync_devices (device_id, last_seq, updated_at) "
+                                 "VALUES (?::uuid, 0, ?) ON CONFLICT (device_id) DO NOTHING"));
+        q.addBindValue(device);
+        q.addBindValue(m_clock.now().toUTC());
+        if (!q.exec()) {
+            out.error = q.lastError().text();
+            return out;
+        }
+    }
+    qint64 expected = 0;
+    for (const core::OutboxEntry &entry : request.entries) {
+        PgTransaction tx(m_db);
+        if (!tx.active()) {
+            out.error = m_db.lastError().text();
+            return out;
+        }
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(?)"));
+        q.addBindValue(SyncLockKey);
+        if (!q.exec()) {
+            out.error = q.lastError().text();
+            return out;
+        }
+        q.prepare(QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = ?::uuid "
+                                 "FOR UPDATE"));
+        q.addBindValue(device);
+        if (!q.exec() || !q.next()) {
+            out.error = q.lastError().text();
+            return out;
+        }
+        const qint64 lastSeq = q.value(0).toLongLong();
+        q.finish();
+        expected = lastSeq + 1;
+        PushAck ack;
+        ack.seq = entry.seq;
+        if (entry.seq <= lastSeq) {
+            tx.rollback();
+            ack.status = PushAck::Status::Duplicate;
+            // A rejection whose answer was lost is told again, so the user still sees it.
+            q.prepare(QStringLiteral("SELECT reason, message FROM sync_rejections WHERE "
+                                     "device_id = ?::uuid AND seq = ?"));
+            q.addBindValue(device);
+            q.addBindValue(entry.seq);
+            if (!q.exec()) {
+                out.error = q.lastError().text();
+                return out;
+            }
+            if (q.next()) {
+                ack.status = PushAck::Status::Rejected;
+                ack.reason = q.value(0).toString();
+                ack.message = q.value(1).toString();
+            }
+            out.response.acks.append(ack);
+            continue;
+        }
+        if (entry.seq > lastSeq + 1) {
+            tx.rollback();
+            out.status = Status::Gap;
+            out.response.expectedSeq = expected;
+            return out;
+        }
+        if (!q.exec(QStringLiteral("SAVEPOINT entry"))) {
+            out.error = q.lastError().text();
+            return out;
+        }
+        OpResult result;
+        if (entry.schemaVersion < SyncProtocol::MinSchemaVersion
+            || entry.schemaVersion > SyncProtocol::SchemaVersion) {
+            result.rejected = true;
+            result.reason = QStringLiteral("schema_unsupported");
+            result.message = SyncProtocol::negotiationMessage(
+                SyncProtocol::negotiate(entry.schemaVersion,
+                                        SyncProtocol::MinSchemaVersion,
+                                        SyncProtocol::SchemaVersion),
+                entry.schemaVersion,
+                SyncProtocol::MinSchemaVersion,
+                SyncProtocol::SchemaVersion);
+        }
+        for (const SyncOp &op : entry.ops) {
+            if (result.rejected)
+                break;
+            const qint64 base = entry.baseVersions.value(SyncProtocol::rowKey(op.table, op.id), 0);
+            result = applyOp(caller, op, rules.value(op.table), base, entry.seq, &ack);
+            if (result.dbError) {
+                out.error = result.error;
+                return out;
+            }
+        }
+        if (result.rejected) {
+            ack = PushAck();
+            ack.seq = entry.seq;
+            ack.status = PushAck::Status::Rejected;
+            ack.reason = result.reason;
+            ack.message = result.message;
+            q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT entry"));
+            q.prepare(QStringLiteral("INSERT INTO sync_rejections (device_id, seq, user_id, "
+                                     "reason, message, entry, created_at) VALUES "
+                                     "(?::uuid, ?, ?, ?, ?, ?::jsonb, ?)"));
+            q.addBindValue(device);
+            q.addBindValue(entry.seq);
+            q.addBindValue(caller.userId);
+            q.addBindValue(ack.reason);
+            q.addBindValue(ack.message);
+            q.addBindValue(jsonText(entry.toJson()));
+            q.addBindValue(m_clock.now().toUTC());
+            if (!q.exec()) {
+                out.error = q.lastError().text();
+                return out;
+            }
+        } else if (!ack.conflicts.isEmpty()) {
+            ack.status = PushAck::Status::Conflict;
+        }
+        q.prepare(QStringLiteral("UPDATE sync_devices SET last_seq = ?, updated_at = ? "
+                                 "WHERE device_id = ?::uuid"));
+        q.addBindValue(entry.seq);
+        q.addBindValue(m_clock.now().toUTC());
+        q.addBindValue(device);
+        if (!q.exec()) {
+            out.error = q.lastError().text();
+            return out;
+        }
+        if (!tx.commit()) {
+            out.error = m_db.lastError().text();
+            return out;
+        }
+        expected = entry.seq + 1;
+        out.response.acks.append(ack);
+    }
+    if (expected == 0) { // no entries: tell the device where it stands
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = ?::uuid"));
+        q.addBindValue(device);
+        if (!q.exec()) {
+            out.error = q.lastError().text();
+            return out;
+        }
+        expected = (q.next() ? q.value(0).toLongLong() : 0) + 1;
+    }
+    out.response.expectedSeq = expected;
+    out.status = Status::Ok;
+    return out;
+}
+
+SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullRequest &request)
+{
+    PullOutcome out;
+    if (!caller.seesAll() && !request.sede.isEmpty() && request.sede != caller.sede) {
+        out.status = Status::Forbidden;
+        return out;
+    }
+    const bool all = caller.seesAll() && request.sede.isEmpty();
+    const QString sede = caller.seesAll() ? request.sede : caller.sede;
+    QString filter;
+    QVariantList params;
+    if (!all) {
+        filter += QStringLiteral(" AND (sede_id IS NULL OR sede_id = ?)");
+        params << sede;
+    }
+    if (!request.area.isEmpty()) {
+        filter += QStringLiteral(" AND (area_id IS NULL OR area_id = ?)");
+        params << request.area;
+    }
+    const int pageSize = std::clamp(request.pageSize, 1, SyncProtocol::MaxPageSize);
+
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT table_name, row_id, version, deleted, data::text FROM "
+                             "sync_rows WHERE version > ?%1 ORDER BY version LIMIT ?")
+                  .arg(filter));
+    q.addBindValue(request.cursor);
+    for (const QVariant &p : std::as_const(params))
+        q.addBindValue(p);
+    q.addBindValue(pageSize + 1);
+    if (!q.exec()) {
+        out.error = q.lastError().text();
+        return out;
+    }
+    core::PullResponse &page = out.response;
+    while (q.next()) {
+        if (page.rows.size() == pageSize) {
+            page.more = true;
+            break;
+        }
+        core::PulledRow row;
+        row.table = q.value(0).toString();
+        row.id = q.value(1).toString();
+        row.version = q.value(2).toLongLong();
+        row.deleted = q.value(3).toBool();
+        if (!row.deleted)
+            row.data = parseObject(q.value(4));
+        page.rows.append(row);
+    }
+    q.finish();
+    page.nextCursor = page.rows.isEmpty() ? request.cursor : page.rows.constLast().version;
+    if (page.more) {
+        q.prepare(QStringLiteral("SELECT count(*) FROM sync_rows WHERE version > ?%1").arg(filter));
+        q.addBindValue(page.nextCursor);
+        for (const QVariant &p : std::as_const(params))
+            q.addBindValue(p);
+        if (!q.exec() || !q.next()) {
+            out.error = q.lastError().text();
+            return out;
+        }
+        page.remaining = q.value(0).toLongLong();
+        q.finish();
+    }
+    page.checksum = SyncProtocol::pageChecksum(page.rows);
+
+    // The device has everything of this scope up to the cursor it presents.
+    q.prepare(QStringLiteral("INSERT INTO sync_pull_cursors (device_id, scope, cursor, updated_at)"
+                             " VALUES (?::uuid, ?, ?, ?) ON CONFLICT (device_id, scope) DO UPDATE"
+                             " SET cursor = excluded.cursor, updated_at = excluded.updated_at"));
+    q.addBindValue(caller.deviceId.toString(QUuid::WithoutBraces));
+    q.addBindValue(request.scopeKey());
+    q.addBindValue(request.cursor);
+    q.addBindValue(m_clock.now().toUTC());
+    if (!q.exec()) {
+        out.error = q.lastError().text();
+        return out;
+    }
+    out.status = Status::Ok;
+    return out;
+}
+
+int SyncStore::purgeTombstones(QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral(
+            "DELETE FROM sync_rows WHERE deleted AND version <= (SELECT min(c.cursor) FROM "
+            "sync_pull_cursors c JOIN devices d ON d.device_id = c.device_id "
+            "WHERE d.revoked_at IS NULL)"))) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return q.numRowsAffected();
+}
+
+} // namespace tambo::server

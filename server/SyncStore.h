@@ -1,0 +1,99 @@
+#pragma once
+
+#include "sync/SyncMessages.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUuid>
+
+namespace tambo::core {
+class Clock;
+}
+
+namespace tambo::server {
+
+// The server half of sync (docs/sync-protocol.md, ADR 0007) over PostgreSQL: every synced row
+// of every module in one generic table sync_rows (table, id) → JSONB data, with a server
+// version from the global sequence sync_change_seq, per-column versions and writers (to merge
+// by column), its scope (sede, area) and tombstones for deletes.
+//
+// push(): each outbox entry in its own transaction that also moves the device's last_seq, so an
+// entry is applied exactly once whatever is cut or retried: seq ≤ last_seq is a duplicate
+// (acknowledged, nothing done), seq > last_seq + 1 a gap (refused with the expected seq). A
+// rejected entry (unknown table, outside the user's scope, append-only rule) is rolled back to
+// a savepoint, stored in sync_rejections and acknowledged, so the device's queue moves on.
+// Versions are taken under one transaction-level advisory lock, so they become visible in
+// version order and a pull cursor can never skip a row that commits late.
+//
+// pull(): the rows (and tombstones) of the caller's scope with a version above the cursor, in
+// version order, one page at a time with a checksum. The presented cursor is recorded per
+// device and scope; tombstones are purged once every active device's cursors passed them.
+class SyncStore
+{
+public:
+    struct Caller
+    {
+        qint64 userId = 0;
+        QString role;
+        QString sede; // empty: not tied to a sede
+        QUuid deviceId;
+        bool seesAll() const;
+    };
+
+    enum class Status { Ok, Gap, Forbidden, DbError };
+
+    struct PushOutcome
+    {
+        Status status = Status::DbError;
+        core::PushResponse response;
+        QString error; // DbError: operator detail
+    };
+    PushOutcome push(const Caller &caller, const core::PushRequest &request);
+
+    struct PullOutcome
+    {
+        Status status = Status::DbError;
+        core::PullResponse response;
+        QString error;
+    };
+    PullOutcome pull(const Caller &caller, const core::PullRequest &request);
+
+    // Deletes tombstones every active device has passed; the number deleted, or -1.
+    int purgeTombstones(QString *error = nullptr);
+
+    SyncStore(QSqlDatabase db, const core::Clock &clock);
+
+private:
+    struct OpResult
+    {
+        bool rejected = false;
+        QString reason;
+        QString message;
+        bool dbError = false;
+        QString error;
+    };
+    OpResult applyOp(const Caller &caller,
+                     const core::SyncOp &op,
+                     const core::SyncTableRule *rule,
+                     qint64 base,
+                     qint64 seq,
+                     core::PushAck *ack);
+    bool scopeOf(const core::SyncTableRule &rule,
+                 const QJsonObject &data,
+                 QString *sede,
+                 QString *area,
+                 OpResult *result);
+    bool canWrite(const Caller &caller, const QString &sede) const;
+    qint64 nextVersion(QString *error);
+    bool recordConflict(const Caller &caller,
+                        qint64 seq,
+                        qint64 base,
+                        const core::SyncConflict &conflict,
+                        QString *error);
+
+    QSqlDatabase m_db;
+    const core::Clock &m_clock;
+};
+
+} // namespace tambo::server

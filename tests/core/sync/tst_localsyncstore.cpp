@@ -1,0 +1,266 @@
+#include "FakeClock.h"
+#include "TempStore.h"
+
+#include "migrations/MigrationRunner.h"
+#include "sync/LocalSyncStore.h"
+#include "sync/OutboxTriggers.h"
+#include "sync/SyncProtocol.h"
+#include "sync/SyncSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace tambo::core;
+using tambo::test::FakeClock;
+using tambo::test::TempStore;
+
+namespace {
+
+QList<SyncedTable> declared()
+{
+    return {{"assets", SyncedTable::Kind::Mutable, {"sede_id"}, {"estado"}, {}, {}},
+            {"history", SyncedTable::Kind::AppendOnly, {}, {}, "assets", "asset_id"}};
+}
+
+PullResponse page(QList<PulledRow> rows, bool more = false)
+{
+    PullResponse p;
+    p.rows = std::move(rows);
+    p.nextCursor = p.rows.isEmpty() ? 0 : p.rows.constLast().version;
+    p.more = more;
+    p.checksum = SyncProtocol::pageChecksum(p.rows);
+    return p;
+}
+
+QJsonObject asset(const QString &id, const QString &estado, int valor = 0)
+{
+    return {{"id", id}, {"sede_id", "central"}, {"estado", estado}, {"valor", valor}};
+}
+
+} // namespace
+
+class TestLocalSyncStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TempStore> m_temp;
+    FakeClock m_clock;
+    std::unique_ptr<LocalSyncStore> m_store;
+    const QString m_scope = QStringLiteral("sede=central;area=*");
+
+    QSqlDatabase db() { return m_temp->store().database(); }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (!q.exec(sql)) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            return false;
+        }
+        return true;
+    }
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+private slots:
+    void init()
+    {
+        m_temp = std::make_unique<TempStore>();
+        QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
+        MigrationRunner runner(db(), m_clock);
+        runner.addModule(SyncSchema::moduleId(), SyncSchema::steps());
+        runner.addModule("t",
+                         {MigrationStep::sql(1,
+                                             "tables",
+                                             {"CREATE TABLE assets (id TEXT PRIMARY KEY NOT "
+                                              "NULL, sede_id TEXT, estado TEXT NOT NULL "
+                                              "CHECK (estado IN ('N','B','R','M','X','Y')), "
+                                              "valor INTEGER NOT NULL DEFAULT 0) STRICT",
+                                              "CREATE TABLE secrets (id TEXT PRIMARY KEY, "
+                                              "x TEXT)",
+                                              "CREATE TABLE history (id TEXT PRIMARY KEY NOT "
+                                              "NULL, asset_id TEXT NOT NULL, text TEXT NOT "
+                                              "NULL) STRICT",
+                                              "CREATE TRIGGER history_no_update BEFORE UPDATE "
+                                              "ON history BEGIN SELECT RAISE(ABORT, "
+                                              "'append-only'); END"})});
+        const auto report = runner.migrate();
+        QVERIFY2(report.ok(), qPrintable(report.error + report.stepError));
+        QString error;
+        QVERIFY2(OutboxTriggers::install(db(), declared(), &error), qPrintable(error));
+        m_store = std::make_unique<LocalSyncStore>(db(), declared(), m_clock);
+    }
+    void cleanup()
+    {
+        m_store.reset();
+        m_temp.reset();
+    }
+
+    void appliesAPageWithoutQueueingIt()
+    {
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"assets", "a1", 3, false, asset("a1", "B", 1200)},
+                                                {"assets", "a2", 4, false, asset("a2", "N")}}));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.applied, 2);
+        QCOMPARE(scalar("SELECT valor FROM assets WHERE id = 'a1'").toInt(), 1200);
+        QCOMPARE(scalar("SELECT typeof(valor) FROM assets WHERE id = 'a1'").toString(),
+                 QStringLiteral("integer"));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->cursor(m_scope), 4);
+        QCOMPARE(m_store->cursor("sede=norte;area=*"), 0);
+        QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a2'").toInt(), 4);
+        // An update and a tombstone.
+        QVERIFY(m_store
+                    ->applyPage(m_scope,
+                                page({{"assets", "a1", 7, false, asset("a1", "R", 1200)},
+                                      {"assets", "a2", 8, true, {}}}))
+                    .ok);
+        QCOMPARE(scalar("SELECT estado FROM assets WHERE id = 'a1'").toString(),
+                 QStringLiteral("R"));
+        QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
+        QCOMPARE(m_store->pendingCount(), 0);
+        // Local edits after that are based on the pulled version.
+        QVERIFY(exec("UPDATE assets SET valor = 1 WHERE id = 'a1'"));
+        const auto pending = m_store->pendingEntries(10);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.at(0).baseVersions.value("assets/a1"), 7);
+        QCOMPARE(pending.at(0).ops.at(0).changed, QStringList{"valor"});
+    }
+
+    void pendingLocalChangeStaysOnTop()
+    {
+        QVERIFY(
+            m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
+        QVERIFY(exec("UPDATE assets SET estado = 'M' WHERE id = 'a1'"));
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"assets", "a1", 9, false, asset("a1", "R", 50)}}));
+        QVERIFY(r.ok);
+        QCOMPARE(r.keptLocal, 1);
+        QCOMPARE(scalar("SELECT estado || valor FROM assets WHERE id = 'a1'").toString(),
+                 QStringLiteral("M0"));
+        QCOMPARE(m_store->pendingCount(), 1);
+        // The pending entry keeps the base it was made on; the known version moved on.
+        QCOMPARE(m_store->pendingEntries(1).at(0).baseVersions.value("assets/a1"), 3);
+        QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a1'").toInt(), 9);
+        QCOMPARE(m_store->cursor(m_scope), 9);
+    }
+
+    void onlyDeclaredTablesAreWritten()
+    {
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"secrets", "s1", 2, false, {{"x", "evil"}}},
+                                                {"assets", "a1", 3, false, asset("a1", "B")}}));
+        QVERIFY(r.ok);
+        QCOMPARE(scalar("SELECT count(*) FROM secrets").toInt(), 0);
+        QCOMPARE(scalar("SELECT count(*) FROM assets").toInt(), 1);
+    }
+
+    void aBadRowIsRecordedAndDoesNotBlock()
+    {
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"assets", "bad", 2, false, asset("bad", "Z")},
+                                                {"assets", "good", 3, false, asset("good", "B")}}));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.failed, 1);
+        QCOMPARE(r.applied, 1);
+        QCOMPARE(scalar("SELECT row_id FROM sync_apply_errors").toString(), QStringLiteral("bad"));
+        QVERIFY(scalar("SELECT error FROM sync_apply_errors").toString().contains("CHECK"));
+        QCOMPARE(m_store->cursor(m_scope), 3);
+    }
+
+    void aFailedPageLeavesNothing()
+    {
+        QVERIFY(
+            m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
+        // Another connection holds the write lock: the page cannot commit and nothing of it
+        // (rows, cursor, flag) stays.
+        QSqlDatabase other = m_temp->store().database();
+        Q_UNUSED(other)
+        QVERIFY(exec("BEGIN"));
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"assets", "a2", 5, false, asset("a2", "B")}}));
+        QVERIFY(!r.ok); // nested BEGIN on the same connection fails: the page never starts
+        QVERIFY(exec("ROLLBACK"));
+        QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
+        QCOMPARE(m_store->cursor(m_scope), 3);
+        QCOMPARE(scalar("SELECT applying FROM sync_flags").toInt(), 0);
+    }
+
+    void acksEmptyTheOutboxAndKeepRejections()
+    {
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('a1', 'central', 'B')"));
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('a2', 'norte', 'B')"));
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('a3', 'central', 'B')"));
+        QCOMPARE(m_store->pendingCount(), 3);
+        PushResponse response;
+        response.expectedSeq = 4;
+        PushAck a1{1, PushAck::Status::Applied, {}, {}, {{"assets/a1", 11}}, {}};
+        PushAck a2{2, PushAck::Status::Rejected, "out_of_scope", "No puede…", {}, {}};
+        PushAck a3{3,
+                   PushAck::Status::Conflict,
+                   {},
+                   {},
+                   {{"assets/a3", 12}},
+                   {SyncConflict{SyncConflict::Kind::Field,
+                                 "assets",
+                                 "a3",
+                                 "estado",
+                                 QJsonValue("R"),
+                                 QJsonValue("B")}}};
+        response.acks = {a1, a2, a3};
+        QString error;
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->rejectedCount(), 1);
+        QCOMPARE(m_store->conflictCount(), 1);
+        const auto rejected = m_store->rejectedEntries();
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.at(0).rowId, QStringLiteral("a2"));
+        QCOMPARE(rejected.at(0).message, QStringLiteral("No puede…"));
+        QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a3'").toInt(), 12);
+        QCOMPARE(scalar("SELECT server_value FROM sync_conflicts").toString(),
+                 QStringLiteral("\"R\""));
+        const auto conflicts = m_store->unresolvedConflicts();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).seq, 3);
+        QCOMPARE(conflicts.at(0).field, QStringLiteral("estado"));
+        QCOMPARE(conflicts.at(0).clientValue, QStringLiteral("\"B\""));
+        QCOMPARE(conflicts.at(0).recordedAt, m_clock.now());
+        // A rejected row no longer protects the local row from the server's version.
+        QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a2", 20, true, {}}})).ok);
+        QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
+    }
+
+    void appendOnlyRowsAreTakenOnce()
+    {
+        // This PC wrote the fact; the pull brings it back (the echo of its own push).
+        QVERIFY(exec("INSERT INTO history VALUES ('h1', 'a1', 'alta')"));
+        QVERIFY(exec("DELETE FROM sync_outbox"));
+        const auto r = m_store->applyPage(
+            m_scope,
+            page(
+                {{"history", "h1", 4, false, {{"id", "h1"}, {"asset_id", "a1"}, {"text", "alta"}}},
+                 {"history", "h2", 5, false, {{"id", "h2"}, {"asset_id", "a1"}, {"text", "baja"}}}}));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.failed, 0);
+        QCOMPARE(scalar("SELECT count(*) FROM history").toInt(), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM sync_apply_errors").toInt(), 0);
+    }
+
+    void lastSyncedIsKept()
+    {
+        QVERIFY(!m_store->lastSynced().isValid());
+        QVERIFY(m_store->setLastSynced(m_clock.now()));
+        QCOMPARE(m_store->lastSynced(), m_clock.now());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalSyncStore)
+#include "tst_localsyncstore.moc"

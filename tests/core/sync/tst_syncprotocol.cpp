@@ -1,0 +1,101 @@
+#include "sync/SyncMessages.h"
+#include "sync/SyncProtocol.h"
+
+#include <QtTest>
+
+using tambo::core::PulledRow;
+using tambo::core::SyncProtocol;
+using N = tambo::core::SyncProtocol::Negotiation;
+
+class TestSyncProtocol : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void negotiate_data()
+    {
+        QTest::addColumn<int>("client");
+        QTest::addColumn<int>("min");
+        QTest::addColumn<int>("max");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("same") << 3 << 3 << 3 << int(N::Ok);
+        QTest::newRow("inside") << 4 << 2 << 5 << int(N::Ok);
+        QTest::newRow("too old") << 1 << 2 << 5 << int(N::ClientTooOld);
+        QTest::newRow("too new") << 6 << 2 << 5 << int(N::ClientTooNew);
+    }
+    void negotiate()
+    {
+        QFETCH(int, client);
+        QFETCH(int, min);
+        QFETCH(int, max);
+        QFETCH(int, expected);
+        QCOMPARE(int(SyncProtocol::negotiate(client, min, max)), expected);
+    }
+
+    void negotiationMessagesArePlainSpanishAndReassure()
+    {
+        QVERIFY(SyncProtocol::negotiationMessage(N::Ok, 1, 1, 1).isEmpty());
+        const QString old = SyncProtocol::negotiationMessage(N::ClientTooOld, 1, 2, 3);
+        QVERIFY(old.contains(QStringLiteral("demasiado antigua")));
+        QVERIFY(old.contains(QStringLiteral("a salvo")));
+        QVERIFY(old.contains(QStringLiteral("OTIC")));
+        const QString newer = SyncProtocol::negotiationMessage(N::ClientTooNew, 4, 2, 3);
+        QVERIFY(newer.contains(QStringLiteral("a salvo")));
+        QVERIFY(newer.contains(QStringLiteral("servidor")));
+    }
+
+    void tableNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("module table") << "patrimonio_assets" << true;
+        QTest::newRow("upper case") << "Patrimonio" << false;
+        QTest::newRow("quote") << "a\"b" << false;
+        QTest::newRow("empty") << "" << false;
+        QTest::newRow("digit first") << "1abc" << false;
+        QTest::newRow("space") << "a b" << false;
+    }
+    void tableNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(SyncProtocol::isValidTableName(name), valid);
+    }
+
+    void checksumIsStableAndSensitive()
+    {
+        PulledRow a{QStringLiteral("t"),
+                    QStringLiteral("1"),
+                    5,
+                    false,
+                    QJsonObject{{"b", 2}, {"a", "x"}, {"v", 1.5}}};
+        PulledRow tomb{QStringLiteral("t"), QStringLiteral("2"), 6, true, {}};
+        const QString sum = SyncProtocol::pageChecksum({a, tomb});
+        QCOMPARE(sum.size(), 64);
+        // The same values, however they were built or parsed, give the same checksum.
+        PulledRow a2{QStringLiteral("t"),
+                     QStringLiteral("1"),
+                     5,
+                     false,
+                     QJsonObject{{"v", 1.5}, {"a", "x"}, {"b", 2}}};
+        QCOMPARE(SyncProtocol::pageChecksum({a2, tomb}), sum);
+        const auto reparsed = PulledRow::fromJson(QJsonDocument::fromJson(
+                                                      QJsonDocument(a.toJson()).toJson())
+                                                      .object(),
+                                                  nullptr);
+        QVERIFY(reparsed);
+        QCOMPARE(SyncProtocol::pageChecksum({*reparsed, tomb}), sum);
+        // Any change is seen: a value, the order, a missing row, a version.
+        a2.data.insert("b", 3);
+        QVERIFY(SyncProtocol::pageChecksum({a2, tomb}) != sum);
+        QVERIFY(SyncProtocol::pageChecksum({tomb, a}) != sum);
+        QVERIFY(SyncProtocol::pageChecksum({a}) != sum);
+        PulledRow later = tomb;
+        later.version = 7;
+        QVERIFY(SyncProtocol::pageChecksum({a, later}) != sum);
+        QCOMPARE(SyncProtocol::rowKey("t", "1"), QStringLiteral("t/1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncProtocol)
+#include "tst_syncprotocol.moc"

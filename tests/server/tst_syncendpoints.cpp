@@ -1,0 +1,527 @@
+// SyncEndpoints through a real tambo-server process on a real PostgreSQL: /v1/sync/push and
+// /v1/sync/pull at the protocol level (hand-made messages), docs/sync-protocol.md §7.
+#include "ServerFixture.h"
+#include "ServerProcess.h"
+#include "TestClient.h"
+
+#include "sync/SyncMessages.h"
+#include "sync/SyncProtocol.h"
+
+#include <QSqlQuery>
+#include <QtTest>
+
+#include <sodium.h>
+
+#include <memory>
+
+using tambo::core::PullResponse;
+using tambo::core::SyncProtocol;
+using tambo::test::ServerFixture;
+using tambo::test::ServerProcess;
+using tambo::test::TestClient;
+
+namespace {
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonArray rules()
+{
+    return QJsonArray{
+        QJsonObject{{"table", "t_items"}, {"kind", "mutable"}, {"legal", QJsonArray{"estado"}}},
+        QJsonObject{{"table", "t_events"},
+                    {"kind", "append_only"},
+                    {"legal", QJsonArray{}},
+                    {"scope_parent", QJsonObject{{"table", "t_items"}, {"column", "item_id"}}}},
+        QJsonObject{{"table", "t_shared"}, {"kind", "mutable"}, {"legal", QJsonArray{}}}};
+}
+
+QJsonObject insertOp(const QString &table, const QString &id, const QJsonObject &data)
+{
+    return {{"op", "insert"}, {"table", table}, {"id", id}, {"data", data}};
+}
+
+QJsonObject entry(qint64 seq, const QJsonArray &ops, const QJsonObject &base = {})
+{
+    return {{"seq", double(seq)},
+            {"schema_version", SyncProtocol::SchemaVersion},
+            {"base_versions", base},
+            {"ops", ops}};
+}
+
+QJsonObject item(const QString &id,
+                 const QString &sede,
+                 const QString &name,
+                 const QString &estado = QStringLiteral("B"))
+{
+    return {{"id", id},
+            {"sede_id", sede},
+            {"area_id", QJsonValue()},
+            {"name", name},
+            {"estado", estado},
+            {"note", ""},
+            {"qty", 0}};
+}
+
+struct Device
+{
+    QString id;
+    QString token;
+};
+
+} // namespace
+
+class TestSyncEndpoints : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerFixture m_fx;
+    std::unique_ptr<ServerProcess> m_server;
+
+    TestClient client()
+    {
+        return TestClient(m_server->port(), m_fx.certificate().certificatePath());
+    }
+
+    Device enroll(const QString &user, const QString &password)
+    {
+        Device d;
+        d.id = uuid();
+        const QString token = client()
+                                  .post("/v1/auth/login",
+                                        {{"username", user}, {"password", password}})
+                                  .json.value("access_token")
+                                  .toString();
+        unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+        unsigned char sk[crypto_sign_SECRETKEYBYTES];
+        crypto_sign_keypair(pk, sk);
+        const auto reg
+            = client().post("/v1/devices/register",
+                            {{"device_id", d.id},
+                             {"public_key",
+                              QString::fromLatin1(
+                                  QByteArray(reinterpret_cast<const char *>(pk), 32).toBase64())}},
+                            token);
+        if (reg.status != 201)
+            qWarning("register failed: %d %s", reg.status, reg.body.c_str());
+        d.token = client()
+                      .post("/v1/auth/login",
+                            {{"username", user}, {"password", password}, {"device_id", d.id}})
+                      .json.value("access_token")
+                      .toString();
+        return d;
+    }
+
+    TestClient::Reply push(const Device &d,
+                           const QJsonArray &entries,
+                           int schema = SyncProtocol::SchemaVersion)
+    {
+        return client().post(SyncProtocol::pushPath(),
+                             {{"device_id", d.id},
+                              {"schema_version", schema},
+                              {"tables", rules()},
+                              {"entries", entries}},
+                             d.token);
+    }
+
+    TestClient::Reply pull(const Device &d,
+                           qint64 cursor,
+                           int pageSize = 500,
+                           const QString &sede = {})
+    {
+        QJsonObject scope;
+        if (!sede.isEmpty())
+            scope.insert("sede", sede);
+        return client().post(SyncProtocol::pullPath(),
+                             {{"device_id", d.id},
+                              {"schema_version", SyncProtocol::SchemaVersion},
+                              {"scope", scope},
+                              {"cursor", double(cursor)},
+                              {"page_size", pageSize}},
+                             d.token);
+    }
+
+    // Every row the device can see, following the cursor to the end.
+    QList<tambo::core::PulledRow> pullAll(const Device &d, int pageSize = 500)
+    {
+        QList<tambo::core::PulledRow> rows;
+        qint64 cursor = 0;
+        for (int guard = 0; guard < 1000; ++guard) {
+            const auto r = pull(d, cursor, pageSize);
+            QString error;
+            const auto page = PullResponse::fromJson(r.json, &error);
+            if (r.status != 200 || !page) {
+                qWarning("pull failed: %d %s", r.status, r.body.c_str());
+                return rows;
+            }
+            rows += page->rows;
+            cursor = page->nextCursor;
+            if (!page->more)
+                break;
+        }
+        return rows;
+    }
+
+    qint64 pgScalar(const QString &sql)
+    {
+        QSqlDatabase db = m_fx.pg().open("sync-endpoints-check");
+        qint64 v = -1;
+        {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                v = q.value(0).toLongLong();
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase("sync-endpoints-check");
+        return v;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(sodium_init() >= 0);
+        TAMBO_SETUP_SERVER_FIXTURE(m_fx);
+        QString error;
+        QVERIFY2(m_fx.createUser("ana", "admin_otic", "central", "ana-clave-2026", &error),
+                 qPrintable(error));
+        QVERIFY2(m_fx.createUser("inv.central",
+                                 "patrimonio_inventariador",
+                                 "central",
+                                 "central-clave-2026",
+                                 &error),
+                 qPrintable(error));
+        QVERIFY2(m_fx.createUser("inv.norte",
+                                 "patrimonio_inventariador",
+                                 "norte",
+                                 "norte-clave-2026",
+                                 &error),
+                 qPrintable(error));
+        m_server = std::make_unique<ServerProcess>(m_fx.dir() + "/server.log");
+        QVERIFY2(m_server->start(m_fx.configPath(), &error), qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        if (m_server && m_server->isRunning()) {
+            m_server->signal(SIGTERM);
+            QVERIFY(m_server->waitForExit(15000));
+            QCOMPARE(m_server->exitCode(), 0);
+        }
+        if (m_server)
+            QVERIFY2(!m_server->hasSanitizerReport(), qPrintable(m_server->logText()));
+    }
+
+    void pushNeedsATokenBoundToTheDevice()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        // An unbound token (login without device_id) may not sync.
+        const QString unbound = client()
+                                    .post("/v1/auth/login",
+                                          {{"username", "inv.central"},
+                                           {"password", "central-clave-2026"}})
+                                    .json.value("access_token")
+                                    .toString();
+        const auto r = client().post(SyncProtocol::pushPath(),
+                                     {{"device_id", d.id},
+                                      {"schema_version", 1},
+                                      {"entries", QJsonArray{}}},
+                                     unbound);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.json.value("error").toString(), QStringLiteral("device_mismatch"));
+        const auto none = client().post(SyncProtocol::pushPath(), {{"device_id", d.id}});
+        QCOMPARE(none.status, 401);
+    }
+
+    void sameEntryTwiceIsAppliedOnce()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString id = uuid();
+        const QJsonArray entries{entry(1, {insertOp("t_items", id, item(id, "central", "CPU"))})};
+        const auto first = push(d, entries);
+        QCOMPARE(first.status, 200);
+        const auto ack1 = first.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(ack1.value("status").toString(), QStringLiteral("applied"));
+        const qint64 version = qint64(
+            ack1.value("row_versions").toObject().value("t_items/" + id).toDouble());
+        QVERIFY(version > 0);
+        QCOMPARE(first.json.value("expected_seq").toInt(), 2);
+
+        const auto again = push(d, entries); // the answer was lost: the client sends it again
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json.value("acks").toArray().at(0).toObject().value("status").toString(),
+                 QStringLiteral("duplicate"));
+        QCOMPARE(again.json.value("expected_seq").toInt(), 2);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
+                 1);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT version FROM sync_rows WHERE row_id = '%1'").arg(id)),
+                 version); // not applied a second time
+        QCOMPARE(pgScalar(QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = "
+                                         "'%1'")
+                              .arg(d.id)),
+                 1);
+
+        // A batch that overlaps: 1 duplicate, 2 applied.
+        const QString id2 = uuid();
+        const auto overlap
+            = push(d,
+                   {entries.at(0),
+                    entry(2, {insertOp("t_items", id2, item(id2, "central", "Monitor"))})});
+        QCOMPARE(overlap.status, 200);
+        const QJsonArray acks = overlap.json.value("acks").toArray();
+        QCOMPARE(acks.size(), 2);
+        QCOMPARE(acks.at(0).toObject().value("status").toString(), QStringLiteral("duplicate"));
+        QCOMPARE(acks.at(1).toObject().value("status").toString(), QStringLiteral("applied"));
+    }
+
+    void gapIsRefusedWithTheExpectedSeq()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString id = uuid();
+        const auto r = push(d, {entry(3, {insertOp("t_items", id, item(id, "central", "X"))})});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.json.value("error").toString(), QStringLiteral("seq_gap"));
+        QCOMPARE(r.json.value("expected_seq").toInt(), 1);
+        QVERIFY(!r.json.value("message").toString().isEmpty());
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
+                 0);
+        // Non-consecutive entries in one request are malformed.
+        const auto bad = push(d,
+                              {entry(1, {insertOp("t_items", id, item(id, "central", "X"))}),
+                               entry(3, {insertOp("t_items", id, item(id, "central", "X"))})});
+        QCOMPARE(bad.status, 400);
+    }
+
+    void rejectedEntryIsStoredAndTheQueueMovesOn()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString outside = uuid();
+        const QString inside = uuid();
+        const QString event = uuid();
+        const auto r
+            = push(d,
+                   {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))}),
+                    entry(2, {insertOp("t_unknown", uuid(), {{"x", 1}})}),
+                    entry(3, {insertOp("t_items", inside, item(inside, "central", "Propio"))}),
+                    entry(4,
+                          {insertOp("t_events",
+                                    event,
+                                    {{"id", event}, {"item_id", inside}, {"text", "alta"}})}),
+                    entry(5,
+                          {QJsonObject{{"op", "delete"}, {"table", "t_events"}, {"id", event}}})});
+        QCOMPARE(r.status, 200);
+        const QJsonArray acks = r.json.value("acks").toArray();
+        QCOMPARE(acks.size(), 5);
+        QCOMPARE(acks.at(0).toObject().value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(acks.at(0).toObject().value("reason").toString(), QStringLiteral("out_of_scope"));
+        QVERIFY(acks.at(0).toObject().value("message").toString().contains("norte"));
+        QCOMPARE(acks.at(1).toObject().value("reason").toString(), QStringLiteral("unknown_table"));
+        QCOMPARE(acks.at(2).toObject().value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(acks.at(3).toObject().value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(acks.at(4).toObject().value("reason").toString(), QStringLiteral("append_only"));
+        QCOMPARE(r.json.value("expected_seq").toInt(), 6);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1'")
+                              .arg(d.id)),
+                 3);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(outside)),
+                 0);
+        // The event took its scope from its item.
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1' AND "
+                                         "sede_id = 'central'")
+                              .arg(event)),
+                 1);
+        // Retrying the rejected entry (its answer was lost) does not reject it a second time,
+        // but tells the same rejection again so the PC still shows it.
+        const auto again
+            = push(d, {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))})});
+        const QJsonObject retold = again.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(retold.value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(retold.value("reason").toString(), QStringLiteral("out_of_scope"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1'")
+                              .arg(d.id)),
+                 3);
+        // An applied entry sent again is only a duplicate.
+        QCOMPARE(push(d,
+                      {entry(3, {insertOp("t_items", inside, item(inside, "central", "Propio"))})})
+                     .json.value("acks")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("duplicate"));
+    }
+
+    void eachSedePullsOnlyItsRows()
+    {
+        const Device central = enroll("inv.central", "central-clave-2026");
+        const Device norte = enroll("inv.norte", "norte-clave-2026");
+        const Device admin = enroll("ana", "ana-clave-2026");
+        const QString a = uuid();
+        const QString b = uuid();
+        const QString shared = uuid();
+        QCOMPARE(push(central,
+                      {entry(1, {insertOp("t_items", a, item(a, "central", "A"))}),
+                       entry(2,
+                             {insertOp("t_shared",
+                                       shared,
+                                       {{"id", shared}, {"label", "compartido"}})})})
+                     .status,
+                 200);
+        const auto pn = push(norte,
+                             {entry(1, {insertOp("t_items", b, item(b, "norte", "B"))}),
+                              // a norte clerk may not touch central's row
+                              entry(2,
+                                    {QJsonObject{{"op", "update"},
+                                                 {"table", "t_items"},
+                                                 {"id", a},
+                                                 {"data", item(a, "central", "cambiado")},
+                                                 {"changed", QJsonArray{"name"}}}})});
+        QCOMPARE(pn.status, 200);
+        QCOMPARE(pn.json.value("acks").toArray().at(1).toObject().value("reason").toString(),
+                 QStringLiteral("out_of_scope"));
+
+        const auto ids = [](const QList<tambo::core::PulledRow> &rows) {
+            QSet<QString> s;
+            for (const auto &r : rows)
+                s.insert(r.id);
+            return s;
+        };
+        const QSet<QString> seenCentral = ids(pullAll(central));
+        const QSet<QString> seenNorte = ids(pullAll(norte));
+        const QSet<QString> seenAdmin = ids(pullAll(admin));
+        QVERIFY(seenCentral.contains(a) && seenCentral.contains(shared) && !seenCentral.contains(b));
+        QVERIFY(seenNorte.contains(b) && seenNorte.contains(shared) && !seenNorte.contains(a));
+        QVERIFY(seenAdmin.contains(a) && seenAdmin.contains(b) && seenAdmin.contains(shared));
+
+        // Asking for another sede's scope is refused; the admin may ask for any.
+        QCOMPARE(pull(norte, 0, 100, "central").status, 403);
+        QCOMPARE(pull(norte, 0, 100, "central").json.value("error").toString(),
+                 QStringLiteral("scope_forbidden"));
+        const auto adminNorte = pull(admin, 0, 500, "norte");
+        QCOMPARE(adminNorte.status, 200);
+        QString error;
+        const auto page = PullResponse::fromJson(adminNorte.json, &error);
+        QVERIFY2(page, qPrintable(error));
+        QVERIFY(ids(page->rows).contains(b) && !ids(page->rows).contains(a));
+    }
+
+    void pullIsPagedResumableAndChecksummed()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        QJsonArray entries;
+        QStringList mine;
+        for (int i = 1; i <= 25; ++i) {
+            const QString id = uuid();
+            mine << id;
+            entries.append(
+                entry(i, {insertOp("t_items", id, item(id, "central", QString::number(i)))}));
+        }
+        QCOMPARE(push(d, entries).status, 200);
+
+        // Page by page with a small page size; the checksum matches every page.
+        QList<tambo::core::PulledRow> all;
+        qint64 cursor = 0;
+        int pages = 0;
+        for (;;) {
+            const auto r = pull(d, cursor, 7);
+            QCOMPARE(r.status, 200);
+            QString error;
+            const auto page = PullResponse::fromJson(r.json, &error);
+            QVERIFY2(page, qPrintable(error));
+            QCOMPARE(page->checksum, SyncProtocol::pageChecksum(page->rows));
+            QVERIFY(page->rows.size() <= 7);
+            all += page->rows;
+            ++pages;
+            if (pages == 2) {
+                // A cut here: the client never stored this page's cursor and asks again from
+                // the previous one: it gets exactly the same page.
+                const auto replay = pull(d, cursor, 7);
+                const auto same = PullResponse::fromJson(replay.json, &error);
+                QVERIFY(same);
+                QCOMPARE(same->checksum, page->checksum);
+                QCOMPARE(same->nextCursor, page->nextCursor);
+            }
+            cursor = page->nextCursor;
+            if (!page->more)
+                break;
+        }
+        QVERIFY(pages >= 4);
+        QSet<QString> seen;
+        for (const auto &row : all)
+            seen.insert(row.id);
+        for (const QString &id : mine)
+            QVERIFY(seen.contains(id));
+        QCOMPARE(seen.size(), all.size()); // nothing twice
+
+        // A damaged page no longer matches its checksum.
+        const auto r = pull(d, 0, 3);
+        auto page = PullResponse::fromJson(r.json, nullptr);
+        QVERIFY(page && !page->rows.isEmpty());
+        page->rows[0].data.insert("name", "alterado");
+        QVERIFY(SyncProtocol::pageChecksum(page->rows) != page->checksum);
+    }
+
+    void tombstonesStayUntilEveryDeviceHasPassedThem()
+    {
+        const Device writer = enroll("inv.central", "central-clave-2026");
+        const Device reader = enroll("inv.central", "central-clave-2026");
+        // Both devices have pulled once (so both have cursors).
+        const qint64 start = pullAll(writer).isEmpty() ? 0 : 0;
+        Q_UNUSED(start)
+        pullAll(reader);
+        const QString id = uuid();
+        QCOMPARE(push(writer,
+                      {entry(1, {insertOp("t_items", id, item(id, "central", "Silla"))}),
+                       entry(2, {QJsonObject{{"op", "delete"}, {"table", "t_items"}, {"id", id}}})})
+                     .status,
+                 200);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1' AND "
+                                         "deleted")
+                              .arg(id)),
+                 1);
+        pullAll(writer); // the writer passes the tombstone; the reader has not
+        pullAll(writer);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
+                 1);
+        // The reader sees the tombstone…
+        bool sawTombstone = false;
+        for (const auto &row : pullAll(reader))
+            sawTombstone |= row.id == id && row.deleted;
+        QVERIFY(sawTombstone);
+        // …and once every device of this test cluster has presented a cursor past it, it goes.
+        QVERIFY(
+            m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT max(version) "
+                                     "FROM sync_rows)")));
+        pull(reader, pgScalar("SELECT max(version) FROM sync_rows"));
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
+                 0);
+    }
+
+    void tooOldClientIsToldPlainly()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const auto r = push(d, {}, SyncProtocol::MinSchemaVersion - 1);
+        QCOMPARE(r.status, 426);
+        QCOMPARE(r.json.value("error").toString(), QStringLiteral("client_too_old"));
+        QVERIFY(r.json.value("message").toString().contains("demasiado antigua"));
+        QVERIFY(r.json.value("message").toString().contains("a salvo"));
+        QCOMPARE(r.json.value("min_schema_version").toInt(), SyncProtocol::MinSchemaVersion);
+        const auto newer = push(d, {}, SyncProtocol::SchemaVersion + 1);
+        QCOMPARE(newer.status, 409);
+        QCOMPARE(newer.json.value("error").toString(), QStringLiteral("schema_too_new"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEndpoints)
+#include "tst_syncendpoints.moc"

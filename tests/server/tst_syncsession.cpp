@@ -1,0 +1,470 @@
+// The whole sync path with real parts: SyncTestPc clients (real SQLCipher stores with the
+// generated outbox triggers, core::SyncSession over QtNetwork/TLS) against real tambo-server
+// processes on a real PostgreSQL. Convergence, merges, conflicts, scopes, a server killed
+// mid-push, a client killed mid-apply, an old client, and the background SyncEngine.
+#include "ServerFixture.h"
+#include "ServerProcess.h"
+#include "SyncTestPc.h"
+
+#include "sync/SyncEngine.h"
+#include "sync/SyncProtocol.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sodium.h>
+
+#include <csignal>
+#include <memory>
+
+using tambo::core::SyncSession;
+using tambo::test::ServerFixture;
+using tambo::test::ServerProcess;
+using tambo::test::SyncTestPc;
+
+namespace {
+
+const QString Central = QStringLiteral("central");
+const QString Norte = QStringLiteral("norte");
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+class TestSyncSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerFixture m_fx;
+    std::unique_ptr<ServerProcess> m_server;
+    QTemporaryDir m_dir;
+    int m_pcCounter = 0;
+    int m_serverStarts = 0;
+
+    std::unique_ptr<SyncTestPc> newPc(const QString &user, const QString &password)
+    {
+        auto pc = std::make_unique<SyncTestPc>(m_dir.path(),
+                                               QStringLiteral("pc%1").arg(++m_pcCounter));
+        QString error;
+        if (!pc->open(&error)
+            || !pc->enroll(m_server->port(),
+                           m_fx.certificate().certificatePath(),
+                           user,
+                           password,
+                           &error)) {
+            qWarning("PC set-up failed: %s", qPrintable(error));
+            return nullptr;
+        }
+        return pc;
+    }
+    std::unique_ptr<SyncTestPc> centralPc() { return newPc("inv.central", "central-clave-2026"); }
+
+    static QString addItem(SyncTestPc &pc,
+                           const QString &sede,
+                           const QString &name,
+                           const QString &estado = QStringLiteral("B"))
+    {
+        const QString id = uuid();
+        if (!pc.exec("INSERT INTO t_items (id, sede_id, name, estado) VALUES (?, ?, ?, ?)",
+                     {id, sede, name, estado}))
+            return {};
+        return id;
+    }
+
+    qint64 pgScalar(const QString &sql)
+    {
+        qint64 v = -1;
+        {
+            QSqlDatabase db = m_fx.pg().open("sync-session-check");
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                v = q.value(0).toLongLong();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("sync-session-check");
+        return v;
+    }
+
+    bool startServer(QString *error)
+    {
+        m_server = std::make_unique<ServerProcess>(
+            m_fx.dir() + QStringLiteral("/server-%1.log").arg(++m_serverStarts));
+        return m_server->start(m_fx.configPath(), error);
+    }
+
+#define SYNC_OK(pc) \
+    do { \
+        const SyncSession::Result r_ = (pc).sync(); \
+        QVERIFY2(r_.ok(), \
+                 qPrintable( \
+                     QStringLiteral("outcome %1: %2").arg(int(r_.outcome)).arg(r_.message))); \
+    } while (false)
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(sodium_init() >= 0);
+        QVERIFY(m_dir.isValid());
+        TAMBO_SETUP_SERVER_FIXTURE(m_fx);
+        QString error;
+        QVERIFY2(m_fx.createUser("ana", "admin_otic", Central, "ana-clave-2026", &error),
+                 qPrintable(error));
+        QVERIFY2(m_fx.createUser("inv.central",
+                                 "patrimonio_inventariador",
+                                 Central,
+                                 "central-clave-2026",
+                                 &error),
+                 qPrintable(error));
+        QVERIFY2(m_fx.createUser("inv.norte",
+                                 "patrimonio_inventariador",
+                                 Norte,
+                                 "norte-clave-2026",
+                                 &error),
+                 qPrintable(error));
+        QVERIFY2(startServer(&error), qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        if (m_server && m_server->isRunning()) {
+            m_server->signal(SIGTERM);
+            QVERIFY(m_server->waitForExit(15000));
+            QCOMPARE(m_server->exitCode(), 0);
+        }
+        if (m_server)
+            QVERIFY2(!m_server->hasSanitizerReport(), qPrintable(m_server->logText()));
+    }
+
+    void twoClientsConverge()
+    {
+        auto a = centralPc();
+        auto b = centralPc();
+        QVERIFY(a && b);
+        const QString a1 = addItem(*a, Central, "CPU");
+        addItem(*a, Central, "Monitor");
+        QVERIFY(a->exec("INSERT INTO t_events (id, item_id, text) VALUES (?, ?, 'alta')",
+                        {uuid(), a1}));
+        addItem(*b, Central, "Impresora");
+        QCOMPARE(a->local().pendingCount(), 3);
+        SYNC_OK(*a);
+        SYNC_OK(*b);
+        SYNC_OK(*a);
+        QCOMPARE(a->local().pendingCount(), 0);
+        QCOMPARE(b->local().pendingCount(), 0);
+        QCOMPARE(a->itemsSnapshot(), b->itemsSnapshot());
+        QVERIFY(a->itemsSnapshot().size() >= 3);
+        QCOMPARE(b->scalar("SELECT count(*) FROM t_events WHERE item_id = ?", {a1}).toInt(), 1);
+        // Pulled rows did not go back into B's outbox (the applying flag).
+        QCOMPARE(b->scalar("SELECT count(*) FROM sync_outbox").toInt(), 0);
+    }
+
+    void differentFieldsMerge()
+    {
+        auto a = centralPc();
+        auto b = centralPc();
+        QVERIFY(a && b);
+        const QString id = addItem(*a, Central, "Escritorio");
+        SYNC_OK(*a);
+        SYNC_OK(*b);
+        // Offline, each PC changes a different field, one of them legal.
+        QVERIFY(a->exec("UPDATE t_items SET note = 'rayado' WHERE id = ?", {id}));
+        QVERIFY(b->exec("UPDATE t_items SET estado = 'R', qty = 2 WHERE id = ?", {id}));
+        SYNC_OK(*a);
+        SYNC_OK(*b);
+        SYNC_OK(*a);
+        const QString expected = QStringLiteral("%1|Escritorio|R|rayado|2|central").arg(id);
+        const auto row = [&](SyncTestPc &pc) { return pc.itemsSnapshot().filter(id).value(0); };
+        QCOMPARE(row(*a), expected);
+        QCOMPARE(row(*b), expected);
+        QCOMPARE(a->local().conflictCount(), 0);
+        QCOMPARE(b->local().conflictCount(), 0);
+    }
+
+    void sameLegalFieldIsAConflict()
+    {
+        auto a = centralPc();
+        auto b = centralPc();
+        QVERIFY(a && b);
+        const QString id = addItem(*a, Central, "Proyector");
+        SYNC_OK(*a);
+        SYNC_OK(*b);
+        QVERIFY(a->exec("UPDATE t_items SET estado = 'R' WHERE id = ?", {id}));
+        QVERIFY(b->exec("UPDATE t_items SET estado = 'M', name = 'Proyector Epson' WHERE id = ?",
+                        {id}));
+        SYNC_OK(*a);
+        const SyncSession::Result rb = b->sync();
+        QVERIFY2(rb.ok(), qPrintable(rb.message));
+        QCOMPARE(rb.conflicts, 1);
+        QCOMPARE(b->local().conflictCount(), 1);
+        QCOMPARE(b->scalar("SELECT field || ':' || server_value || ':' || client_value FROM "
+                           "sync_conflicts")
+                     .toString(),
+                 QStringLiteral("estado:\"R\":\"M\""));
+        SYNC_OK(*a);
+        // The server kept the first estado, and merged B's non-conflicting name.
+        const QString expected = QStringLiteral("%1|Proyector Epson|R||0|central").arg(id);
+        QCOMPARE(a->itemsSnapshot().filter(id).value(0), expected);
+        QCOMPARE(b->itemsSnapshot().filter(id).value(0), expected);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE row_id = '%1' "
+                                         "AND kind = 'field' AND field = 'estado'")
+                              .arg(id)),
+                 1);
+    }
+
+    void editAgainstDeleteIsAConflict()
+    {
+        auto a = centralPc();
+        auto b = centralPc();
+        QVERIFY(a && b);
+        // 1. A deletes, B edits: the delete reached the server first and stands.
+        const QString gone = addItem(*a, Central, "Silla rota");
+        // 2. A edits, B deletes: the edit reached the server first and stands.
+        const QString kept = addItem(*a, Central, "Mesa");
+        SYNC_OK(*a);
+        SYNC_OK(*b);
+        QVERIFY(a->exec("DELETE FROM t_items WHERE id = ?", {gone}));
+        QVERIFY(b->exec("UPDATE t_items SET note = 'reparada' WHERE id = ?", {gone}));
+        QVERIFY(a->exec("UPDATE t_items SET note = 'con cajón' WHERE id = ?", {kept}));
+        QVERIFY(b->exec("DELETE FROM t_items WHERE id = ?", {kept}));
+        SYNC_OK(*a);
+        const SyncSession::Result rb = b->sync();
+        QVERIFY2(rb.ok(), qPrintable(rb.message));
+        QCOMPARE(rb.conflicts, 2);
+        SYNC_OK(*a);
+        QCOMPARE(b->scalar("SELECT count(*) FROM sync_conflicts WHERE kind = 'edit_delete'").toInt(),
+                 2);
+        for (SyncTestPc *pc : {a.get(), b.get()}) {
+            QCOMPARE(pc->scalar("SELECT count(*) FROM t_items WHERE id = ?", {gone}).toInt(), 0);
+            QCOMPARE(pc->scalar("SELECT note FROM t_items WHERE id = ?", {kept}).toString(),
+                     QStringLiteral("con cajón"));
+        }
+        QCOMPARE(a->itemsSnapshot(), b->itemsSnapshot());
+    }
+
+    void sedesAreKeptApart()
+    {
+        auto central = centralPc();
+        auto norte = newPc("inv.norte", "norte-clave-2026");
+        QVERIFY(central && norte);
+        const QString c = addItem(*central, Central, "Central");
+        const QString n = addItem(*norte, Norte, "Norte");
+        const QString wrong = addItem(*norte, Central, "Intruso"); // outside norte's scope
+        const QString after = addItem(*norte, Norte, "Después");
+        SYNC_OK(*central);
+        const SyncSession::Result rn = norte->sync();
+        QVERIFY2(rn.ok(), qPrintable(rn.message));
+        QCOMPARE(rn.rejected, 1);
+        QCOMPARE(norte->local().rejectedCount(), 1);
+        QCOMPARE(norte->local().pendingCount(), 0); // the queue did not block
+        const auto rejected = norte->local().rejectedEntries();
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.at(0).rowId, wrong);
+        QCOMPARE(rejected.at(0).reason, QStringLiteral("out_of_scope"));
+        QVERIFY(!rejected.at(0).message.isEmpty());
+        SYNC_OK(*central);
+        QCOMPARE(central
+                     ->scalar("SELECT count(*) FROM t_items WHERE id IN (?, ?, ?)",
+                              {n, wrong, after})
+                     .toInt(),
+                 0);
+        QCOMPARE(norte->scalar("SELECT count(*) FROM t_items WHERE id = ?", {c}).toInt(), 0);
+        QCOMPARE(norte->scalar("SELECT count(*) FROM t_items WHERE id = ?", {after}).toInt(), 1);
+        QCOMPARE(central->scalar("SELECT count(*) FROM t_items WHERE sede_id = 'norte'").toInt(), 0);
+        // An OTIC administrator's PC sees both.
+        auto admin = newPc("ana", "ana-clave-2026");
+        QVERIFY(admin);
+        SYNC_OK(*admin);
+        QCOMPARE(admin->scalar("SELECT count(*) FROM t_items WHERE id IN (?, ?, ?)", {c, n, after})
+                     .toInt(),
+                 3);
+    }
+
+    void serverKilledMidPush_data()
+    {
+        QTest::addColumn<int>("killAfterMs");
+        QTest::newRow("early") << 30;
+        QTest::newRow("middle") << 250;
+    }
+    void serverKilledMidPush()
+    {
+        QFETCH(int, killAfterMs);
+        auto pc = centralPc();
+        QVERIFY(pc);
+        constexpr int Items = 200;
+        QVERIFY(pc->exec("BEGIN"));
+        for (int i = 0; i < Items; ++i)
+            QVERIFY(!addItem(*pc, Central, QStringLiteral("bien %1").arg(i)).isEmpty());
+        QVERIFY(pc->exec("COMMIT"));
+        QCOMPARE(pc->local().pendingCount(), Items);
+
+        // The server dies while the push is in flight (the timer fires inside the client's
+        // wait for the answer).
+        QTimer::singleShot(killAfterMs, this, [this] { m_server->signal(SIGKILL); });
+        const SyncSession::Result cut = pc->sync({},
+                                                 500,
+                                                 {},
+                                                 tambo::core::SyncProtocol::SchemaVersion,
+                                                 20);
+        QVERIFY(m_server->waitForExit(10000));
+        QString error;
+        QVERIFY2(startServer(&error), qPrintable(error));
+        pc->setPort(m_server->port());
+        if (cut.ok())
+            qInfo("the push finished before the kill (%d ms)", killAfterMs);
+        else
+            QCOMPARE(cut.outcome, SyncSession::Outcome::Offline);
+        const int pendingAfterCut = pc->local().pendingCount();
+        QVERIFY(pendingAfterCut >= 0 && pendingAfterCut <= Items);
+
+        SYNC_OK(*pc);
+        QCOMPARE(pc->local().pendingCount(), 0);
+        const QString device = pc->deviceId().toString(QUuid::WithoutBraces);
+        // Everything arrived once: one row per item, one version each, last_seq = all entries.
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE updated_by_device "
+                                         "= '%1'")
+                              .arg(device)),
+                 Items);
+        // (Versions may have gaps: a sequence value taken by a transaction the kill rolled back
+        // is not reused. Each row has exactly one version and was never rejected.)
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(DISTINCT version) FROM sync_rows WHERE "
+                                         "updated_by_device = '%1'")
+                              .arg(device)),
+                 Items);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1'")
+                              .arg(device)),
+                 0);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = '%1'")
+                              .arg(device)),
+                 Items);
+    }
+
+    void clientKilledMidApply()
+    {
+        auto writer = centralPc();
+        auto victim = centralPc();
+        QVERIFY(writer && victim);
+        for (int i = 0; i < 40; ++i)
+            addItem(*writer, Central, QStringLiteral("lote %1").arg(i));
+        SYNC_OK(*writer);
+        const QString mine = addItem(*victim, Central, "pendiente local");
+        QCOMPARE(victim->local().pendingCount(), 1);
+        const QString scope = QStringLiteral("sede=*;area=*");
+
+        // Push the victim's change first, then make a second local change that stays pending.
+        SYNC_OK(*victim);
+        const qint64 cursorBefore = victim->local().cursor(scope);
+        const QString later = addItem(*victim, Central, "otro pendiente");
+        for (int i = 0; i < 30; ++i)
+            addItem(*writer, Central, QStringLiteral("segundo lote %1").arg(i));
+        SYNC_OK(*writer);
+        const QStringList before = victim->itemsSnapshot();
+        const QString path = victim->storePath();
+        const QByteArray key = QByteArray::fromHex(victim->keyHex().toLatin1());
+        const QUuid device = victim->deviceId();
+        const QString token = victim->http().accessToken();
+        victim->close();
+
+        // The victim's sync runs in its own process, which SIGKILLs itself in the middle of
+        // applying a page (page size 50 → the kill lands inside the first page).
+        QProcess helper;
+        helper.start(QStringLiteral(TAMBO_SYNC_PC_HELPER),
+                     {path,
+                      QString::fromLatin1(key.toHex()),
+                      device.toString(QUuid::WithoutBraces),
+                      QString::number(m_server->port()),
+                      m_fx.certificate().certificatePath(),
+                      token,
+                      QStringLiteral("50"),
+                      QStringLiteral("17")});
+        QVERIFY(helper.waitForFinished(60000));
+        QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+
+        // The helper pushed the pending change (push comes before pull) and was killed while
+        // applying the first pulled page. Reopened: the push's acknowledgement is kept, nothing
+        // of the cut page is, and the cursor is where it was.
+        SyncTestPc reopened(path, key, device);
+        QString error;
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        reopened.connectWith(m_server->port(), m_fx.certificate().certificatePath(), token);
+        QCOMPARE(reopened.itemsSnapshot(), before);
+        QCOMPARE(reopened.local().cursor(scope), cursorBefore);
+        QCOMPARE(reopened.local().pendingCount(), 0);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(later)),
+                 1);
+        QCOMPARE(reopened.scalar("SELECT applying FROM sync_flags").toInt(), 0);
+        QCOMPARE(reopened.scalar("PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+
+        const SyncSession::Result r = reopened.sync();
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(reopened.local().pendingCount(), 0);
+        SYNC_OK(*writer);
+        QCOMPARE(reopened.itemsSnapshot(), writer->itemsSnapshot());
+        QCOMPARE(reopened.scalar("SELECT count(*) FROM t_items WHERE id IN (?, ?)", {mine, later})
+                     .toInt(),
+                 2);
+    }
+
+    void tooOldClientKeepsItsData()
+    {
+        auto pc = centralPc();
+        QVERIFY(pc);
+        addItem(*pc, Central, "guardado");
+        const SyncSession::Result r = pc->sync({},
+                                               500,
+                                               {},
+                                               tambo::core::SyncProtocol::MinSchemaVersion - 1);
+        QCOMPARE(r.outcome, SyncSession::Outcome::ClientTooOld);
+        QVERIFY(r.message.contains(QStringLiteral("demasiado antigua")));
+        QCOMPARE(pc->local().pendingCount(), 1);
+        QCOMPARE(pc->scalar("SELECT count(*) FROM t_items").toInt(), 1);
+    }
+
+    void engineSyncsInTheBackground()
+    {
+        auto pc = centralPc();
+        QVERIFY(pc);
+        const QString id = addItem(*pc, Central, "en segundo plano");
+        tambo::core::SyncEngine::Options options;
+        options.serverUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port()));
+        options.caCertificate = m_fx.certificate().certificatePath();
+        options.deviceId = pc->deviceId();
+        options.accessToken = pc->http().accessToken();
+        options.refreshToken = pc->http().refreshToken();
+        options.countIntervalMs = 100;
+        options.retry.pollIntervalMs = 600000; // only syncNow() from here on
+        tambo::core::SyncEngine engine(pc->store(), SyncTestPc::tables(), pc->clock(), options);
+        QSignalSpy finished(&engine, &tambo::core::SyncEngine::runFinished);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 30000);
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state,
+                                  tambo::core::SyncStatus::State::Synced,
+                                  10000);
+        QCOMPARE(engine.status().pending, 0);
+        QCOMPARE(engine.status().syncedAt, pc->clock().now());
+
+        // A local write shows up as pending without waiting for the next run…
+        QVERIFY(pc->exec("UPDATE t_items SET note = 'editado' WHERE id = ?", {id}));
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().pending, 1, 10000);
+        QCOMPARE(engine.status().state, tambo::core::SyncStatus::State::Pending);
+        // …and "sync now" sends it.
+        engine.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 2, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state,
+                                  tambo::core::SyncStatus::State::Synced,
+                                  10000);
+        QCOMPARE(pc->local().pendingCount(), 0);
+        engine.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncSession)
+#include "tst_syncsession.moc"
