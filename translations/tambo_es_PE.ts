@@ -209,6 +209,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>(not available)</source>
         <translation>(no disponible)</translation>
     </message>
+    <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de módulos (todos llevan --store RUTA [--key-file A]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AppSettings</name>
@@ -321,6 +337,29 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>There is no user %1.</source>
         <translation>No existe el usuario %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::BarcodeRenderer</name>
+    <message>
+        <source>There is nothing to encode in the barcode.</source>
+        <translation>No hay nada que codificar en el código de barras.</translation>
+    </message>
+    <message>
+        <source>Code 128 can only hold printable ASCII characters; &apos;%1&apos; has others.</source>
+        <translation>Code 128 solo admite caracteres ASCII imprimibles; «%1» tiene otros.</translation>
+    </message>
+    <message>
+        <source>Out of memory while making a barcode.</source>
+        <translation>Memoria insuficiente al generar un código de barras.</translation>
+    </message>
+    <message>
+        <source>The barcode for &apos;%1&apos; could not be made (zint: %2).</source>
+        <translation>No se pudo generar el código de barras de «%1» (zint: %2).</translation>
+    </message>
+    <message>
+        <source>The barcode for &apos;%1&apos; came out empty.</source>
+        <translation>El código de barras de «%1» salió vacío.</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1086,18 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>The asset %1 is no longer in the register.</source>
         <translation>El bien %1 ya no está en el registro.</translation>
     </message>
+    <message>
+        <source>Print &amp;labels…</source>
+        <translation>Imprimir eti&amp;quetas…</translation>
+    </message>
+    <message>
+        <source>Print the labels of the selected assets (Ctrl+P)</source>
+        <translation>Imprimir las etiquetas de los bienes seleccionados (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Select the assets to label first (Shift or Ctrl with the arrows; Ctrl+A selects every asset shown).</source>
+        <translation>Primero seleccione los bienes a etiquetar (Mayús o Ctrl con las flechas; Ctrl+A selecciona todos los bienes mostrados).</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::AssetRepository</name>
@@ -1403,6 +1454,403 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Not in use</source>
         <translation>En desuso</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImageScanAction</name>
+    <message>
+        <source>Read from &amp;image…</source>
+        <translation>Leer de &amp;imagen…</translation>
+    </message>
+    <message>
+        <source>Read the code of a damaged label from a photo or scan of it (Ctrl+O)</source>
+        <translation>Leer el código de una etiqueta dañada desde una foto o un escaneo (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Read a label from an image</source>
+        <translation>Leer una etiqueta desde una imagen</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImageScanReader</name>
+    <message>
+        <source>%1 could not be opened as an image.</source>
+        <translation>%1 no se pudo abrir como imagen.</translation>
+    </message>
+    <message>
+        <source>No barcode could be read in %1. Try a sharper photo taken closer, with the whole label in it and no glare, or type the code.</source>
+        <translation>No se pudo leer ningún código de barras en %1. Pruebe con una foto más nítida y cercana, con toda la etiqueta y sin reflejos, o escriba el código.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened as an image (%2).</source>
+        <translation>%1 no se pudo abrir como imagen (%2).</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Imágenes (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelAdminCommand</name>
+    <message>
+        <source>tambo-admin: %1</source>
+        <translation>tambo-admin: %1</translation>
+    </message>
+    <message>
+        <source>Use &apos;tambo-admin --help&apos; to see the commands.</source>
+        <translation>Use «tambo-admin --help» para ver los comandos.</translation>
+    </message>
+    <message>
+        <source>--profile P --out FILE.pdf [--skip N] (CODES… | --all)
+                                       asset labels as PDF; --list-profiles shows the profiles</source>
+        <translation>--profile P --out ARCHIVO.pdf [--skip N] (CÓDIGOS… | --all)
+                                       etiquetas de bienes en PDF; --list-profiles muestra los perfiles</translation>
+    </message>
+    <message>
+        <source>Label profile: an id (see --list-profiles) or a JSON file with one profile.</source>
+        <translation>Perfil de etiqueta: un identificador (vea --list-profiles) o un archivo JSON con un perfil.</translation>
+    </message>
+    <message>
+        <source>PDF file to write.</source>
+        <translation>Archivo PDF a escribir.</translation>
+    </message>
+    <message>
+        <source>A label for every asset in the register, by code.</source>
+        <translation>Una etiqueta por cada bien del registro, por código.</translation>
+    </message>
+    <message>
+        <source>Label positions to leave empty at the start of the first sheet.</source>
+        <translation>Posiciones de etiqueta que se dejan vacías al inicio de la primera hoja.</translation>
+    </message>
+    <message>
+        <source>List the label profiles and exit.</source>
+        <translation>Lista los perfiles de etiqueta y termina.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: warning: %1</source>
+        <translation>tambo-admin: aviso: %1</translation>
+    </message>
+    <message>
+        <source>--profile is required (one of: %1)</source>
+        <translation>falta --profile (uno de: %1)</translation>
+    </message>
+    <message>
+        <source>--out is required</source>
+        <translation>falta --out</translation>
+    </message>
+    <message>
+        <source>give the códigos patrimoniales to label, or --all for every asset</source>
+        <translation>indique los códigos patrimoniales a etiquetar, o --all para todos los bienes</translation>
+    </message>
+    <message>
+        <source>give either códigos or --all, not both</source>
+        <translation>indique códigos o --all, no ambos</translation>
+    </message>
+    <message>
+        <source>--skip needs a number of label positions (0 or more)</source>
+        <translation>--skip necesita un número de posiciones de etiqueta (0 o más)</translation>
+    </message>
+    <message>
+        <source>unknown label profile &apos;%1&apos; (profiles: %2; or give a JSON file)</source>
+        <translation>perfil de etiqueta desconocido «%1» (perfiles: %2; o indique un archivo JSON)</translation>
+    </message>
+    <message>
+        <source>drawing labels needs a QGuiApplication.</source>
+        <translation>dibujar etiquetas necesita una QGuiApplication.</translation>
+    </message>
+    <message>
+        <source>the patrimonio module has no store.</source>
+        <translation>el módulo de patrimonio no tiene almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: no labels were written.</source>
+        <translation>tambo-admin: no se escribió ninguna etiqueta.</translation>
+    </message>
+    <message>
+        <source>the register is empty: there is nothing to label.</source>
+        <translation>el registro está vacío: no hay nada que etiquetar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n etiqueta</numerusform>
+            <numerusform>%n etiquetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelPrintDialog</name>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>Imprimir etiquetas</translation>
+    </message>
+    <message>
+        <source>Save labels as PDF</source>
+        <translation>Guardar etiquetas como PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Label profile</source>
+        <translation>Perfil de etiqueta</translation>
+    </message>
+    <message>
+        <source>On a sheet already partly used, the first free label position (counted row by row from the top left)</source>
+        <translation>En una hoja ya usada en parte, la primera posición libre (contada fila por fila desde arriba a la izquierda)</translation>
+    </message>
+    <message>
+        <source>Preview of the first sheet</source>
+        <translation>Vista previa de la primera hoja</translation>
+    </message>
+    <message>
+        <source>Preview of the first label</source>
+        <translation>Vista previa de la primera etiqueta</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Per&amp;fil:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart at position:</source>
+        <translation>Empezar en la posi&amp;ción:</translation>
+    </message>
+    <message>
+        <source>Those codes get no label.</source>
+        <translation>Esos códigos no llevan etiqueta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n etiqueta</numerusform>
+            <numerusform>%n etiquetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No labels to show.</source>
+        <translation>No hay etiquetas que mostrar.</translation>
+    </message>
+    <message>
+        <source>labels-%1.pdf</source>
+        <translation>etiquetas-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Nothing saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n etiqueta guardada en %1.</numerusform>
+            <numerusform>%n etiquetas guardadas en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asset labels</source>
+        <translation>Etiquetas patrimoniales</translation>
+    </message>
+    <message>
+        <source>Nothing printed.</source>
+        <translation>No se imprimió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent to %1.</source>
+        <translation>
+            <numerusform>%n etiqueta enviada a %1.</numerusform>
+            <numerusform>%n etiquetas enviadas a %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the labels as a PDF file (Ctrl+S)</source>
+        <translation>Guardar las etiquetas en un archivo PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send the labels to a printer (Ctrl+P)</source>
+        <translation>Enviar las etiquetas a una impresora (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelProfile</name>
+    <message>
+        <source>%1: &apos;%2&apos; must be a number (millimetres).</source>
+        <translation>%1: «%2» debe ser un número (milímetros).</translation>
+    </message>
+    <message>
+        <source>Label profile &apos;%1&apos;: %2</source>
+        <translation>Perfil de etiqueta «%1»: %2</translation>
+    </message>
+    <message>
+        <source>the id must be lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>el identificador solo puede tener minúsculas, dígitos, «.», «-» o «_».</translation>
+    </message>
+    <message>
+        <source>it has no name.</source>
+        <translation>no tiene nombre.</translation>
+    </message>
+    <message>
+        <source>the label size must be positive.</source>
+        <translation>el tamaño de la etiqueta debe ser positivo.</translation>
+    </message>
+    <message>
+        <source>the page size must be positive.</source>
+        <translation>el tamaño de la página debe ser positivo.</translation>
+    </message>
+    <message>
+        <source>columns must be 1 to 20 and rows 1 to 40.</source>
+        <translation>las columnas deben ser de 1 a 20 y las filas de 1 a 40.</translation>
+    </message>
+    <message>
+        <source>margins, gaps and padding cannot be negative.</source>
+        <translation>los márgenes, separaciones y bordes interiores no pueden ser negativos.</translation>
+    </message>
+    <message>
+        <source>the labels reach %1 mm from the left edge, but the page is %2 mm wide.</source>
+        <translation>las etiquetas llegan a %1 mm del borde izquierdo, pero la página mide %2 mm de ancho.</translation>
+    </message>
+    <message>
+        <source>the labels reach %1 mm from the top edge, but the page is %2 mm high.</source>
+        <translation>las etiquetas llegan a %1 mm del borde superior, pero la página mide %2 mm de alto.</translation>
+    </message>
+    <message>
+        <source>a Code 128 label needs at least %1 × %2 mm inside the padding.</source>
+        <translation>una etiqueta Code 128 necesita al menos %1 × %2 mm dentro del borde interior.</translation>
+    </message>
+    <message>
+        <source>a QR label needs at least %1 mm of height and twice that of width inside the padding.</source>
+        <translation>una etiqueta QR necesita al menos %1 mm de alto y el doble de ancho dentro del borde interior.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 mm</source>
+        <translation>%1 × %2 mm</translation>
+    </message>
+    <message>
+        <source>Roll, one label of %1 a page, %2</source>
+        <translation>Rollo, una etiqueta de %1 por página, %2</translation>
+    </message>
+    <message>
+        <source>Sheet of %1 × %2 mm, %3 × %4 labels of %5, %6</source>
+        <translation>Hoja de %1 × %2 mm, %3 × %4 etiquetas de %5, %6</translation>
+    </message>
+    <message>
+        <source>A label profile</source>
+        <translation>Un perfil de etiqueta</translation>
+    </message>
+    <message>
+        <source>Label profile &apos;%1&apos;</source>
+        <translation>Perfil de etiqueta «%1»</translation>
+    </message>
+    <message>
+        <source>%1: the id must be lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>%1: el identificador solo puede tener minúsculas, dígitos, «.», «-» o «_».</translation>
+    </message>
+    <message>
+        <source>%1: unknown barcode &apos;%2&apos; (use &quot;code128&quot; or &quot;qr&quot;).</source>
+        <translation>%1: código de barras desconocido «%2» (use &quot;code128&quot; o &quot;qr&quot;).</translation>
+    </message>
+    <message>
+        <source>%1: columns and rows must be whole numbers.</source>
+        <translation>%1: las columnas y filas deben ser números enteros.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelProfileCatalog</name>
+    <message>
+        <source>The built-in label profiles are missing from this build.</source>
+        <translation>Faltan los perfiles de etiqueta incorporados en esta compilación.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1: no se puede leer (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at byte %3).</source>
+        <translation>%1: no es JSON válido (%2 en el byte %3).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: holds %n profile(s); give a file with exactly one.</source>
+        <translation>
+            <numerusform>%1: contiene %n perfil; indique un archivo con exactamente uno.</numerusform>
+            <numerusform>%1: contiene %n perfiles; indique un archivo con exactamente uno.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelService</name>
+    <message>
+        <source>You may not print asset labels (permission %1).</source>
+        <translation>No puede imprimir etiquetas de bienes (permiso %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) are not a código patrimonial: %1</source>
+        <translation>
+            <numerusform>%n código no es un código patrimonial: %1</numerusform>
+            <numerusform>%n códigos no son códigos patrimoniales: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) are not in the register: %1</source>
+        <translation>
+            <numerusform>%n código no está en el registro: %1</numerusform>
+            <numerusform>%n códigos no están en el registro: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelSheetRenderer</name>
+    <message>
+        <source>There are no labels to print.</source>
+        <translation>No hay etiquetas que imprimir.</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened for the labels.</source>
+        <translation>No se pudo abrir la impresora o el archivo para las etiquetas.</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page after page %1.</source>
+        <translation>La impresora rechazó una página nueva después de la página %1.</translation>
+    </message>
+    <message>
+        <source>The labels could not be finished on the printer or file.</source>
+        <translation>No se pudieron terminar las etiquetas en la impresora o el archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Asset labels</source>
+        <translation>Etiquetas patrimoniales</translation>
+    </message>
+    <message>
+        <source>Out of memory for a page of labels.</source>
+        <translation>Memoria insuficiente para una página de etiquetas.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QScreen>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -89,6 +90,8 @@ LabelPrintDialog::LabelPrintDialog(const LabelService &service,
     m_labelPreview->setAlignment(Qt::AlignCenter);
     m_labelPreview->setAccessibleName(tr("Preview of the first label"));
     m_pdfButton->setObjectName(QStringLiteral("labelSavePdf"));
+    m_pdfButton->setToolTip(tr("Save the labels as a PDF file (Ctrl+S)"));
+    m_printButton->setToolTip(tr("Send the labels to a printer (Ctrl+P)"));
     m_printButton->setObjectName(QStringLiteral("labelPrint"));
     m_printButton->setDefault(true);
 
@@ -132,6 +135,10 @@ LabelPrintDialog::LabelPrintDialog(const LabelService &service,
     connect(m_profile, &QComboBox::currentIndexChanged, this, &LabelPrintDialog::profileChanged);
     connect(m_start, &QSpinBox::valueChanged, this, &LabelPrintDialog::updatePreview);
     connect(m_pdfButton, &QPushButton::clicked, this, [this] { savePdf(); });
+    auto *save = new QShortcut(QKeySequence::Save, this);
+    connect(save, &QShortcut::activated, m_pdfButton, &QPushButton::click);
+    auto *printKey = new QShortcut(QKeySequence::Print, this);
+    connect(printKey, &QShortcut::activated, m_printButton, &QPushButton::click);
     connect(m_printButton, &QPushButton::clicked, this, [this] { print(); });
     profileChanged();
     m_profile->setFocus(Qt::OtherFocusReason);
@@ -259,8 +266,9 @@ bool LabelPrintDialog::print()
     LabelSheetRenderer renderer(currentProfile());
     renderer.setSkip(m_start->value() - 1);
     QPrinter printer(QPrinter::HighResolution);
-    printer.setFullPage(true); // the profile's positions are measured from the paper's corner
+    // Full page (the layout's mode): the profile's positions are measured from the paper's corner.
     printer.setPageLayout(renderer.pageLayout());
+    printer.setFullPage(true);
     printer.setDocName(tr("Asset labels"));
     if (!m_choosePrinter || !m_choosePrinter(printer, this)) {
         setStatus(tr("Nothing printed."), false);

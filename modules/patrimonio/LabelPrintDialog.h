@@ -27,7 +27,7 @@ class LabelProfileCatalog;
 // the label profile chosen now, with a preview of the first sheet and of one label at a
 // readable size; to a printer (QPrintDialog) or to a PDF file. Codes that are not in the
 // register are listed and get no label. Everything works from the keyboard: Alt+F profile,
-// Alt+T start position, Alt+D save PDF, Alt+P or Enter print, Esc closes.
+// Alt+T start position, Ctrl+S (Alt+D) save PDF, Ctrl+P or Enter print, Esc closes.
 class LabelPrintDialog : public QDialog
 {
     Q_OBJECT

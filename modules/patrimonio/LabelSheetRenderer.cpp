@@ -104,8 +104,11 @@ QPageLayout LabelSheetRenderer::pageLayout() const
 {
     const QPageSize size(m_profile.pageSize, QPageSize::Millimeter, m_profile.name,
                          QPageSize::ExactMatch);
-    return QPageLayout(size, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+    QPageLayout layout(size, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
                        QPageLayout::Millimeter);
+    // Full page: a QPrinter's origin is then the paper's corner, not its printable area.
+    layout.setMode(QPageLayout::FullPageMode);
+    return layout;
 }
 
 bool LabelSheetRenderer::paintPage(QPainter &painter, qreal dotsPerMm,
@@ -165,14 +168,14 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
         const qreal codeH = QFontMetricsF(codeFont, device).height();
         const qreal denH = QFontMetricsF(denFont, device).height();
         const qreal gap = px(0.4);
-        const qreal barsH = inner.height() - nameH - codeH - denH - 2 * gap;
+        const qreal barsH = inner.height() - nameH - codeH - denH - 3 * gap;
         qreal y = inner.top();
         painter.setFont(nameFont);
         painter.drawText(QRectF(inner.left(), y, inner.width(), nameH),
                          Qt::AlignHCenter | Qt::AlignVCenter, m_entityName);
         y += nameH + gap;
         symbol.paint(painter, QRectF(inner.left(), y, inner.width(), barsH));
-        y += barsH;
+        y += barsH + gap;
         painter.setFont(codeFont);
         painter.drawText(QRectF(inner.left(), y, inner.width(), codeH),
                          Qt::AlignHCenter | Qt::AlignVCenter, label.codigo);
@@ -189,7 +192,15 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
         // The QR's own quiet zone already separates it from the text.
         const QRectF column(inner.left() + side, inner.top(), inner.width() - side,
                             inner.height());
-        const QFont nameFont = labelFont(px(clampMm(innerHeightMm * 0.11, 1.5, 2.6)), true);
+        // The entity's name is never cut: two lines, the font made smaller until it fits.
+        QFont nameFont = labelFont(px(clampMm(innerHeightMm * 0.11, 1.5, 2.6)), true);
+        QStringList name = wrapped(m_entityName, nameFont, column.width(), 2, device);
+        const int smallestName = std::max(1, int(std::lround(px(1.2))));
+        while (!name.isEmpty() && name.last().endsWith(QChar(0x2026))
+               && nameFont.pixelSize() > smallestName) {
+            nameFont.setPixelSize(std::max(smallestName, int(nameFont.pixelSize() * 0.92)));
+            name = wrapped(m_entityName, nameFont, column.width(), 2, device);
+        }
         const QFont codeFont = fitted(labelFont(px(clampMm(innerHeightMm * 0.16, 2.0, 4.0)), true),
                                       label.codigo, column.width(), device);
         const QFont denFont = labelFont(px(clampMm(innerHeightMm * 0.11, 1.5, 2.6)), false);
@@ -197,7 +208,6 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
         const qreal codeH = QFontMetricsF(codeFont, device).height();
         const qreal denLineH = QFontMetricsF(denFont, device).lineSpacing();
         const qreal gap = px(0.6);
-        const QStringList name = wrapped(m_entityName, nameFont, column.width(), 2, device);
         const qreal nameH = name.size() * nameLineH;
         const int denLines = std::clamp(int((column.height() - nameH - codeH - 2 * gap)
                                             / denLineH),

@@ -40,8 +40,8 @@ public:
     void setOutlines(bool on) { m_outlines = on; }
 
     int pageCount(int labelCount) const;
-    // The page size of the profile, zero margins, portrait (a landscape roll label keeps its
-    // width and height as given).
+    // The page size of the profile, zero margins, full-page mode, portrait (a landscape roll
+    // label keeps its width and height as given).
     QPageLayout pageLayout() const;
 
     // Paints page `page` (0-based) of labels. The painter works in device pixels with its
