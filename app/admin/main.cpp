@@ -4,8 +4,25 @@
 #include <QLocale>
 #include <QTranslator>
 
+namespace {
+
+QtMessageHandler g_defaultHandler = nullptr;
+
+// Scripts read stderr: QStandardPaths' notice that XDG_RUNTIME_DIR is unset (cron, su, ssh
+// without a login session) says nothing about the command and is dropped; the rest passes.
+void adminMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &text)
+{
+    if (type == QtWarningMsg && text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    if (g_defaultHandler)
+        g_defaultHandler(type, context, text);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    g_defaultHandler = qInstallMessageHandler(adminMessageHandler);
     // A QGuiApplication, because some commands draw (patrimonio labels as PDF need fonts), on
     // the offscreen platform unless told otherwise: tambo-admin runs on servers without a
     // display and never shows a window.

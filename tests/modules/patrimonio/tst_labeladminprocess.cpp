@@ -90,6 +90,7 @@ void TestLabelAdminProcess::labelsFromAScript()
                                        QStringLiteral("--out"), pdf}
                          + codes);
     QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.err.isEmpty(), r.err.constData()); // a script sees a clean stderr on success
     QVERIFY2(QString::fromUtf8(r.out).contains(QLatin1String("2 etiquetas")), r.out.constData());
     QString error;
     const QList<QImage> pages = LabelTestTools::rasterize(pdf, 300, &error);
