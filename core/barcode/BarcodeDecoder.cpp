@@ -57,8 +57,11 @@ QList<BarcodeDecoder::Found> BarcodeDecoder::decode(const QImage &image, const O
         painter.drawImage(0, 0, image);
     }
     gray = gray.convertToFormat(QImage::Format_Grayscale8);
-    const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(),
-                                ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
+    const ZXing::ImageView view(gray.constBits(),
+                                gray.width(),
+                                gray.height(),
+                                ZXing::ImageFormat::Lum,
+                                int(gray.bytesPerLine()));
     ZXing::DecodeHints hints;
     ZXing::BarcodeFormats formats;
     for (const BarcodeFormat f : options.formats)

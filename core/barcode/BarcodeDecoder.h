@@ -20,10 +20,10 @@ class BarcodeDecoder
 public:
     struct Found
     {
-        QString text;       // the symbol's content, UTF-8 decoded
-        QString formatName; // ZXing's name: "Code128", "QRCode", "Code39", …
+        QString text;                        // the symbol's content, UTF-8 decoded
+        QString formatName;                  // ZXing's name: "Code128", "QRCode", "Code39", …
         std::optional<BarcodeFormat> format; // set for the symbologies Tambo prints
-        QPolygonF position; // the symbol's corners in image pixels
+        QPolygonF position;                  // the symbol's corners in image pixels
     };
 
     struct Options

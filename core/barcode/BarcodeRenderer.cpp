@@ -61,9 +61,11 @@ BarcodeSymbol BarcodeRenderer::encode(BarcodeFormat format, const QString &text,
         symbol->height = LinearHeightModules;
 
     const QByteArray utf8 = text.toUtf8();
-    const int status = ZBarcode_Encode_and_Buffer_Vector(
-        symbol.get(), reinterpret_cast<const unsigned char *>(utf8.constData()), int(utf8.size()),
-        0);
+    const int status = ZBarcode_Encode_and_Buffer_Vector(symbol.get(),
+                                                         reinterpret_cast<const unsigned char *>(
+                                                             utf8.constData()),
+                                                         int(utf8.size()),
+                                                         0);
     if (status >= ZINT_ERROR || !symbol->vector) {
         if (error)
             *error = tr("The barcode for '%1' could not be made (zint: %2).")
@@ -95,8 +97,11 @@ BarcodeSymbol BarcodeRenderer::encode(BarcodeFormat format, const QString &text,
     return BarcodeSymbol(format, text, size, bars);
 }
 
-bool BarcodeRenderer::paint(QPainter &painter, const QRectF &target, BarcodeFormat format,
-                            const QString &text, QString *error)
+bool BarcodeRenderer::paint(QPainter &painter,
+                            const QRectF &target,
+                            BarcodeFormat format,
+                            const QString &text,
+                            QString *error)
 {
     const BarcodeSymbol symbol = encode(format, text, error);
     if (symbol.isNull())

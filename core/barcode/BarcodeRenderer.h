@@ -25,11 +25,13 @@ class BarcodeRenderer
 public:
     // The symbol, or a null one with a translated reason in *error (empty text, characters the
     // symbology cannot hold, too long).
-    static BarcodeSymbol encode(BarcodeFormat format, const QString &text,
-                                QString *error = nullptr);
+    static BarcodeSymbol encode(BarcodeFormat format, const QString &text, QString *error = nullptr);
     // encode() and BarcodeSymbol::paint() in one step.
-    static bool paint(QPainter &painter, const QRectF &target, BarcodeFormat format,
-                      const QString &text, QString *error = nullptr);
+    static bool paint(QPainter &painter,
+                      const QRectF &target,
+                      BarcodeFormat format,
+                      const QString &text,
+                      QString *error = nullptr);
     // "2.11.1"
     static QString zintVersion();
 };

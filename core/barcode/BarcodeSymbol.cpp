@@ -7,7 +7,9 @@
 
 namespace tambo::core {
 
-BarcodeSymbol::BarcodeSymbol(BarcodeFormat format, const QString &text, const QSizeF &size,
+BarcodeSymbol::BarcodeSymbol(BarcodeFormat format,
+                             const QString &text,
+                             const QSizeF &size,
                              const QList<QRectF> &bars)
     : m_format(format)
     , m_text(text)
@@ -32,8 +34,8 @@ QRectF BarcodeSymbol::placement(const QRectF &target, qreal devicePixelsPerUnit)
         if (!isLinear())
             moduleH = moduleW;
     }
-    const QSizeF size(moduleW * m_size.width(), isLinear() ? target.height()
-                                                           : moduleH * m_size.height());
+    const QSizeF size(moduleW * m_size.width(),
+                      isLinear() ? target.height() : moduleH * m_size.height());
     QPointF topLeft(target.left() + (target.width() - size.width()) / 2,
                     target.top() + (target.height() - size.height()) / 2);
     if (devicePixelsPerUnit > 0) {

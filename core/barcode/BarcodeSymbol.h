@@ -23,7 +23,9 @@ class BarcodeSymbol
 {
 public:
     BarcodeSymbol() = default;
-    BarcodeSymbol(BarcodeFormat format, const QString &text, const QSizeF &size,
+    BarcodeSymbol(BarcodeFormat format,
+                  const QString &text,
+                  const QSizeF &size,
                   const QList<QRectF> &bars);
 
     bool isNull() const { return m_bars.isEmpty(); }

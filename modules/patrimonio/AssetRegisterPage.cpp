@@ -424,8 +424,9 @@ void AssetRegisterPage::setLabelPrinting(const LabelService *labels,
 QStringList AssetRegisterPage::selectedCodigos() const
 {
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(),
-              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
     QStringList codigos;
     codigos.reserve(rows.size());
     for (const QModelIndex &index : std::as_const(rows))

@@ -18,7 +18,9 @@ ImageScanAction::ImageScanAction(QWidget *parent)
     setShortcutContext(Qt::WidgetWithChildrenShortcut);
     setToolTip(tr("Read the code of a damaged label from a photo or scan of it (Ctrl+O)"));
     m_chooseFile = [this](QWidget *page) {
-        return QFileDialog::getOpenFileName(page, tr("Read a label from an image"), m_lastDir,
+        return QFileDialog::getOpenFileName(page,
+                                            tr("Read a label from an image"),
+                                            m_lastDir,
                                             ImageScanReader::fileFilter());
     };
     if (parent)

@@ -61,7 +61,8 @@ core::AdminCommand LabelAdminCommand::command(ServiceSource labels)
     return c;
 }
 
-int LabelAdminCommand::run(core::AdminCommand::Context &ctx, const LabelService *labels,
+int LabelAdminCommand::run(core::AdminCommand::Context &ctx,
+                           const LabelService *labels,
                            const LabelProfileCatalog &catalog)
 {
     const QCommandLineParser &args = ctx.args;
@@ -79,8 +80,9 @@ int LabelAdminCommand::run(core::AdminCommand::Context &ctx, const LabelService 
     const QStringList codes = args.positionalArguments();
     const bool all = args.isSet(QStringLiteral("all"));
     if (profileArg.isEmpty())
-        return usage(ctx, tr("--profile is required (one of: %1)")
-                              .arg(ids(catalog).join(QStringLiteral(", "))));
+        return usage(ctx,
+                     tr("--profile is required (one of: %1)")
+                         .arg(ids(catalog).join(QStringLiteral(", "))));
     if (out.isEmpty())
         return usage(ctx, tr("--out is required"));
     if (codes.isEmpty() && !all)
@@ -99,8 +101,9 @@ int LabelAdminCommand::run(core::AdminCommand::Context &ctx, const LabelService 
     if (!profile) {
         const QFileInfo file(profileArg);
         if (!file.isFile()) {
-            return usage(ctx, tr("unknown label profile '%1' (profiles: %2; or give a JSON file)")
-                                  .arg(profileArg, ids(catalog).join(QStringLiteral(", "))));
+            return usage(ctx,
+                         tr("unknown label profile '%1' (profiles: %2; or give a JSON file)")
+                             .arg(profileArg, ids(catalog).join(QStringLiteral(", "))));
         }
         QString error;
         profile = LabelProfileCatalog::profileFromFile(profileArg, &error);

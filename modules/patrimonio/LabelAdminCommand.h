@@ -28,7 +28,8 @@ public:
     using ServiceSource = std::function<const LabelService *()>;
 
     static core::AdminCommand command(ServiceSource labels);
-    static int run(core::AdminCommand::Context &ctx, const LabelService *labels,
+    static int run(core::AdminCommand::Context &ctx,
+                   const LabelService *labels,
                    const LabelProfileCatalog &catalog);
 };
 

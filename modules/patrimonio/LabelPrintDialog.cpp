@@ -57,7 +57,9 @@ LabelPrintDialog::LabelPrintDialog(const LabelService &service,
     setWindowTitle(tr("Print labels"));
 
     m_chooseFile = [](QWidget *parent, const QString &suggested) {
-        return QFileDialog::getSaveFileName(parent, tr("Save labels as PDF"), suggested,
+        return QFileDialog::getSaveFileName(parent,
+                                            tr("Save labels as PDF"),
+                                            suggested,
                                             tr("PDF documents (*.pdf)"));
     };
     m_choosePrinter = [](QPrinter &printer, QWidget *parent) {
@@ -73,6 +75,7 @@ LabelPrintDialog::LabelPrintDialog(const LabelService &service,
     m_description->setObjectName(QStringLiteral("labelProfileDescription"));
     m_description->setWordWrap(true);
     m_start->setObjectName(QStringLiteral("labelStart"));
+    m_start->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_start->setToolTip(tr("On a sheet already partly used, the first free label position "
                            "(counted row by row from the top left)"));
     m_summary->setObjectName(QStringLiteral("labelSummary"));
@@ -124,9 +127,9 @@ LabelPrintDialog::LabelPrintDialog(const LabelService &service,
     layout->addWidget(buttons);
 
     const QString problems = m_batch.problemText();
-    m_problems->setText(problems.isEmpty() ? QString()
-                                           : problems + QLatin1Char('\n')
-                                                 + tr("Those codes get no label."));
+    m_problems->setText(problems.isEmpty()
+                            ? QString()
+                            : problems + QLatin1Char('\n') + tr("Those codes get no label."));
     m_problems->setVisible(!problems.isEmpty());
     const bool any = !m_batch.labels.isEmpty();
     m_pdfButton->setEnabled(any);
@@ -207,6 +210,11 @@ void LabelPrintDialog::updatePreview()
         m_pagePreview->setText(error);
         return;
     }
+    {
+        QPainter edge(&page); // the paper's edge
+        edge.setPen(QColor(150, 150, 150));
+        edge.drawRect(page.rect().adjusted(0, 0, -1, -1));
+    }
     page.setDevicePixelRatio(ratio);
     m_pagePreview->setPixmap(QPixmap::fromImage(page));
 
@@ -221,9 +229,11 @@ void LabelPrintDialog::updatePreview()
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setPen(QColor(190, 190, 190));
         painter.drawRect(label.rect().adjusted(0, 0, -1, -1));
-        renderer.paintLabel(painter, dotsPerMm,
+        renderer.paintLabel(painter,
+                            dotsPerMm,
                             QRectF(QPointF(1 / dotsPerMm, 1 / dotsPerMm), profile.labelSize),
-                            m_batch.labels.first(), &error);
+                            m_batch.labels.first(),
+                            &error);
     }
     label.setDevicePixelRatio(ratio);
     m_labelPreview->setPixmap(QPixmap::fromImage(label));

@@ -23,8 +23,8 @@ QString mm(qreal value)
     return QLocale().toString(value, 'g', 4);
 }
 
-bool readNumber(const QJsonObject &o, const QString &key, qreal *out, QString *error,
-                const QString &where)
+bool readNumber(
+    const QJsonObject &o, const QString &key, qreal *out, QString *error, const QString &where)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined())
@@ -124,7 +124,8 @@ std::optional<LabelProfile> LabelProfile::fromJson(const QJsonObject &json, QStr
     LabelProfile p;
     p.id = json.value(QLatin1String("id")).toString();
     p.name = json.value(QLatin1String("name")).toString();
-    const QString where = p.id.isEmpty() ? tr("A label profile") : tr("Label profile '%1'").arg(p.id);
+    const QString where = p.id.isEmpty() ? tr("A label profile")
+                                         : tr("Label profile '%1'").arg(p.id);
     if (!isValidId(p.id)) {
         if (error)
             *error = tr("%1: the id must be lower-case letters, digits, '.', '-' or '_'.").arg(where);
@@ -154,7 +155,8 @@ std::optional<LabelProfile> LabelProfile::fromJson(const QJsonObject &json, QStr
     const QJsonObject grid = json.value(QLatin1String("grid")).toObject();
     const QJsonValue columns = grid.value(QLatin1String("columns"));
     const QJsonValue rows = grid.value(QLatin1String("rows"));
-    if ((!columns.isUndefined() && !columns.isDouble()) || (!rows.isUndefined() && !rows.isDouble())) {
+    if ((!columns.isUndefined() && !columns.isDouble())
+        || (!rows.isUndefined() && !rows.isDouble())) {
         if (error)
             *error = tr("%1: columns and rows must be whole numbers.").arg(where);
         return std::nullopt;

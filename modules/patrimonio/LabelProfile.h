@@ -38,8 +38,8 @@ public:
     QSizeF labelSize; // mm
     int columns = 1;
     int rows = 1;
-    qreal marginLeft = 0; // from the paper's left edge to the first column
-    qreal marginTop = 0;  // from the paper's top edge to the first row
+    qreal marginLeft = 0;    // from the paper's left edge to the first column
+    qreal marginTop = 0;     // from the paper's top edge to the first row
     qreal gapHorizontal = 0; // between columns
     qreal gapVertical = 0;   // between rows
     qreal padding = 2;       // blank border inside each label

@@ -47,7 +47,8 @@ LabelProfileCatalog LabelProfileCatalog::load(const QStringList &dirs)
         if (!dir.exists())
             continue;
         const QStringList files = dir.entryList({QStringLiteral("*.json")},
-                                                QDir::Files | QDir::Readable, QDir::Name);
+                                                QDir::Files | QDir::Readable,
+                                                QDir::Name);
         for (const QString &file : files)
             catalog.addFile(dir.filePath(file));
     }
@@ -63,8 +64,7 @@ QStringList LabelProfileCatalog::defaultDirectories()
 {
     QStringList dirs;
     // standardLocations() lists the user's folder first; the user's files should win.
-    const QStringList config = QStandardPaths::standardLocations(
-        QStandardPaths::AppConfigLocation);
+    const QStringList config = QStandardPaths::standardLocations(QStandardPaths::AppConfigLocation);
     for (auto it = config.crbegin(); it != config.crend(); ++it)
         dirs.append(QDir(*it).filePath(QStringLiteral("label-profiles")));
     return dirs;
@@ -115,8 +115,9 @@ int LabelProfileCatalog::addJson(const QByteArray &json, const QString &source)
 
 void LabelProfileCatalog::add(const LabelProfile &profile)
 {
-    const auto it = std::find_if(m_profiles.begin(), m_profiles.end(),
-                                 [&](const LabelProfile &p) { return p.id == profile.id; });
+    const auto it = std::find_if(m_profiles.begin(), m_profiles.end(), [&](const LabelProfile &p) {
+        return p.id == profile.id;
+    });
     if (it != m_profiles.end())
         *it = profile;
     else
@@ -132,8 +133,7 @@ std::optional<LabelProfile> LabelProfileCatalog::find(const QString &id) const
     return std::nullopt;
 }
 
-std::optional<LabelProfile> LabelProfileCatalog::profileFromFile(const QString &path,
-                                                                 QString *error)
+std::optional<LabelProfile> LabelProfileCatalog::profileFromFile(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -153,7 +153,8 @@ std::optional<LabelProfile> LabelProfileCatalog::profileFromFile(const QString &
     const QList<QJsonObject> objects = profileObjects(doc);
     if (objects.size() != 1) {
         if (error)
-            *error = tr("%1: holds %n profile(s); give a file with exactly one.", nullptr,
+            *error = tr("%1: holds %n profile(s); give a file with exactly one.",
+                        nullptr,
                         int(objects.size()))
                          .arg(path);
         return std::nullopt;

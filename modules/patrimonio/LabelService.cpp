@@ -86,13 +86,17 @@ LabelService::Batch LabelService::allLabels(const core::Session &session) const
         const AssetSnapshot::Row &row = snapshot.row(i);
         batch.labels.append({snapshot.text(row.codigo), snapshot.text(row.denominacion)});
     }
-    std::sort(batch.labels.begin(), batch.labels.end(),
+    std::sort(batch.labels.begin(),
+              batch.labels.end(),
               [](const LabelContent &a, const LabelContent &b) { return a.codigo < b.codigo; });
     return batch;
 }
 
-bool LabelService::writePdf(const core::Session &session, const LabelProfile &profile,
-                            const QStringList &codigos, const QString &path, QString *error,
+bool LabelService::writePdf(const core::Session &session,
+                            const LabelProfile &profile,
+                            const QStringList &codigos,
+                            const QString &path,
+                            QString *error,
                             int *pages) const
 {
     const Batch batch = labelsFor(session, codigos);

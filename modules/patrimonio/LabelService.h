@@ -26,10 +26,10 @@ class LabelService
 public:
     struct Batch
     {
-        LabelContents labels;   // in the order asked for
-        QStringList unknown;    // well-formed códigos not in the register
-        QStringList malformed;  // inputs that are not a código patrimonial
-        QString error;          // permission or store failure
+        LabelContents labels;  // in the order asked for
+        QStringList unknown;   // well-formed códigos not in the register
+        QStringList malformed; // inputs that are not a código patrimonial
+        QString error;         // permission or store failure
 
         // Every code was found and nothing failed.
         bool ok() const { return error.isEmpty() && unknown.isEmpty() && malformed.isEmpty(); }
@@ -46,8 +46,11 @@ public:
     Batch allLabels(const core::Session &session) const;
     // labelsFor() then LabelSheetRenderer::writePdf(); nothing is written unless every code
     // was found. *pages gets the number of pages written.
-    bool writePdf(const core::Session &session, const LabelProfile &profile,
-                  const QStringList &codigos, const QString &path, QString *error = nullptr,
+    bool writePdf(const core::Session &session,
+                  const LabelProfile &profile,
+                  const QStringList &codigos,
+                  const QString &path,
+                  QString *error = nullptr,
                   int *pages = nullptr) const;
 
 private:

@@ -46,8 +46,8 @@ QFont fitted(QFont font, const QString &text, qreal width, QPaintDevice *device)
 }
 
 // text broken into at most maxLines lines of width; the last one elided when text is longer.
-QStringList wrapped(const QString &text, const QFont &font, qreal width, int maxLines,
-                    QPaintDevice *device)
+QStringList wrapped(
+    const QString &text, const QFont &font, qreal width, int maxLines, QPaintDevice *device)
 {
     QStringList lines;
     const QString simple = text.simplified();
@@ -102,17 +102,18 @@ int LabelSheetRenderer::pageCount(int labelCount) const
 
 QPageLayout LabelSheetRenderer::pageLayout() const
 {
-    const QPageSize size(m_profile.pageSize, QPageSize::Millimeter, m_profile.name,
+    const QPageSize size(m_profile.pageSize,
+                         QPageSize::Millimeter,
+                         m_profile.name,
                          QPageSize::ExactMatch);
-    QPageLayout layout(size, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
-                       QPageLayout::Millimeter);
+    QPageLayout layout(size, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     // Full page: a QPrinter's origin is then the paper's corner, not its printable area.
     layout.setMode(QPageLayout::FullPageMode);
     return layout;
 }
 
-bool LabelSheetRenderer::paintPage(QPainter &painter, qreal dotsPerMm,
-                                   const LabelContents &labels, int page, QString *error) const
+bool LabelSheetRenderer::paintPage(
+    QPainter &painter, qreal dotsPerMm, const LabelContents &labels, int page, QString *error) const
 {
     const int perPage = m_profile.labelsPerPage();
     const int skip = perPage > 1 ? m_skip : 0;
@@ -126,7 +127,9 @@ bool LabelSheetRenderer::paintPage(QPainter &painter, qreal dotsPerMm,
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
         for (const QRectF &r : m_profile.labelRects()) {
-            painter.drawRect(QRectF(r.x() * dotsPerMm, r.y() * dotsPerMm, r.width() * dotsPerMm,
+            painter.drawRect(QRectF(r.x() * dotsPerMm,
+                                    r.y() * dotsPerMm,
+                                    r.width() * dotsPerMm,
                                     r.height() * dotsPerMm));
         }
         painter.restore();
@@ -138,17 +141,23 @@ bool LabelSheetRenderer::paintPage(QPainter &painter, qreal dotsPerMm,
     return true;
 }
 
-bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QRectF &rectMm,
-                                    const LabelContent &label, QString *error) const
+bool LabelSheetRenderer::paintLabel(QPainter &painter,
+                                    qreal dotsPerMm,
+                                    const QRectF &rectMm,
+                                    const LabelContent &label,
+                                    QString *error) const
 {
     const core::BarcodeSymbol symbol = core::BarcodeRenderer::encode(m_profile.barcode,
-                                                                     label.codigo, error);
+                                                                     label.codigo,
+                                                                     error);
     if (symbol.isNull())
         return false;
     auto px = [dotsPerMm](qreal mm) { return mm * dotsPerMm; };
     QPaintDevice *device = painter.device();
     const qreal pad = px(m_profile.padding);
-    const QRectF inner = QRectF(px(rectMm.x()), px(rectMm.y()), px(rectMm.width()),
+    const QRectF inner = QRectF(px(rectMm.x()),
+                                px(rectMm.y()),
+                                px(rectMm.width()),
                                 px(rectMm.height()))
                              .adjusted(pad, pad, -pad, -pad);
     const qreal innerHeightMm = inner.height() / dotsPerMm;
@@ -160,9 +169,13 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
     if (m_profile.barcode == core::BarcodeFormat::Code128) {
         // Top to bottom: entity, bars (full width), código, denominación.
         const QFont nameFont = fitted(labelFont(px(clampMm(innerHeightMm * 0.12, 1.6, 2.8)), true),
-                                      m_entityName, inner.width(), device);
+                                      m_entityName,
+                                      inner.width(),
+                                      device);
         const QFont codeFont = fitted(labelFont(px(clampMm(innerHeightMm * 0.17, 2.2, 4.4)), true),
-                                      label.codigo, inner.width(), device);
+                                      label.codigo,
+                                      inner.width(),
+                                      device);
         const QFont denFont = labelFont(px(clampMm(innerHeightMm * 0.12, 1.6, 2.8)), false);
         const qreal nameH = QFontMetricsF(nameFont, device).height();
         const qreal codeH = QFontMetricsF(codeFont, device).height();
@@ -172,26 +185,28 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
         qreal y = inner.top();
         painter.setFont(nameFont);
         painter.drawText(QRectF(inner.left(), y, inner.width(), nameH),
-                         Qt::AlignHCenter | Qt::AlignVCenter, m_entityName);
+                         Qt::AlignHCenter | Qt::AlignVCenter,
+                         m_entityName);
         y += nameH + gap;
         symbol.paint(painter, QRectF(inner.left(), y, inner.width(), barsH));
         y += barsH + gap;
         painter.setFont(codeFont);
         painter.drawText(QRectF(inner.left(), y, inner.width(), codeH),
-                         Qt::AlignHCenter | Qt::AlignVCenter, label.codigo);
+                         Qt::AlignHCenter | Qt::AlignVCenter,
+                         label.codigo);
         y += codeH + gap;
         painter.setFont(denFont);
         const QStringList den = wrapped(label.denominacion, denFont, inner.width(), 1, device);
         painter.drawText(QRectF(inner.left(), y, inner.width(), denH),
-                         Qt::AlignHCenter | Qt::AlignVCenter, den.value(0));
+                         Qt::AlignHCenter | Qt::AlignVCenter,
+                         den.value(0));
     } else {
         // The QR square on the left (its quiet zone included), text beside it.
         const qreal side = std::min(inner.height(), inner.width() * 0.5);
         symbol.paint(painter,
                      QRectF(inner.left(), inner.top() + (inner.height() - side) / 2, side, side));
         // The QR's own quiet zone already separates it from the text.
-        const QRectF column(inner.left() + side, inner.top(), inner.width() - side,
-                            inner.height());
+        const QRectF column(inner.left() + side, inner.top(), inner.width() - side, inner.height());
         // The entity's name is never cut: two lines, the font made smaller until it fits.
         QFont nameFont = labelFont(px(clampMm(innerHeightMm * 0.11, 1.5, 2.6)), true);
         QStringList name = wrapped(m_entityName, nameFont, column.width(), 2, device);
@@ -202,35 +217,44 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
             name = wrapped(m_entityName, nameFont, column.width(), 2, device);
         }
         const QFont codeFont = fitted(labelFont(px(clampMm(innerHeightMm * 0.16, 2.0, 4.0)), true),
-                                      label.codigo, column.width(), device);
+                                      label.codigo,
+                                      column.width(),
+                                      device);
         const QFont denFont = labelFont(px(clampMm(innerHeightMm * 0.11, 1.5, 2.6)), false);
         const qreal nameLineH = QFontMetricsF(nameFont, device).lineSpacing();
         const qreal codeH = QFontMetricsF(codeFont, device).height();
         const qreal denLineH = QFontMetricsF(denFont, device).lineSpacing();
         const qreal gap = px(0.6);
         const qreal nameH = name.size() * nameLineH;
-        const int denLines = std::clamp(int((column.height() - nameH - codeH - 2 * gap)
-                                            / denLineH),
-                                        0, 4);
-        const QStringList den = wrapped(label.denominacion, denFont, column.width(), denLines,
+        const int denLines = std::clamp(int((column.height() - nameH - codeH - 2 * gap) / denLineH),
+                                        0,
+                                        4);
+        const QStringList den = wrapped(label.denominacion,
+                                        denFont,
+                                        column.width(),
+                                        denLines,
                                         device);
-        const qreal blockH = nameH + gap + codeH + (den.isEmpty() ? 0 : gap + den.size() * denLineH);
+        const qreal blockH = nameH + gap + codeH
+                             + (den.isEmpty() ? 0 : gap + den.size() * denLineH);
         qreal y = column.top() + std::max<qreal>(0, (column.height() - blockH) / 2);
         painter.setFont(nameFont);
         for (const QString &line : name) {
             painter.drawText(QRectF(column.left(), y, column.width(), nameLineH),
-                             Qt::AlignLeft | Qt::AlignVCenter, line);
+                             Qt::AlignLeft | Qt::AlignVCenter,
+                             line);
             y += nameLineH;
         }
         y += gap;
         painter.setFont(codeFont);
         painter.drawText(QRectF(column.left(), y, column.width(), codeH),
-                         Qt::AlignLeft | Qt::AlignVCenter, label.codigo);
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         label.codigo);
         y += codeH + gap;
         painter.setFont(denFont);
         for (const QString &line : den) {
             painter.drawText(QRectF(column.left(), y, column.width(), denLineH),
-                             Qt::AlignLeft | Qt::AlignVCenter, line);
+                             Qt::AlignLeft | Qt::AlignVCenter,
+                             line);
             y += denLineH;
         }
     }
@@ -238,7 +262,8 @@ bool LabelSheetRenderer::paintLabel(QPainter &painter, qreal dotsPerMm, const QR
     return true;
 }
 
-bool LabelSheetRenderer::print(QPagedPaintDevice &device, const LabelContents &labels,
+bool LabelSheetRenderer::print(QPagedPaintDevice &device,
+                               const LabelContents &labels,
                                QString *error) const
 {
     if (labels.isEmpty()) {
@@ -275,7 +300,8 @@ bool LabelSheetRenderer::print(QPagedPaintDevice &device, const LabelContents &l
     return true;
 }
 
-bool LabelSheetRenderer::writePdf(const QString &path, const LabelContents &labels,
+bool LabelSheetRenderer::writePdf(const QString &path,
+                                  const LabelContents &labels,
                                   QString *error) const
 {
     if (labels.isEmpty()) {
@@ -307,7 +333,9 @@ bool LabelSheetRenderer::writePdf(const QString &path, const LabelContents &labe
     return true;
 }
 
-QImage LabelSheetRenderer::renderPage(const LabelContents &labels, int page, int dpi,
+QImage LabelSheetRenderer::renderPage(const LabelContents &labels,
+                                      int page,
+                                      int dpi,
                                       QString *error) const
 {
     const qreal dotsPerMm = dpi / 25.4;

@@ -46,23 +46,31 @@ public:
 
     // Paints page `page` (0-based) of labels. The painter works in device pixels with its
     // origin at the paper's top-left corner; dotsPerMm converts millimetres to them.
-    bool paintPage(QPainter &painter, qreal dotsPerMm, const LabelContents &labels, int page,
+    bool paintPage(QPainter &painter,
+                   qreal dotsPerMm,
+                   const LabelContents &labels,
+                   int page,
                    QString *error = nullptr) const;
     // One label in rectMm (millimetres on the page).
-    bool paintLabel(QPainter &painter, qreal dotsPerMm, const QRectF &rectMm,
-                    const LabelContent &label, QString *error = nullptr) const;
+    bool paintLabel(QPainter &painter,
+                    qreal dotsPerMm,
+                    const QRectF &rectMm,
+                    const LabelContent &label,
+                    QString *error = nullptr) const;
 
     // Every page on device (its page layout is set to pageLayout(); a QPrinter must be full
     // page). False with a translated reason when there is nothing to print or a code cannot
     // be encoded.
-    bool print(QPagedPaintDevice &device, const LabelContents &labels,
+    bool print(QPagedPaintDevice &device,
+               const LabelContents &labels,
                QString *error = nullptr) const;
     // Writes a PDF through a temporary file renamed into place at the end (QSaveFile): a
     // failure leaves any previous file untouched and nothing half-written.
-    bool writePdf(const QString &path, const LabelContents &labels,
-                  QString *error = nullptr) const;
+    bool writePdf(const QString &path, const LabelContents &labels, QString *error = nullptr) const;
     // Page `page` as a white image at dpi dots per inch.
-    QImage renderPage(const LabelContents &labels, int page, int dpi,
+    QImage renderPage(const LabelContents &labels,
+                      int page,
+                      int dpi,
                       QString *error = nullptr) const;
 
 private:

@@ -120,10 +120,10 @@ void TestBarcodeDecoder::readsSeveralSymbols()
 {
     const QImage a = BarcodeRenderer::encode(BarcodeFormat::QrCode, QStringLiteral("740899500001"))
                          .toImage(4);
-    const QImage b = BarcodeRenderer::encode(BarcodeFormat::Code128,
-                                             QStringLiteral("740899500002"))
+    const QImage b = BarcodeRenderer::encode(BarcodeFormat::Code128, QStringLiteral("740899500002"))
                          .toImage(3, 30);
-    QImage sheet(std::max(a.width(), b.width()) + 40, a.height() + b.height() + 80,
+    QImage sheet(std::max(a.width(), b.width()) + 40,
+                 a.height() + b.height() + 80,
                  QImage::Format_RGB32);
     sheet.fill(Qt::white);
     {

@@ -33,8 +33,8 @@ struct LabelTestTools
         const QTemporaryDir pagesDir;
         const QString prefix = pagesDir.filePath(QStringLiteral("page"));
         QProcess p;
-        p.start(exe, {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-png"), pdf,
-                      prefix});
+        p.start(exe,
+                {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-png"), pdf, prefix});
         if (!p.waitForFinished(120000) || p.exitCode() != 0) {
             *error = QString::fromLocal8Bit(p.readAllStandardError());
             return {};
@@ -42,7 +42,8 @@ struct LabelTestTools
         const QFileInfo info(prefix);
         QStringList files = QDir(info.absolutePath())
                                 .entryList({info.fileName() + QStringLiteral("-*.png")},
-                                           QDir::Files, QDir::Name);
+                                           QDir::Files,
+                                           QDir::Name);
         QList<QImage> pages;
         for (const QString &f : files)
             pages.append(QImage(QDir(info.absolutePath()).filePath(f)));

@@ -71,7 +71,8 @@ void TestImageScanReader::sameCodeTwiceIsOneCode()
     const QImage b = core::BarcodeRenderer::encode(core::BarcodeFormat::QrCode,
                                                    QStringLiteral("740899500006"))
                          .toImage(5);
-    QImage both(a.width() + b.width() + 60, std::max(a.height(), b.height()) + 40,
+    QImage both(a.width() + b.width() + 60,
+                std::max(a.height(), b.height()) + 40,
                 QImage::Format_RGB32);
     both.fill(Qt::white);
     {

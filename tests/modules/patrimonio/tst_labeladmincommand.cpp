@@ -54,9 +54,12 @@ private:
     }
     QStringList labels(const QStringList &more) const
     {
-        return QStringList{QStringLiteral("patrimonio"), QStringLiteral("labels"),
-                           QStringLiteral("--store"), m_dir.filePath(QStringLiteral("t.db")),
-                           QStringLiteral("--key-file"), m_dir.filePath(QStringLiteral("t.key"))}
+        return QStringList{QStringLiteral("patrimonio"),
+                           QStringLiteral("labels"),
+                           QStringLiteral("--store"),
+                           m_dir.filePath(QStringLiteral("t.db")),
+                           QStringLiteral("--key-file"),
+                           m_dir.filePath(QStringLiteral("t.key"))}
                + more;
     }
     QString out(const QString &name) const { return m_dir.filePath(name); }
@@ -75,8 +78,10 @@ private:
 
 void TestLabelAdminCommand::initTestCase()
 {
-    const Result demo = run({QStringLiteral("demo"), QStringLiteral("--store"),
-                             m_dir.filePath(QStringLiteral("t.db")), QStringLiteral("--key-file"),
+    const Result demo = run({QStringLiteral("demo"),
+                             QStringLiteral("--store"),
+                             m_dir.filePath(QStringLiteral("t.db")),
+                             QStringLiteral("--key-file"),
                              m_dir.filePath(QStringLiteral("t.key"))});
     QVERIFY2(demo.code == 0, qPrintable(demo.err));
     core::KeyFileKeyProvider keys(m_dir.filePath(QStringLiteral("t.key")));
@@ -112,8 +117,8 @@ void TestLabelAdminCommand::writesThePdf()
 {
     QFETCH(QString, profile);
     const QString pdf = out(QStringLiteral("etiquetas.pdf"));
-    const Result r = run(labels({QStringLiteral("--profile"), profile, QStringLiteral("--out"), pdf})
-                         + m_codes);
+    const Result r = run(
+        labels({QStringLiteral("--profile"), profile, QStringLiteral("--out"), pdf}) + m_codes);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("3 label(s)")), qPrintable(r.out));
     QVERIFY(QFile::exists(pdf));
@@ -144,19 +149,28 @@ void TestLabelAdminCommand::unknownCodesWriteNothing()
     QFETCH(QString, bad);
     const QString pdf = out(QStringLiteral("previo.pdf"));
     // An earlier PDF stays as it was.
-    QCOMPARE(run(labels({QStringLiteral("--profile"), QStringLiteral("a4-2x7"),
-                         QStringLiteral("--out"), pdf, m_codes.first()}))
+    QCOMPARE(run(labels({QStringLiteral("--profile"),
+                         QStringLiteral("a4-2x7"),
+                         QStringLiteral("--out"),
+                         pdf,
+                         m_codes.first()}))
                  .code,
              0);
     const QByteArray before = hash(pdf);
-    const Result r = run(labels({QStringLiteral("--profile"), QStringLiteral("a4-2x7"),
-                                 QStringLiteral("--out"), pdf, m_codes.first(), bad}));
+    const Result r = run(labels({QStringLiteral("--profile"),
+                                 QStringLiteral("a4-2x7"),
+                                 QStringLiteral("--out"),
+                                 pdf,
+                                 m_codes.first(),
+                                 bad}));
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(bad), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
     QCOMPARE(hash(pdf), before);
-    const Result fresh = run(labels({QStringLiteral("--profile"), QStringLiteral("a4-2x7"),
-                                     QStringLiteral("--out"), out(QStringLiteral("nuevo.pdf")),
+    const Result fresh = run(labels({QStringLiteral("--profile"),
+                                     QStringLiteral("a4-2x7"),
+                                     QStringLiteral("--out"),
+                                     out(QStringLiteral("nuevo.pdf")),
                                      bad}));
     QCOMPARE(fresh.code, 1);
     QVERIFY(!QFile::exists(out(QStringLiteral("nuevo.pdf"))));
@@ -166,25 +180,36 @@ void TestLabelAdminCommand::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     const QString pdf = out(QStringLiteral("u.pdf"));
-    QTest::newRow("no profile") << QStringList{QStringLiteral("--out"), pdf,
+    QTest::newRow("no profile") << QStringList{QStringLiteral("--out"),
+                                               pdf,
                                                QStringLiteral("740899500001")};
-    QTest::newRow("no out") << QStringList{QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
+    QTest::newRow("no out") << QStringList{QStringLiteral("--profile"),
+                                           QStringLiteral("a4-3x8"),
                                            QStringLiteral("740899500001")};
-    QTest::newRow("no codes, no --all")
-        << QStringList{QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
-                       QStringLiteral("--out"), pdf};
-    QTest::newRow("codes and --all")
-        << QStringList{QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
-                       QStringLiteral("--out"), pdf, QStringLiteral("--all"),
-                       QStringLiteral("740899500001")};
-    QTest::newRow("unknown profile")
-        << QStringList{QStringLiteral("--profile"), QStringLiteral("a5-9x9"),
-                       QStringLiteral("--out"), pdf, QStringLiteral("740899500001")};
-    QTest::newRow("bad skip")
-        << QStringList{QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
-                       QStringLiteral("--out"), pdf, QStringLiteral("--skip"),
-                       QStringLiteral("dos"), QStringLiteral("740899500001")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--color"), QStringLiteral("red")};
+    QTest::newRow("no codes, no --all") << QStringList{QStringLiteral("--profile"),
+                                                       QStringLiteral("a4-3x8"),
+                                                       QStringLiteral("--out"),
+                                                       pdf};
+    QTest::newRow("codes and --all") << QStringList{QStringLiteral("--profile"),
+                                                    QStringLiteral("a4-3x8"),
+                                                    QStringLiteral("--out"),
+                                                    pdf,
+                                                    QStringLiteral("--all"),
+                                                    QStringLiteral("740899500001")};
+    QTest::newRow("unknown profile") << QStringList{QStringLiteral("--profile"),
+                                                    QStringLiteral("a5-9x9"),
+                                                    QStringLiteral("--out"),
+                                                    pdf,
+                                                    QStringLiteral("740899500001")};
+    QTest::newRow("bad skip") << QStringList{QStringLiteral("--profile"),
+                                             QStringLiteral("a4-3x8"),
+                                             QStringLiteral("--out"),
+                                             pdf,
+                                             QStringLiteral("--skip"),
+                                             QStringLiteral("dos"),
+                                             QStringLiteral("740899500001")};
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--color"), QStringLiteral("red")};
 }
 
 void TestLabelAdminCommand::usageErrors()
@@ -199,9 +224,13 @@ void TestLabelAdminCommand::usageErrors()
 void TestLabelAdminCommand::allAssets()
 {
     const QString pdf = out(QStringLiteral("todo.pdf"));
-    const Result r = run(labels({QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
-                                 QStringLiteral("--out"), pdf, QStringLiteral("--all"),
-                                 QStringLiteral("--skip"), QStringLiteral("4")}));
+    const Result r = run(labels({QStringLiteral("--profile"),
+                                 QStringLiteral("a4-3x8"),
+                                 QStringLiteral("--out"),
+                                 pdf,
+                                 QStringLiteral("--all"),
+                                 QStringLiteral("--skip"),
+                                 QStringLiteral("4")}));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const int pages = (m_assetCount + 4 + 23) / 24;
     QVERIFY2(r.out.contains(QStringLiteral("%1 page(s)").arg(pages)), qPrintable(r.out));
@@ -219,8 +248,8 @@ void TestLabelAdminCommand::profileFromJsonFile()
                "label": {"width": 38, "height": 25}, "padding": 1})");
     f.close();
     const QString pdf = out(QStringLiteral("zebra.pdf"));
-    const Result r = run(labels({QStringLiteral("--profile"), json, QStringLiteral("--out"), pdf,
-                                 m_codes.at(1)}));
+    const Result r = run(
+        labels({QStringLiteral("--profile"), json, QStringLiteral("--out"), pdf, m_codes.at(1)}));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QString error;
     const QList<QImage> pages = LabelTestTools::rasterize(pdf, 300, &error);
@@ -233,8 +262,8 @@ void TestLabelAdminCommand::profileFromJsonFile()
     f.write(R"({"id": "zebra", "name": "Zebra", "label": {"width": 10, "height": 10}})");
     f.close();
     const QString none = out(QStringLiteral("nada.pdf"));
-    const Result bad = run(labels({QStringLiteral("--profile"), json, QStringLiteral("--out"),
-                                   none, m_codes.at(1)}));
+    const Result bad = run(
+        labels({QStringLiteral("--profile"), json, QStringLiteral("--out"), none, m_codes.at(1)}));
     QCOMPARE(bad.code, 1);
     QVERIFY(bad.err.contains(QLatin1String("perfil.json")));
     QVERIFY(!QFile::exists(none));

@@ -44,8 +44,10 @@ private:
     }
     QStringList store() const
     {
-        return {QStringLiteral("--store"), m_dir.filePath(QStringLiteral("s.db")),
-                QStringLiteral("--key-file"), m_dir.filePath(QStringLiteral("s.key"))};
+        return {QStringLiteral("--store"),
+                m_dir.filePath(QStringLiteral("s.db")),
+                QStringLiteral("--key-file"),
+                m_dir.filePath(QStringLiteral("s.key"))};
     }
 
     QTemporaryDir m_dir;
@@ -62,8 +64,10 @@ void TestLabelAdminProcess::unknownCodeIsReportedInSpanish()
     const QString pdf = m_dir.filePath(QStringLiteral("malo.pdf"));
     const Result r = run(QStringList{QStringLiteral("patrimonio"), QStringLiteral("labels")}
                          + store()
-                         + QStringList{QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
-                                       QStringLiteral("--out"), pdf,
+                         + QStringList{QStringLiteral("--profile"),
+                                       QStringLiteral("a4-3x8"),
+                                       QStringLiteral("--out"),
+                                       pdf,
                                        QStringLiteral("740899509999")});
     QCOMPARE(r.code, 1);
     const QString err = QString::fromUtf8(r.err);
@@ -74,8 +78,10 @@ void TestLabelAdminProcess::unknownCodeIsReportedInSpanish()
 
     const Result usage = run(QStringList{QStringLiteral("patrimonio"), QStringLiteral("labels")}
                              + store()
-                             + QStringList{QStringLiteral("--profile"), QStringLiteral("a4-3x8"),
-                                           QStringLiteral("--out"), pdf});
+                             + QStringList{QStringLiteral("--profile"),
+                                           QStringLiteral("a4-3x8"),
+                                           QStringLiteral("--out"),
+                                           pdf});
     QCOMPARE(usage.code, 2);
     QVERIFY2(QString::fromUtf8(usage.err).contains(QLatin1String("--all")), usage.err.constData());
 }
@@ -86,8 +92,10 @@ void TestLabelAdminProcess::labelsFromAScript()
     const QStringList codes = {QStringLiteral("740899500001"), QStringLiteral("740899500002")};
     const Result r = run(QStringList{QStringLiteral("patrimonio"), QStringLiteral("labels")}
                          + store()
-                         + QStringList{QStringLiteral("--profile"), QStringLiteral("rollo-60x40"),
-                                       QStringLiteral("--out"), pdf}
+                         + QStringList{QStringLiteral("--profile"),
+                                       QStringLiteral("rollo-60x40"),
+                                       QStringLiteral("--out"),
+                                       pdf}
                          + codes);
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY2(r.err.isEmpty(), r.err.constData()); // a script sees a clean stderr on success

@@ -62,7 +62,8 @@ void TestLabelProfile::builtInGeometry()
         }
     }
     QCOMPARE(rects.first().topLeft(), QPointF(profile->marginLeft, profile->marginTop));
-    QCOMPARE(profile->kind(), rects.size() == 1 ? LabelProfile::Kind::Roll : LabelProfile::Kind::Sheet);
+    QCOMPARE(profile->kind(),
+             rects.size() == 1 ? LabelProfile::Kind::Roll : LabelProfile::Kind::Sheet);
 }
 
 void TestLabelProfile::gridPositions()
@@ -91,7 +92,8 @@ void TestLabelProfile::rollDefaults()
 {
     QString error;
     const auto p = LabelProfile::fromJson(
-        json(R"({"id": "rollo-38x25", "name": "Rollo 38 × 25", "label": {"width": 38, "height": 25}})"),
+        json(
+            R"({"id": "rollo-38x25", "name": "Rollo 38 × 25", "label": {"width": 38, "height": 25}})"),
         &error);
     QVERIFY2(p, qPrintable(error));
     QCOMPARE(p->pageSize, QSizeF(38, 25));
@@ -108,28 +110,28 @@ void TestLabelProfile::rejectsBadProfiles_data()
     QTest::addColumn<QString>("reason"); // a piece of the English message
     QTest::newRow("bad id") << R"({"id": "A4 3x8", "name": "x", "label": {"width": 70, "height": 37}})"
                             << "id";
-    QTest::newRow("no name") << R"({"id": "x", "label": {"width": 70, "height": 37}})" << "no name";
+    QTest::newRow("no name") << R"({"id": "x", "label": {"width": 70, "height": 37}})"
+                             << "no name";
     QTest::newRow("unknown barcode")
         << R"({"id": "x", "name": "x", "barcode": "ean13", "label": {"width": 70, "height": 37}})"
         << "ean13";
-    QTest::newRow("text size")
-        << R"({"id": "x", "name": "x", "label": {"width": "70", "height": 37}})" << "number";
-    QTest::newRow("too wide")
-        << R"({"id": "x", "name": "x", "page": {"width": 210, "height": 297},
+    QTest::newRow("text size") << R"({"id": "x", "name": "x", "label": {"width": "70", "height": 37}})"
+                               << "number";
+    QTest::newRow("too wide") << R"({"id": "x", "name": "x", "page": {"width": 210, "height": 297},
               "label": {"width": 70, "height": 37}, "grid": {"columns": 3, "rows": 8},
               "margin": {"left": 5}})"
-        << "215";
-    QTest::newRow("too high")
-        << R"({"id": "x", "name": "x", "page": {"width": 210, "height": 297},
+                              << "215";
+    QTest::newRow("too high") << R"({"id": "x", "name": "x", "page": {"width": 210, "height": 297},
               "label": {"width": 70, "height": 37}, "grid": {"columns": 3, "rows": 8},
               "gap": {"vertical": 1}})"
-        << "303";
+                              << "303";
     QTest::newRow("negative margin")
         << R"({"id": "x", "name": "x", "page": {"width": 210, "height": 297},
               "label": {"width": 70, "height": 37}, "margin": {"left": -1}})"
         << "negative";
     QTest::newRow("code128 too narrow")
-        << R"({"id": "x", "name": "x", "label": {"width": 25, "height": 25}})" << "Code 128";
+        << R"({"id": "x", "name": "x", "label": {"width": 25, "height": 25}})"
+        << "Code 128";
     QTest::newRow("qr too small")
         << R"({"id": "x", "name": "x", "barcode": "qr", "label": {"width": 14, "height": 10}})"
         << "QR";

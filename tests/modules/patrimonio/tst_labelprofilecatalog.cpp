@@ -71,7 +71,8 @@ void TestLabelProfileCatalog::filesAddAndReplace()
     // Replaced in place: still the first in the list.
     QCOMPARE(catalog.profiles().first().id, QStringLiteral("a4-3x8"));
     QCOMPARE(catalog.find(QStringLiteral("rollo-38x25"))->name, QStringLiteral("Rollo 38 × 25 mío"));
-    QCOMPARE(catalog.find(QStringLiteral("rollo-38x25"))->barcode, tambo::core::BarcodeFormat::QrCode);
+    QCOMPARE(catalog.find(QStringLiteral("rollo-38x25"))->barcode,
+             tambo::core::BarcodeFormat::QrCode);
 }
 
 void TestLabelProfileCatalog::badFilesAreReportedNotFatal()
@@ -103,8 +104,8 @@ void TestLabelProfileCatalog::profileFromFile()
     QCOMPARE(LabelProfileCatalog::profileFromFile(one, &error)->id, QStringLiteral("uno"));
     QVERIFY(!LabelProfileCatalog::profileFromFile(two, &error));
     QVERIFY2(error.contains(QLatin1String("2")), qPrintable(error));
-    QVERIFY(!LabelProfileCatalog::profileFromFile(dir.filePath(QStringLiteral("none.json")),
-                                                  &error));
+    QVERIFY(
+        !LabelProfileCatalog::profileFromFile(dir.filePath(QStringLiteral("none.json")), &error));
     QVERIFY(error.contains(QLatin1String("none.json")));
 }
 

@@ -87,7 +87,9 @@ void TestLabelService::needsViewPermission()
     QString error;
     QVERIFY(!service.writePdf(PatrimonioFixture::mesaPartes(),
                               *LabelProfileCatalog().find(QStringLiteral("a4-3x8")),
-                              {QStringLiteral("740899500001")}, pdf, &error));
+                              {QStringLiteral("740899500001")},
+                              pdf,
+                              &error));
     QVERIFY(!QFile::exists(pdf));
 }
 
@@ -108,16 +110,21 @@ void TestLabelService::writePdfOnlyWhenEveryCodeIsKnown()
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("campana.pdf"));
     QString error;
-    QVERIFY(!service.writePdf(PatrimonioFixture::jefe(), profile,
+    QVERIFY(!service.writePdf(PatrimonioFixture::jefe(),
+                              profile,
                               {QStringLiteral("740899500001"), QStringLiteral("740899509999")},
-                              pdf, &error));
+                              pdf,
+                              &error));
     QVERIFY(error.contains(QLatin1String("740899509999")));
     QVERIFY(!QFile::exists(pdf));
 
     int pages = 0;
-    QVERIFY2(service.writePdf(PatrimonioFixture::jefe(), profile,
+    QVERIFY2(service.writePdf(PatrimonioFixture::jefe(),
+                              profile,
                               {QStringLiteral("740899500005"), QStringLiteral("740899500001")},
-                              pdf, &error, &pages),
+                              pdf,
+                              &error,
+                              &pages),
              qPrintable(error));
     QCOMPARE(pages, 2);
     const QList<QImage> images = LabelTestTools::rasterize(pdf, 300, &error);

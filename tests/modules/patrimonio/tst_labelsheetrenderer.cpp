@@ -180,8 +180,8 @@ void TestLabelSheetRenderer::longDenominacionIsElided()
         const LabelProfile profile = *LabelProfileCatalog().find(QString::fromLatin1(id));
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("largo.pdf"));
-        QVERIFY(LabelSheetRenderer(profile).writePdf(
-            pdf, {{QStringLiteral("740899500001"), longName}}));
+        QVERIFY(LabelSheetRenderer(profile).writePdf(pdf,
+                                                     {{QStringLiteral("740899500001"), longName}}));
         const QString text = LabelTestTools::pdfText(pdf).simplified();
         QVERIFY2(text.contains(QLatin1String("UNIDAD CENTRAL")), qPrintable(text));
         QVERIFY2(text.contains(QChar(0x2026)), qPrintable(text)); // "…"
@@ -218,8 +218,8 @@ void TestLabelSheetRenderer::writePdfLeavesNothingHalfWritten()
     QCOMPARE(hash(pdf), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("previo.pdf")});
     // A folder that does not exist.
-    QVERIFY(!renderer.writePdf(dir.filePath(QStringLiteral("no/existe.pdf")), labels.mid(0, 1),
-                               &error));
+    QVERIFY(
+        !renderer.writePdf(dir.filePath(QStringLiteral("no/existe.pdf")), labels.mid(0, 1), &error));
     QVERIFY(error.contains(QLatin1String("existe.pdf")));
 }
 

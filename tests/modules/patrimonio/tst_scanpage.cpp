@@ -8,11 +8,11 @@
 #include "ScanPage.h"
 
 #include <QLabel>
-#include <QPainter>
-#include <QTemporaryDir>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
