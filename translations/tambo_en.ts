@@ -69,6 +69,81 @@
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::LabelAdminCommand</name>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelPrintDialog</name>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n label saved in %1.</numerusform>
+            <numerusform>%n labels saved in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent to %1.</source>
+        <translation>
+            <numerusform>%n label sent to %1.</numerusform>
+            <numerusform>%n labels sent to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelProfileCatalog</name>
+    <message numerus="yes">
+        <source>%1: holds %n profile(s); give a file with exactly one.</source>
+        <translation>
+            <numerusform>%1: holds %n profile; give a file with exactly one.</numerusform>
+            <numerusform>%1: holds %n profiles; give a file with exactly one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelService</name>
+    <message numerus="yes">
+        <source>%n code(s) are not a código patrimonial: %1</source>
+        <translation>
+            <numerusform>%n code is not a código patrimonial: %1</numerusform>
+            <numerusform>%n codes are not a código patrimonial: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) are not in the register: %1</source>
+        <translation>
+            <numerusform>%n code is not in the register: %1</numerusform>
+            <numerusform>%n codes are not in the register: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::ScanPage</name>
     <message numerus="yes">
         <source>Repeated (%n time(s))</source>

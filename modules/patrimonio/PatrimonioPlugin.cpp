@@ -4,6 +4,9 @@
 #include "AssetRegisterPage.h"
 #include "AssetRepository.h"
 #include "CatalogoRepository.h"
+#include "LabelAdminCommand.h"
+#include "LabelProfileCatalog.h"
+#include "LabelService.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
 #include "PatrimonioSchema.h"
@@ -18,6 +21,8 @@
 #include "module/ServiceRegistry.h"
 #include "settings/AppSettings.h"
 #include "util/Clock.h"
+
+#include <QDebug>
 
 namespace tambo::patrimonio {
 
@@ -37,6 +42,7 @@ PatrimonioPlugin::~PatrimonioPlugin()
     // Normally aboutToShutdown() ran already. Otherwise the registry may be gone too: it drops
     // deleted objects by itself, so it is not touched here.
     m_scanSessions.clear();
+    m_labels.reset();
     m_directory.reset();
     m_catalogo.reset();
     m_assets.reset();
@@ -128,6 +134,11 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     return {reg, scan};
 }
 
+QList<core::AdminCommand> PatrimonioPlugin::adminCommands() const
+{
+    return {LabelAdminCommand::command([this]() -> const LabelService * { return m_labels.get(); })};
+}
+
 bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
 {
     Q_UNUSED(error)
@@ -143,6 +154,11 @@ bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
     m_assets = std::make_unique<AssetRepository>(provider, ctx.clock(), *m_audit);
     m_catalogo = std::make_unique<CatalogoRepository>(provider, ctx.clock(), *m_audit);
     m_directory = std::make_unique<AssetDirectoryService>(*m_assets);
+    m_labels = std::make_unique<LabelService>(*m_assets);
+    m_labelProfiles = std::make_shared<const LabelProfileCatalog>(
+        LabelProfileCatalog::loadDefault());
+    for (const QString &problem : m_labelProfiles->problems())
+        qWarning().noquote() << "patrimonio: label profiles:" << problem;
     ctx.services().addObject(m_directory.get());
     return true;
 }
@@ -152,6 +168,8 @@ void PatrimonioPlugin::aboutToShutdown()
     if (m_directory && m_context)
         m_context->services().removeObject(m_directory.get());
     m_context = nullptr;
+    m_labels.reset();
+    m_labelProfiles.reset();
     m_directory.reset();
     m_catalogo.reset();
     m_assets.reset();
@@ -198,11 +216,13 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
     const ScannerInput::Config scanner = ScannerInput::fromSettings(settings.scannerPrefix(),
                                                                     settings.scannerSuffix());
     if (pageId == QLatin1String(RegisterPage)) {
-        return new AssetRegisterPage(*m_assets,
-                                     context.session,
-                                     scanSessionFor(context.session),
-                                     scanner,
-                                     parent);
+        auto *page = new AssetRegisterPage(*m_assets,
+                                           context.session,
+                                           scanSessionFor(context.session),
+                                           scanner,
+                                           parent);
+        page->setLabelPrinting(m_labels.get(), m_labelProfiles);
+        return page;
     }
     if (pageId == QLatin1String(ScanPageId)) {
         return new ScanPage(*m_assets,

@@ -17,6 +17,8 @@ namespace tambo::patrimonio {
 class AssetDirectoryService;
 class AssetRepository;
 class CatalogoRepository;
+class LabelProfileCatalog;
+class LabelService;
 class ScanSession;
 
 // The patrimonio module (issue 4): the register of bienes patrimoniales with its SBN catálogo,
@@ -44,6 +46,8 @@ public:
     QList<core::MigrationStep> migrations() const override;
     QList<core::SyncedTable> syncedTables() const override;
     QList<core::PageDescriptor> pages() const override;
+    // `tambo-admin patrimonio labels …` (LabelAdminCommand).
+    QList<core::AdminCommand> adminCommands() const override;
     bool initialize(core::ModuleContext &ctx, QString *error) override;
     void aboutToShutdown() override;
     bool seedDemo(core::ModuleContext &ctx, QString *error) override;
@@ -54,6 +58,10 @@ public:
 
     AssetRepository *assets() const { return m_assets.get(); }
     CatalogoRepository *catalogo() const { return m_catalogo.get(); }
+    // Labels for any list of códigos (the register's selection, a campaign) and the profiles
+    // to print them with (built-in plus OTIC's JSON files, read at initialize()).
+    LabelService *labels() const { return m_labels.get(); }
+    std::shared_ptr<const LabelProfileCatalog> labelProfiles() const { return m_labelProfiles; }
 
 private:
     // One scan session per login: the register and scan pages share which codes were scanned.
@@ -64,6 +72,8 @@ private:
     std::unique_ptr<AssetRepository> m_assets;
     std::unique_ptr<CatalogoRepository> m_catalogo;
     std::unique_ptr<AssetDirectoryService> m_directory;
+    std::unique_ptr<LabelService> m_labels;
+    std::shared_ptr<const LabelProfileCatalog> m_labelProfiles;
     QHash<QString, std::weak_ptr<ScanSession>> m_scanSessions;
 };
 
