@@ -3,9 +3,13 @@
 #include "AssetDirectoryService.h"
 #include "AssetRegisterPage.h"
 #include "AssetRepository.h"
+#include "CampaignDemo.h"
+#include "CampaignListPage.h"
+#include "CampaignRepository.h"
 #include "CatalogoRepository.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
+#include "InventoryPage.h"
 #include "PatrimonioSchema.h"
 #include "ScanPage.h"
 #include "ScanSession.h"
@@ -38,6 +42,7 @@ PatrimonioPlugin::~PatrimonioPlugin()
     // deleted objects by itself, so it is not touched here.
     m_scanSessions.clear();
     m_directory.reset();
+    m_campaigns.reset();
     m_catalogo.reset();
     m_assets.reset();
     m_audit.reset();
@@ -77,6 +82,12 @@ QList<core::PermissionDef> PatrimonioPlugin::permissions() const
          tr("Add notes to an asset's history"),
          {inventariador, jefe, latin(SoporteTecnico)}},
         {latin(Permissions::Catalogo), tr("Import and edit the SBN catálogo"), {jefe}},
+        {latin(Permissions::InventoryScan),
+         tr("Scan assets in an inventory campaign"),
+         {inventariador, jefe}},
+        {latin(Permissions::InventoryManage),
+         tr("Create, start and close inventory campaigns"),
+         {jefe}},
     };
 }
 
@@ -103,6 +114,25 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
           QStringLiteral("cuenta_contable")}},
         // Scoped through its asset; the sync issue decides how (no sede column of its own).
         {PatrimonioSchema::historyTable(), Kind::AppendOnly, {}, {}},
+        // Inventory campaigns: the campaign row is edited by the jefe only (state, comisión);
+        // scans are events from many PCs, merged by id, never in conflict; results are written
+        // once at close.
+        {PatrimonioSchema::campaignsTable(),
+         Kind::Mutable,
+         {},
+         {QStringLiteral("state"),
+          QStringLiteral("cutoff_date"),
+          QStringLiteral("comision_json"),
+          QStringLiteral("scope_sedes_json"),
+          QStringLiteral("scope_areas_json")}},
+        {PatrimonioSchema::campaignScansTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::campaignResultsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
     };
 }
 
@@ -120,7 +150,19 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     scan.iconName = QStringLiteral(":/patrimonio/icons/scan.svg");
     scan.requiredPermission = latin(Permissions::View);
     scan.order = 210;
-    return {reg, scan};
+    core::PageDescriptor campaigns;
+    campaigns.id = latin(CampaignsPageId);
+    campaigns.title = tr("Inventory campaigns");
+    campaigns.iconName = QStringLiteral(":/patrimonio/icons/campaign.svg");
+    campaigns.requiredPermission = latin(Permissions::View);
+    campaigns.order = 220;
+    core::PageDescriptor inventory;
+    inventory.id = latin(InventoryPageId);
+    inventory.title = tr("Stocktaking");
+    inventory.iconName = QStringLiteral(":/patrimonio/icons/inventory.svg");
+    inventory.requiredPermission = latin(Permissions::InventoryScan);
+    inventory.order = 230;
+    return {reg, scan, campaigns, inventory};
 }
 
 bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
@@ -137,6 +179,7 @@ bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
                                                core::CoreSchema::deviceId(ctx.database()));
     m_assets = std::make_unique<AssetRepository>(provider, ctx.clock(), *m_audit);
     m_catalogo = std::make_unique<CatalogoRepository>(provider, ctx.clock(), *m_audit);
+    m_campaigns = std::make_unique<CampaignRepository>(provider, ctx.clock(), *m_audit);
     m_directory = std::make_unique<AssetDirectoryService>(*m_assets);
     ctx.services().addObject(m_directory.get());
     return true;
@@ -148,6 +191,7 @@ void PatrimonioPlugin::aboutToShutdown()
         m_context->services().removeObject(m_directory.get());
     m_context = nullptr;
     m_directory.reset();
+    m_campaigns.reset();
     m_catalogo.reset();
     m_assets.reset();
     m_audit.reset();
@@ -161,10 +205,10 @@ bool PatrimonioPlugin::seedDemo(core::ModuleContext &ctx, QString *error)
             *error = tr("The patrimonio module has no store.");
         return false;
     }
-    return PatrimonioDemo::seed(*m_assets,
-                                *m_catalogo,
-                                ctx.clock().now().toLocalTime().date(),
-                                error);
+    const QDate today = ctx.clock().now().toLocalTime().date();
+    if (!PatrimonioDemo::seed(*m_assets, *m_catalogo, today, error))
+        return false;
+    return !m_campaigns || CampaignDemo::seed(*m_campaigns, today, error);
 }
 
 std::shared_ptr<ScanSession> PatrimonioPlugin::scanSessionFor(const core::Session &session)
@@ -199,6 +243,10 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
                                      scanner,
                                      parent);
     }
+    if (pageId == QLatin1String(CampaignsPageId) && m_campaigns)
+        return new CampaignListPage(*m_campaigns, *m_assets, context.session, parent);
+    if (pageId == QLatin1String(InventoryPageId) && m_campaigns)
+        return new InventoryPage(*m_campaigns, *m_assets, context.session, scanner, parent);
     if (pageId == QLatin1String(ScanPageId)) {
         return new ScanPage(*m_assets,
                             context.session,

@@ -16,6 +16,7 @@ namespace tambo::patrimonio {
 
 class AssetDirectoryService;
 class AssetRepository;
+class CampaignRepository;
 class CatalogoRepository;
 class ScanSession;
 
@@ -23,6 +24,8 @@ class ScanSession;
 // the USB scanner, and the AssetDirectory service for other modules. Pages:
 //   patrimonio.register  "Bienes patrimoniales"  (patrimonio.view)
 //   patrimonio.scan      "Escanear"              (patrimonio.view)
+//   patrimonio.campaigns "Campañas de inventario" (patrimonio.view)
+//   patrimonio.inventory "Toma de inventario"     (patrimonio.inventory.scan)
 class PatrimonioPlugin : public QObject, public tambo::Module, public tambo::ModuleUi
 {
     Q_OBJECT
@@ -33,6 +36,8 @@ public:
     static constexpr auto Id = "patrimonio";
     static constexpr auto RegisterPage = "patrimonio.register";
     static constexpr auto ScanPageId = "patrimonio.scan";
+    static constexpr auto CampaignsPageId = "patrimonio.campaigns";
+    static constexpr auto InventoryPageId = "patrimonio.inventory";
 
     PatrimonioPlugin();
     ~PatrimonioPlugin() override;
@@ -54,6 +59,7 @@ public:
 
     AssetRepository *assets() const { return m_assets.get(); }
     CatalogoRepository *catalogo() const { return m_catalogo.get(); }
+    CampaignRepository *campaigns() const { return m_campaigns.get(); }
 
 private:
     // One scan session per login: the register and scan pages share which codes were scanned.
@@ -63,6 +69,7 @@ private:
     std::unique_ptr<core::AuditLog> m_audit;
     std::unique_ptr<AssetRepository> m_assets;
     std::unique_ptr<CatalogoRepository> m_catalogo;
+    std::unique_ptr<CampaignRepository> m_campaigns;
     std::unique_ptr<AssetDirectoryService> m_directory;
     QHash<QString, std::weak_ptr<ScanSession>> m_scanSessions;
 };
