@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::CampaignResultModel</name>
+    <message numerus="yes">
+        <source>Scanned %n time(s); counted once.</source>
+        <translation>
+            <numerusform>Scanned %n time; counted once.</numerusform>
+            <numerusform>Scanned %n times; counted once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::CatalogoRepository</name>
     <message numerus="yes">
         <source>The catálogo code “%1” has %n digit(s); it must have 8 (a spreadsheet may have dropped leading zeros: format the column as text).</source>
@@ -65,6 +75,16 @@
         <translation>
             <numerusform>“%1” has %n digit; a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</numerusform>
             <numerusform>“%1” has %n digits; a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::InventoryPage</name>
+    <message numerus="yes">
+        <source>Already scanned: %1 (%2) has been scanned %n time(s) in this campaign; it counts once.</source>
+        <translation>
+            <numerusform>Already scanned: %1 (%2) has been scanned %n time in this campaign; it counts once.</numerusform>
+            <numerusform>Already scanned: %1 (%2) has been scanned %n times in this campaign; it counts once.</numerusform>
         </translation>
     </message>
 </context>

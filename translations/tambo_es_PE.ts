@@ -209,6 +209,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>(not available)</source>
         <translation>(no disponible)</translation>
     </message>
+    <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de los módulos (todos aceptan --store RUTA [--key-file A]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AppSettings</name>
@@ -1287,6 +1303,521 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::CampaignDemo</name>
+    <message>
+        <source>The demo campaign needs the demo register first.</source>
+        <translation>La campaña de demostración necesita primero el registro de bienes de demostración.</translation>
+    </message>
+    <message>
+        <source>The demo register has too few rooms for the demo campaign.</source>
+        <translation>El registro de demostración tiene muy pocos ambientes para la campaña de demostración.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignDialog</name>
+    <message>
+        <source>New inventory campaign</source>
+        <translation>Nueva campaña de inventario</translation>
+    </message>
+    <message>
+        <source>Inventory %1</source>
+        <translation>Inventario %1</translation>
+    </message>
+    <message>
+        <source>One member a line: SURNAMES, names; role</source>
+        <translation>Un miembro por línea: APELLIDOS, nombres; cargo</translation>
+    </message>
+    <message>
+        <source>Scope: sedes and areas</source>
+        <translation>Alcance: sedes y áreas</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <source>&amp;Cut-off date:</source>
+        <translation>&amp;Fecha de corte:</translation>
+    </message>
+    <message>
+        <source>Co&amp;misión:</source>
+        <translation>Co&amp;misión:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope (space bar checks; nothing checked = every sede):</source>
+        <translation>A&amp;lcance (la barra espaciadora marca; sin marcas = todas las sedes):</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignListPage</name>
+    <message>
+        <source>Close campaign</source>
+        <translation>Cerrar campaña</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Nueva campaña…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Close and write the acta…</source>
+        <translation>&amp;Cerrar y emitir el acta…</translation>
+    </message>
+    <message>
+        <source>&amp;Write documents again</source>
+        <translation>&amp;Volver a emitir los documentos</translation>
+    </message>
+    <message>
+        <source>Name, year or scope</source>
+        <translation>Nombre, año o alcance</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <source>Inventory campaigns</source>
+        <translation>Campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” created. Start it when the comisión is ready (Ctrl+Shift+S).</source>
+        <translation>Campaña «%1» creada. Iníciela cuando la comisión esté lista (Ctrl+Mayús+S).</translation>
+    </message>
+    <message>
+        <source>The campaign is in progress: the teams can scan on the page “Toma de inventario”.</source>
+        <translation>La campaña está en curso: los equipos pueden escanear en la página «Toma de inventario».</translation>
+    </message>
+    <message>
+        <source>Close “%1”? The outcomes are frozen with the scans this PC holds now: %2 found, %3 found elsewhere, %4 missing, %5 surplus. Make sure every team has synchronised first.</source>
+        <translation>¿Cerrar «%1»? Los resultados se congelan con los escaneos que esta PC tiene ahora: %2 encontrados, %3 encontrados en otro lugar, %4 faltantes, %5 sobrantes. Asegúrese antes de que todos los equipos hayan sincronizado.</translation>
+    </message>
+    <message>
+        <source>Only a closed campaign has an acta.</source>
+        <translation>Solo una campaña cerrada tiene acta.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” closed. Written: %2, %3 and %4.</source>
+        <translation>Campaña «%1» cerrada. Se emitieron: %2, %3 y %4.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignReport</name>
+    <message>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <source>Cut-off date:</source>
+        <translation>Fecha de corte:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Inicio:</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Cierre:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Alcance:</translation>
+    </message>
+    <message>
+        <source>Every sede of the entity</source>
+        <translation>Todas las sedes de la entidad</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Bienes</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Expected in the scope</source>
+        <translation>Bienes a inventariar (en el alcance)</translation>
+    </message>
+    <message>
+        <source>Condition changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+    <message>
+        <source>Scanned more than once</source>
+        <translation>Escaneados más de una vez</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Registered place</source>
+        <translation>Ubicación registrada</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Ubicación encontrada</translation>
+    </message>
+    <message>
+        <source>(not in the register)</source>
+        <translation>(no registrado)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <source>INVENTORY RECORD OF MOVABLE ASSETS</source>
+        <translation>ACTA DE INVENTARIO DE BIENES MUEBLES</translation>
+    </message>
+    <message>
+        <source>The Comisión de Inventario named below took the physical inventory of the bienes muebles of the entity with cut-off date %1, comparing what was found with the asset register, with these results.</source>
+        <translation>La Comisión de Inventario que suscribe realizó la toma de inventario físico de los bienes muebles de la entidad con fecha de corte al %1, contrastando lo encontrado con el registro patrimonial, con los siguientes resultados.</translation>
+    </message>
+    <message>
+        <source>Comisión de Inventario</source>
+        <translation>Comisión de Inventario</translation>
+    </message>
+    <message>
+        <source>Missing assets (faltantes)</source>
+        <translation>Bienes faltantes</translation>
+    </message>
+    <message>
+        <source>Surplus assets (sobrantes)</source>
+        <translation>Bienes sobrantes</translation>
+    </message>
+    <message>
+        <source>In witness whereof, the members of the comisión sign this record.</source>
+        <translation>En señal de conformidad, firman la presente acta los miembros de la comisión.</translation>
+    </message>
+    <message>
+        <source>FINAL INVENTORY REPORT</source>
+        <translation>INFORME FINAL DE INVENTARIO</translation>
+    </message>
+    <message>
+        <source>%1% of the expected assets were found.</source>
+        <translation>Se encontró el %1% de los bienes a inventariar.</translation>
+    </message>
+    <message>
+        <source>Found elsewhere</source>
+        <translation>Encontrados en otro lugar</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Ledger account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>Registered condition</source>
+        <translation>Estado registrado</translation>
+    </message>
+    <message>
+        <source>Observed condition</source>
+        <translation>Estado observado</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Escaneos</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>La carpeta de %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignRepository</name>
+    <message>
+        <source>You may not %1 (permission %2).</source>
+        <translation>No tiene permiso para %1 (permiso %2).</translation>
+    </message>
+    <message>
+        <source>see the inventory campaigns</source>
+        <translation>ver las campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Cannot read the campaigns: %1</source>
+        <translation>No se pueden leer las campañas: %1</translation>
+    </message>
+    <message>
+        <source>create inventory campaigns</source>
+        <translation>crear campañas de inventario</translation>
+    </message>
+    <message>
+        <source>The campaign needs a name.</source>
+        <translation>La campaña necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The year %1 is not valid.</source>
+        <translation>El año %1 no es válido.</translation>
+    </message>
+    <message>
+        <source>Name at least one member of the comisión de inventario.</source>
+        <translation>Indique al menos un miembro de la comisión de inventario.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist.</source>
+        <translation>La sede «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist.</source>
+        <translation>El área «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot create the campaign: %1</source>
+        <translation>No se puede crear la campaña: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the campaign: %1</source>
+        <translation>No se puede modificar la campaña: %1</translation>
+    </message>
+    <message>
+        <source>The campaign is no longer %1.</source>
+        <translation>La campaña ya no está en estado «%1».</translation>
+    </message>
+    <message>
+        <source>start inventory campaigns</source>
+        <translation>iniciar campañas de inventario</translation>
+    </message>
+    <message>
+        <source>The campaign does not exist.</source>
+        <translation>La campaña no existe.</translation>
+    </message>
+    <message>
+        <source>Only a campaign in preparation can be started; “%1” is %2.</source>
+        <translation>Solo se puede iniciar una campaña en preparación; «%1» está en estado «%2».</translation>
+    </message>
+    <message>
+        <source>Choose the room (ambiente) where the team is before scanning.</source>
+        <translation>Elija el ambiente donde está el equipo antes de escanear.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not belong to the sede “%2”.</source>
+        <translation>El área «%1» no pertenece a la sede «%2».</translation>
+    </message>
+    <message>
+        <source>The room %1 is outside the scope of the campaign “%2”.</source>
+        <translation>El ambiente %1 está fuera del alcance de la campaña «%2».</translation>
+    </message>
+    <message>
+        <source>record inventory scans</source>
+        <translation>registrar escaneos de inventario</translation>
+    </message>
+    <message>
+        <source>The campaign “%1” is %2: scans are taken while it is in progress.</source>
+        <translation>La campaña «%1» está en estado «%2»: solo se escanea mientras está en curso.</translation>
+    </message>
+    <message>
+        <source>A scan event is incomplete (id %1, code %2).</source>
+        <translation>Un escaneo está incompleto (id %1, código %2).</translation>
+    </message>
+    <message>
+        <source>Cannot store the scan of %1: %2</source>
+        <translation>No se puede guardar el escaneo de %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the scans: %1</source>
+        <translation>No se pueden leer los escaneos: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se puede leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>close inventory campaigns</source>
+        <translation>cerrar campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Only a campaign in progress can be closed; “%1” is %2.</source>
+        <translation>Solo se puede cerrar una campaña en curso; «%1» está en estado «%2».</translation>
+    </message>
+    <message>
+        <source>Cannot freeze the result of %1: %2</source>
+        <translation>No se puede congelar el resultado de %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the results: %1</source>
+        <translation>No se pueden leer los resultados: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignResultModel</name>
+    <message>
+        <source>(not in the register)</source>
+        <translation>(no registrado)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %n time(s); counted once.</source>
+        <translation>
+            <numerusform>Escaneado %n vez; cuenta una sola vez.</numerusform>
+            <numerusform>Escaneado %n veces; cuenta una sola vez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Registered place</source>
+        <translation>Ubicación registrada</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Encontrado en</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Escaneos</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignTableModel</name>
+    <message>
+        <source>Every sede</source>
+        <translation>Todas las sedes</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Cut-off date</source>
+        <translation>Fecha de corte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Comisión</source>
+        <translation>Comisión</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Creada por</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Cerrada el</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::Campaigns</name>
+    <message>
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message>
+        <source>Found elsewhere</source>
+        <translation>Encontrado en otro lugar</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltante</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Sobrante</translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::CatalogoRepository</name>
     <message>
         <source>You may not see the catálogo (permission %1).</source>
@@ -1406,6 +1937,187 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::InventoryPage</name>
+    <message>
+        <source>&amp;We are here</source>
+        <translation>&amp;Estamos aquí</translation>
+    </message>
+    <message>
+        <source>Room, e.g. OFICINA 204</source>
+        <translation>Ambiente, p. ej. OFICINA 204</translation>
+    </message>
+    <message>
+        <source>As in the register</source>
+        <translation>Como en el registro</translation>
+    </message>
+    <message>
+        <source>The condition the team sees, for the next scan only</source>
+        <translation>El estado que ve el equipo, solo para el siguiente escaneo</translation>
+    </message>
+    <message>
+        <source>Scan, or type 12 digits and press Enter</source>
+        <translation>Escanee, o escriba los 12 dígitos y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Código patrimonial scanned</source>
+        <translation>Código patrimonial escaneado</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Campaña:</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>Á&amp;rea:</translation>
+    </message>
+    <message>
+        <source>Roo&amp;m:</source>
+        <translation>A&amp;mbiente:</translation>
+    </message>
+    <message>
+        <source>Código &amp;patrimonial:</source>
+        <translation>Código &amp;patrimonial:</translation>
+    </message>
+    <message>
+        <source>&amp;Observed condition:</source>
+        <translation>Estado &amp;observado:</translation>
+    </message>
+    <message>
+        <source>Progress per area and room</source>
+        <translation>Avance por área y ambiente</translation>
+    </message>
+    <message>
+        <source>Every código</source>
+        <translation>Todos los códigos</translation>
+    </message>
+    <message>
+        <source>Condition changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+    <message>
+        <source>Outcome of each código</source>
+        <translation>Resultado de cada código</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress per area and room:</source>
+        <translation>A&amp;vance por área y ambiente:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (cerrada)</translation>
+    </message>
+    <message>
+        <source>No campaign is in progress. The jefe de patrimonio starts one on the page “Campañas de inventario”.</source>
+        <translation>No hay ninguna campaña en curso. El jefe de patrimonio la inicia en la página «Campañas de inventario».</translation>
+    </message>
+    <message>
+        <source>%1 · (no area)</source>
+        <translation>%1 · (sin área)</translation>
+    </message>
+    <message>
+        <source>Choose the area and type or pick the room.</source>
+        <translation>Elija el área y escriba o elija el ambiente.</translation>
+    </message>
+    <message>
+        <source>%1 is outside the scope of this campaign.</source>
+        <translation>%1 está fuera del alcance de esta campaña.</translation>
+    </message>
+    <message>
+        <source>The team is in: %1 (label %2)</source>
+        <translation>El equipo está en: %1 (etiqueta %2)</translation>
+    </message>
+    <message>
+        <source>Now scanning in %1.</source>
+        <translation>Ahora se escanea en %1.</translation>
+    </message>
+    <message>
+        <source>The room label %1 is not a room of this campaign.</source>
+        <translation>La etiqueta de ambiente %1 no corresponde a ningún ambiente de esta campaña.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a código patrimonial: %2</source>
+        <translation>«%1» no es un código patrimonial: %2</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in progress first.</source>
+        <translation>Primero elija una campaña en curso.</translation>
+    </message>
+    <message>
+        <source>Choose the room where the team is (or scan its label) before scanning %1.</source>
+        <translation>Elija el ambiente donde está el equipo (o escanee su etiqueta) antes de escanear %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already scanned: %1 (%2) has been scanned %n time(s) in this campaign; it counts once.</source>
+        <translation>
+            <numerusform>Ya escaneado: %1 (%2) se escaneó %n vez en esta campaña; cuenta una sola vez.</numerusform>
+            <numerusform>Ya escaneado: %1 (%2) se escaneó %n veces en esta campaña; cuenta una sola vez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in the register</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>The code %1 is not in the register: recorded as a sobrante. Check the label.</source>
+        <translation>El código %1 no está en el registro: se anotó como sobrante. Revise la etiqueta.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is registered in %3, outside this campaign: recorded as a sobrante.</source>
+        <translation>%1 (%2) está registrado en %3, fuera de esta campaña: se anotó como sobrante.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is registered in %3: recorded as found in another place.</source>
+        <translation>%1 (%2) está registrado en %3: se anotó como encontrado en otro lugar.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Condition changed: %1 → %2.</source>
+        <translation>Estado cambiado: %1 → %2.</translation>
+    </message>
+    <message>
+        <source>Expected %1 · found %2 · found elsewhere %3 · pending %4 · surplus %5 · condition changed %6 · scanned more than once %7 · %8 scan(s)</source>
+        <translation>A inventariar %1 · encontrados %2 · en otro lugar %3 · pendientes %4 · sobrantes %5 · estado cambiado %6 · escaneados más de una vez %7 · %8 escaneo(s)</translation>
+    </message>
+    <message>
+        <source>Choose the area and the room where the team is, or scan the room&apos;s label.</source>
+        <translation>Elija el área y el ambiente donde está el equipo, o escanee la etiqueta del ambiente.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::InventoryProgressModel</name>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>A inventariar</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrados</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Scanned here</source>
+        <translation>Escaneados aquí</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::PatrimonioDemo</name>
     <message>
         <source>The demo catálogo is missing from this build (%1).</source>
@@ -1454,12 +2166,32 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Asset register</source>
         <translation>Registro de bienes</translation>
     </message>
+    <message>
+        <source>Scan assets in an inventory campaign</source>
+        <translation>Escanear bienes en una campaña de inventario</translation>
+    </message>
+    <message>
+        <source>Create, start and close inventory campaigns</source>
+        <translation>Crear, iniciar y cerrar campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Inventory campaigns</source>
+        <translation>Campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Stocktaking</source>
+        <translation>Toma de inventario</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::PatrimonioSchema</name>
     <message>
         <source>catálogo, asset register and asset history</source>
         <translation>catálogo, registro de bienes e historial de bienes</translation>
+    </message>
+    <message>
+        <source>inventory campaigns, their scans and results</source>
+        <translation>campañas de inventario, sus escaneos y resultados</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ namespace tambo::patrimonio {
 //    the código written as ="740899500006" so that Excel keeps it as text (12 digits would
 //    otherwise show as 7.40899E+11). Fields with ';', '"' or line breaks are quoted ("" inside);
 //    a text starting with = + - @ gets a leading ' so that Excel never runs it as a formula.
-//    docs/adr/0007-conciliacion-csv.md records the choice.
+//    docs/adr/0007-inventory-campaigns.md records the choice.
 // The texts come from tr(): Spanish with the es_PE translation, the default UI language.
 class CampaignReport
 {

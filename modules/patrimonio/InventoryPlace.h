@@ -14,7 +14,7 @@ namespace tambo::patrimonio {
 // followed by 8 upper-case hex digits of the SHA-256 of key(). Every PC computes the same code
 // from the same place, with no numbering to coordinate between offline teams; the code is 12
 // characters, so it never collides with a 12-digit código patrimonial (it has letters).
-// docs/adr/0006-inventory-ambiente-identity.md explains the choice.
+// docs/adr/0007-inventory-campaigns.md explains the choice.
 struct InventoryPlace
 {
     QString sedeId;
