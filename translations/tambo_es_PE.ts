@@ -2098,7 +2098,7 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
     <message>
         <source>Expected</source>
-        <translation>A inventariar</translation>
+        <translation>Esperados</translation>
     </message>
     <message>
         <source>Found</source>
@@ -2110,7 +2110,7 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
     <message>
         <source>Scanned here</source>
-        <translation>Escaneados aquí</translation>
+        <translation>Leídos aquí</translation>
     </message>
     <message>
         <source>Progress</source>

@@ -87,7 +87,7 @@ bool CampaignDemo::seed(CampaignRepository &campaigns, const QDate &today, QStri
             return x.codigo < y.codigo;
         });
     const QStringList keys = byPlace.keys();
-    if (keys.size() < 2)
+    if (keys.size() < 3)
         return fail(tr("The demo register has too few rooms for the demo campaign."));
 
     QRandomGenerator random(20261231u);
@@ -112,11 +112,22 @@ bool CampaignDemo::seed(CampaignRepository &campaigns, const QDate &today, QStri
     };
     const QString team1 = QStringLiteral("demo-equipo-1");
     const QString team2 = QStringLiteral("demo-equipo-2");
-    // Up to three rooms: about four fifths of each found in place.
-    const int rooms = std::min<int>(3, int(keys.size()));
-    for (int r = 0; r < rooms; ++r) {
-        const QList<CampaignAsset> &list = byPlace.value(keys.at(r));
-        const InventoryPlace place = places.value(keys.at(r));
+    // Two rooms of the OTIC and one of Logística y Patrimonio: about four fifths of each found
+    // in place.
+    QStringList rooms;
+    for (const QString &key : keys) {
+        const bool otic = places.value(key).areaId == QLatin1String("palacio-otic");
+        const int oticRooms = int(std::count_if(rooms.begin(), rooms.end(), [&](const QString &k) {
+            return places.value(k).areaId == QLatin1String("palacio-otic");
+        }));
+        if ((otic && oticRooms < 2) || (!otic && rooms.size() == oticRooms && oticRooms > 0))
+            rooms.append(key);
+    }
+    if (rooms.isEmpty())
+        return fail(tr("The demo register has too few rooms for the demo campaign."));
+    for (int r = 0; r < rooms.size(); ++r) {
+        const QList<CampaignAsset> &list = byPlace.value(rooms.at(r));
+        const InventoryPlace place = places.value(rooms.at(r));
         const int count = std::max(1, int(list.size()) * 4 / 5);
         for (int i = 0; i < count; ++i) {
             const CampaignAsset &a = list.at(i);
@@ -128,16 +139,20 @@ bool CampaignDemo::seed(CampaignRepository &campaigns, const QDate &today, QStri
                 scan(place, a.codigo, r % 2 == 0 ? team1 : team2);
         }
     }
-    // A bien of another room of the Palacio, found in the first room.
-    const InventoryPlace first = places.value(keys.first());
-    const QList<CampaignAsset> &last = byPlace.value(keys.last());
-    if (rooms < keys.size() && !last.isEmpty())
-        scan(first, last.last().codigo, team1);
+    // A bien of a room nobody has walked yet, found in the first room.
+    const InventoryPlace first = places.value(rooms.first());
+    for (auto it = keys.crbegin(); it != keys.crend(); ++it) {
+        const QList<CampaignAsset> &list = byPlace.value(*it);
+        if (!rooms.contains(*it) && !list.isEmpty()) {
+            scan(first, list.last().codigo, team1);
+            break;
+        }
+    }
     // A label that is not in the register, and a bien registered in another sede.
     scan(first, QStringLiteral("740899509990"), team1);
     for (const CampaignAsset &a : assets) {
         if (a.place.sedeId != QLatin1String("palacio")) {
-            scan(places.value(keys.at(1)), a.codigo, team2);
+            scan(places.value(rooms.last()), a.codigo, team2);
             break;
         }
     }

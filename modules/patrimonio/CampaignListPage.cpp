@@ -226,7 +226,7 @@ bool CampaignListPage::createCampaign(Campaign campaign)
 
 void CampaignListPage::showNewCampaignDialog()
 {
-    CampaignDialog dialog(m_sedes, m_areas, QDate::currentDate().year(), this);
+    CampaignDialog dialog(m_sedes, m_areas, m_campaigns.today().year(), this);
     while (dialog.exec() == QDialog::Accepted) {
         Campaign campaign = dialog.campaign();
         QString error;

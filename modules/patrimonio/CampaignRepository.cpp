@@ -112,6 +112,11 @@ QString CampaignRepository::nowText() const
     return m_clock.now().toUTC().toString(Qt::ISODateWithMs);
 }
 
+QDate CampaignRepository::today() const
+{
+    return m_clock.now().toLocalTime().date();
+}
+
 QList<Campaign> CampaignRepository::list(const core::Session &session, QString *error) const
 {
     if (denied(session, Permissions::View, tr("see the inventory campaigns"), error))

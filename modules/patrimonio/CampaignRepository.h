@@ -41,6 +41,9 @@ class CampaignRepository
 public:
     CampaignRepository(core::DatabaseProvider db, const core::Clock &clock, core::AuditLog &audit);
 
+    // Today's date (local time) by the injected Clock: the default year of a new campaign.
+    QDate today() const;
+
     // --- campaigns ---
     QList<Campaign> list(const core::Session &session, QString *error = nullptr) const;
     // No permission check (for services and pages that exist only for patrimonio.view).

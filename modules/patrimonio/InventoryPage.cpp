@@ -71,6 +71,11 @@ InventoryPage::InventoryPage(CampaignRepository &campaigns,
     m_ambiente->setInsertPolicy(QComboBox::NoInsert);
     m_ambiente->lineEdit()->setPlaceholderText(tr("Room, e.g. OFICINA 204"));
     m_ambiente->setMinimumContentsLength(18);
+    // One completer over the combo's own list (refilled per área): any part of the name.
+    auto *completer = new QCompleter(m_ambiente->model(), m_ambiente);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_ambiente->setCompleter(completer);
     m_here->setObjectName(QStringLiteral("inventoryHere"));
     m_estado->setObjectName(QStringLiteral("inventoryEstado"));
     m_estado->addItem(tr("As in the register"), QString());
@@ -145,12 +150,16 @@ InventoryPage::InventoryPage(CampaignRepository &campaigns,
     m_resultView->setAlternatingRowColors(true);
     m_resultView->verticalHeader()->hide();
     m_resultView->setWordWrap(false);
+    m_resultView->verticalHeader()->setDefaultSectionSize(m_resultView->fontMetrics().height() + 8);
     m_resultView->setColumnWidth(CampaignResultModel::Codigo,
                                  m_resultView->fontMetrics().horizontalAdvance(
                                      QStringLiteral("000000000000"))
                                      + 24);
     m_resultView->setColumnWidth(CampaignResultModel::Denominacion, 230);
-    m_resultView->setColumnWidth(CampaignResultModel::Outcome, 150);
+    m_resultView->setColumnWidth(CampaignResultModel::Outcome, 170);
+    m_resultView->setColumnWidth(CampaignResultModel::EstadoColumn, 90);
+    m_resultView->setColumnWidth(CampaignResultModel::Registered, 260);
+    m_resultView->setColumnWidth(CampaignResultModel::Found, 260);
     m_resultView->setColumnHidden(CampaignResultModel::Valor, true);
     m_resultView->setAccessibleName(tr("Outcome of each código"));
 
@@ -170,8 +179,8 @@ InventoryPage::InventoryPage(CampaignRepository &campaigns,
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(grid);
@@ -344,10 +353,6 @@ void InventoryPage::fillAmbientes()
         }
     }
     m_ambiente->setEditText(text);
-    auto *completer = new QCompleter(m_ambiente->model(), m_ambiente);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    m_ambiente->setCompleter(completer);
 }
 
 void InventoryPage::choosePlaceFromBoxes()

@@ -176,12 +176,14 @@ QVariant InventoryProgressModel::data(const QModelIndex &index, int role) const
     if (index.internalId() == AreaLevel) {
         const AreaNode &a = m_areas.at(index.row());
         if (index.column() == Place) {
-            if (role == Qt::DisplayRole) {
-                const QString sede = m_sedeNames.value(a.sedeId, a.sedeId);
+            // The área's name (rows are ordered by sede); the sede too in the tooltip.
+            const QString sede = m_sedeNames.value(a.sedeId, a.sedeId);
+            if (role == Qt::DisplayRole)
+                return a.areaId.isEmpty() ? sede : m_areaNames.value(a.areaId, a.areaId);
+            if (role == Qt::ToolTipRole)
                 return a.areaId.isEmpty()
                            ? sede
                            : QStringLiteral("%1 · %2").arg(sede, m_areaNames.value(a.areaId, a.areaId));
-            }
             if (role == PlaceKeyRole)
                 return a.sedeId + u'|' + a.areaId;
             if (role == PercentRole)

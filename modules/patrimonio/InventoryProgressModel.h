@@ -7,7 +7,8 @@
 
 namespace tambo::patrimonio {
 
-// Live progress of a campaign as a tree: one row per área (sede · área), its ambientes below.
+// Live progress of a campaign as a tree: one row per área (its name; "sede · área" as the
+// tooltip), its ambientes below.
 // Each row: bienes expected there, how many of them were found (anywhere), how many are still
 // pending, how many códigos were scanned there (any outcome) and the percentage found.
 // setTally() after each scan: when the places are the same the rows only change their numbers

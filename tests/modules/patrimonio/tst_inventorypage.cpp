@@ -113,6 +113,8 @@ void TestInventoryPage::cleanup()
 
 void TestInventoryPage::createAndStartWithKeyboard()
 {
+    // The default year and cut-off come from the injected Clock, not the PC's date.
+    m_f->clock().set(QDateTime(QDate(2030, 3, 4), QTime(9, 0), Qt::UTC));
     // Ctrl+N opens the dialog; everything in it is typed.
     bool dialogSeen = false;
     QTimer::singleShot(0, this, [this, &dialogSeen] {
@@ -151,7 +153,8 @@ void TestInventoryPage::createAndStartWithKeyboard()
     QCOMPARE(c.comision.size(), 2);
     QCOMPARE(c.comision.at(1).role, QStringLiteral("Miembro"));
     QCOMPARE(c.sedeIds, QStringList{QStringLiteral("palacio")});
-    QCOMPARE(c.cutoff, QDate(QDate::currentDate().year(), 12, 31));
+    QCOMPARE(c.cutoff, QDate(2030, 12, 31));
+    QCOMPARE(c.year, 2030);
     QCOMPARE(m_list->currentId(), c.id);
     m_list->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_list.get()));
