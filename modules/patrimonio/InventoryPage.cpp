@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QAbstractItemView>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -385,6 +386,8 @@ bool InventoryPage::setPlace(const InventoryPlace &place)
     }
     m_place = place;
     m_place.ambiente = InventoryPlace::normalizedAmbiente(place.ambiente);
+    if (QCompleter *completer = m_ambiente->completer(); completer && completer->popup())
+        completer->popup()->hide(); // the room is chosen: no list left open over the page
     {
         const QSignalBlocker b1(m_area);
         const QSignalBlocker b2(m_ambiente);

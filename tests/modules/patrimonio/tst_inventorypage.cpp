@@ -290,7 +290,7 @@ void TestInventoryPage::smallCampaignFromTheKeyboard()
     m_list->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_list.get()));
     QTest::keyClick(m_list->view(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(question.contains(QLatin1String("4 found")));
+    QVERIFY2(question.contains(QLatin1String("4 found")), qPrintable(question));
     QCOMPARE(m_repo->find(id)->state, CampaignState::Closed);
     const CampaignReport::Files files = m_list->lastFiles();
     QVERIFY(QFile::exists(files.acta));
