@@ -17,7 +17,8 @@ QJsonObject Campaign::toJson() const
 {
     QJsonArray members;
     for (const CampaignMember &m : comision)
-        members.append(QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("role"), m.role}});
+        members.append(
+            QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("role"), m.role}});
     return {
         {QStringLiteral("name"), name},
         {QStringLiteral("year"), year},

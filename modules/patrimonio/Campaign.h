@@ -59,7 +59,7 @@ struct CampaignScan
     QString actor;
     QDateTime at; // UTC, from the Clock of the PC that scanned
     InventoryPlace place;
-    QString codigo; // 12 digits
+    QString codigo;               // 12 digits
     std::optional<Estado> estado; // observed, when the team noted one
 };
 

@@ -65,7 +65,8 @@ bool CampaignDemo::seed(CampaignRepository &campaigns, const QDate &today, QStri
     c.cutoff = QDate(2026, 12, 31);
     // Names as on the resolución that names the comisión (stored data, not UI text).
     c.comision = {{QStringLiteral("ZEGARRA CÁCERES, Lourdes"), QStringLiteral("Presidenta")},
-                  {QStringLiteral("CONDORI TICONA, Wilber"), QStringLiteral("Miembro (Contabilidad)")},
+                  {QStringLiteral("CONDORI TICONA, Wilber"),
+                   QStringLiteral("Miembro (Contabilidad)")},
                   {QStringLiteral("APAZA CHAMBILLA, Rocío"), QStringLiteral("Miembro (Patrimonio)")},
                   {QStringLiteral("VARGAS LAURA, Percy"), QStringLiteral("Veedor (OCI)")}};
     c.sedeIds = {QStringLiteral("palacio")};

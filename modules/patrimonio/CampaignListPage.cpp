@@ -45,8 +45,7 @@ CampaignListPage::CampaignListPage(CampaignRepository &campaigns,
     m_outputDir = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                       .filePath(QStringLiteral("Tambo/Inventario"));
     m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, tr("Close campaign"), question)
-               == QMessageBox::Yes;
+        return QMessageBox::question(this, tr("Close campaign"), question) == QMessageBox::Yes;
     };
     m_sedes = m_assets.sedes();
     m_areas = m_assets.areas();
@@ -58,14 +57,19 @@ CampaignListPage::CampaignListPage(CampaignRepository &campaigns,
     m_new->setShortcut(QKeySequence::New);
     m_start = toolbar->addAction(tr("&Start"), this, &CampaignListPage::startCurrent);
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_close = toolbar->addAction(tr("&Close and write the acta…"), this, &CampaignListPage::closeCurrent);
+    m_close = toolbar->addAction(tr("&Close and write the acta…"),
+                                 this,
+                                 &CampaignListPage::closeCurrent);
     m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_export = toolbar->addAction(tr("&Write documents again"), this, &CampaignListPage::exportCurrent);
+    m_export = toolbar->addAction(tr("&Write documents again"),
+                                  this,
+                                  &CampaignListPage::exportCurrent);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     for (QAction *a : {m_new, m_start, m_close, m_export}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(u'&').remove(QStringLiteral("…")),
-                                                     a->shortcut().toString(QKeySequence::NativeText)));
+        a->setToolTip(
+            QStringLiteral("%1 (%2)").arg(a->text().remove(u'&').remove(QStringLiteral("…")),
+                                          a->shortcut().toString(QKeySequence::NativeText)));
     }
     const bool manager = m_session.can(QString::fromLatin1(Permissions::InventoryManage));
     if (manager)

@@ -46,7 +46,10 @@ public:
     void setOutputDirectory(const QString &dir) { m_outputDir = dir; }
     QString outputDirectory() const { return m_outputDir; }
     // Asks yes/no before closing (default: a QMessageBox): a seam for tests.
-    void setConfirm(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
+    void setConfirm(std::function<bool(const QString &)> confirm)
+    {
+        m_confirm = std::move(confirm);
+    }
 
     CampaignTableModel *model() const { return m_model; }
     CampaignFilterProxyModel *proxy() const { return m_proxy; }

@@ -5,10 +5,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextDocument>
 
 namespace tambo::patrimonio {
@@ -124,7 +124,8 @@ QString CampaignReport::header(const QString &title) const
         scope << m_sedeNames.value(s, s);
     for (const QString &a : m_campaign.areaIds)
         scope << m_areaNames.value(a, a);
-    row(tr("Scope:"), scope.isEmpty() ? tr("Every sede of the entity") : scope.join(QStringLiteral("; ")));
+    row(tr("Scope:"),
+        scope.isEmpty() ? tr("Every sede of the entity") : scope.join(QStringLiteral("; ")));
     html += QStringLiteral("</table>");
     return html;
 }
@@ -143,8 +144,12 @@ QString CampaignReport::totalsTable(const CampaignTotals &t) const
     row(tr("Expected in the scope"), t.expected);
     row(Campaigns::outcomeTitle(CampaignOutcome::Encontrado), t.encontrados);
     row(Campaigns::outcomeTitle(CampaignOutcome::OtroLugar), t.otroLugar);
-    row(Campaigns::outcomeTitle(CampaignOutcome::Faltante), t.faltantes, formatSoles(t.valorFaltantes));
-    row(Campaigns::outcomeTitle(CampaignOutcome::Sobrante), t.sobrantes, formatSoles(t.valorSobrantes));
+    row(Campaigns::outcomeTitle(CampaignOutcome::Faltante),
+        t.faltantes,
+        formatSoles(t.valorFaltantes));
+    row(Campaigns::outcomeTitle(CampaignOutcome::Sobrante),
+        t.sobrantes,
+        formatSoles(t.valorSobrantes));
     row(tr("Condition changed"), t.estadoCambiado);
     row(tr("Scanned more than once"), t.repeated);
     html += QStringLiteral("</table>");
@@ -167,9 +172,8 @@ QString CampaignReport::listTable(CampaignOutcome outcome, bool withFoundPlace) 
                              esc(tr("Denomination")),
                              esc(tr("Registered place")),
                              esc(tr("Value")),
-                             withFoundPlace
-                                 ? QStringLiteral("<th>%1</th>").arg(esc(tr("Found in")))
-                                 : QString());
+                             withFoundPlace ? QStringLiteral("<th>%1</th>").arg(esc(tr("Found in")))
+                                            : QString());
         }
         ++n;
         QString denominacion = r.inRegister ? r.denominacion : tr("(not in the register)");
@@ -180,9 +184,8 @@ QString CampaignReport::listTable(CampaignOutcome outcome, bool withFoundPlace) 
                          esc(denominacion),
                          esc(placeText(r.registered)),
                          r.inRegister ? esc(formatSoles(r.valorCentimos)) : QString(),
-                         withFoundPlace
-                             ? QStringLiteral("<td>%1</td>").arg(esc(placeText(r.found)))
-                             : QString());
+                         withFoundPlace ? QStringLiteral("<td>%1</td>").arg(esc(placeText(r.found)))
+                                        : QString());
     }
     if (n == 0)
         return QStringLiteral("<p>%1</p>").arg(esc(tr("None.")));
@@ -204,9 +207,13 @@ QString CampaignReport::actaHtml() const
         html += QStringLiteral("<li>%1 — %2</li>").arg(esc(m.name), esc(m.role));
     html += QStringLiteral("</ul>");
     html += totalsTable(t);
-    html += QStringLiteral("<h3>%1 (%2)</h3>").arg(esc(tr("Missing assets (faltantes)"))).arg(t.faltantes);
+    html += QStringLiteral("<h3>%1 (%2)</h3>")
+                .arg(esc(tr("Missing assets (faltantes)")))
+                .arg(t.faltantes);
     html += listTable(CampaignOutcome::Faltante, false);
-    html += QStringLiteral("<h3>%1 (%2)</h3>").arg(esc(tr("Surplus assets (sobrantes)"))).arg(t.sobrantes);
+    html += QStringLiteral("<h3>%1 (%2)</h3>")
+                .arg(esc(tr("Surplus assets (sobrantes)")))
+                .arg(t.sobrantes);
     html += listTable(CampaignOutcome::Sobrante, true);
     html += QStringLiteral("<p>%1</p>")
                 .arg(esc(tr("In witness whereof, the members of the comisión sign this record.")));
@@ -232,34 +239,47 @@ QString CampaignReport::informeHtml() const
     html += totalsTable(t);
     if (t.expected > 0) {
         html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(tr("%1% of the expected assets were found.")
-                                 .arg(QString::number(100.0 * (t.encontrados + t.otroLugar) / t.expected,
-                                                      'f',
-                                                      1))));
+                    .arg(esc(
+                        tr("%1% of the expected assets were found.")
+                            .arg(QString::number(100.0 * (t.encontrados + t.otroLugar) / t.expected,
+                                                 'f',
+                                                 1))));
     }
     html += QStringLiteral("<h3>%1 (%2)</h3>").arg(esc(tr("Found elsewhere"))).arg(t.otroLugar);
     html += listTable(CampaignOutcome::OtroLugar, true);
-    html += QStringLiteral("<h3>%1 (%2)</h3>").arg(esc(tr("Condition changed"))).arg(t.estadoCambiado);
+    html += QStringLiteral("<h3>%1 (%2)</h3>")
+                .arg(esc(tr("Condition changed")))
+                .arg(t.estadoCambiado);
     if (t.estadoCambiado == 0) {
         html += QStringLiteral("<p>%1</p>").arg(esc(tr("None.")));
     } else {
-        html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
-                               "<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                    .arg(esc(tr("Code")), esc(tr("Denomination")), esc(tr("Registered")), esc(tr("Observed")));
+        html += QStringLiteral(
+                    "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
+                    "<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                    .arg(esc(tr("Code")),
+                         esc(tr("Denomination")),
+                         esc(tr("Registered")),
+                         esc(tr("Observed")));
         for (const CampaignResult &r : m_results) {
             if (!r.estadoCambiado)
                 continue;
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                         .arg(esc(r.codigo),
                              esc(r.denominacion),
-                             esc(r.estadoRegistrado ? Estados::title(*r.estadoRegistrado) : QString()),
-                             esc(r.estadoObservado ? Estados::title(*r.estadoObservado) : QString()));
+                             esc(r.estadoRegistrado ? Estados::title(*r.estadoRegistrado)
+                                                    : QString()),
+                             esc(r.estadoObservado ? Estados::title(*r.estadoObservado)
+                                                   : QString()));
         }
         html += QStringLiteral("</table>");
     }
-    html += QStringLiteral("<h3>%1 (%2)</h3>").arg(esc(tr("Missing assets (faltantes)"))).arg(t.faltantes);
+    html += QStringLiteral("<h3>%1 (%2)</h3>")
+                .arg(esc(tr("Missing assets (faltantes)")))
+                .arg(t.faltantes);
     html += listTable(CampaignOutcome::Faltante, false);
-    html += QStringLiteral("<h3>%1 (%2)</h3>").arg(esc(tr("Surplus assets (sobrantes)"))).arg(t.sobrantes);
+    html += QStringLiteral("<h3>%1 (%2)</h3>")
+                .arg(esc(tr("Surplus assets (sobrantes)")))
+                .arg(t.sobrantes);
     html += listTable(CampaignOutcome::Sobrante, true);
     html += QStringLiteral("</body></html>");
     return html;
@@ -285,8 +305,8 @@ QByteArray CampaignReport::csv() const
     text += header.join(u';') + eol;
     for (const CampaignResult &r : m_results) {
         QStringList fields;
-        fields << QStringLiteral("=\"%1\"").arg(r.codigo)
-               << csvField(r.denominacion) << csvField(r.cuentaContable)
+        fields << QStringLiteral("=\"%1\"").arg(r.codigo) << csvField(r.denominacion)
+               << csvField(r.cuentaContable)
                << (r.inRegister ? plainSoles(r.valorCentimos) : QString())
                << csvField(Campaigns::outcomeTitle(r.outcome))
                << (r.estadoCambiado ? tr("Yes") : tr("No"))
@@ -353,8 +373,8 @@ bool CampaignReport::writeAll(const QString &dir, Files *out, QString *error) co
     if (!writePdf(actaHtml(), files.acta, error) || !writePdf(informeHtml(), files.informe, error))
         return false;
     QSaveFile csvFile(files.csv);
-    if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || csvFile.write(csv()) < 0 || !csvFile.commit()) {
+    if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Truncate) || csvFile.write(csv()) < 0
+        || !csvFile.commit()) {
         if (error)
             *error = tr("Cannot write %1: %2").arg(files.csv, csvFile.errorString());
         return false;

@@ -85,7 +85,10 @@ QVariant estadoValue(const std::optional<Estado> &estado)
                   : QVariant(QMetaType::fromType<QString>());
 }
 
-bool denied(const core::Session &session, const char *permission, const QString &what, QString *error)
+bool denied(const core::Session &session,
+            const char *permission,
+            const QString &what,
+            QString *error)
 {
     if (session.can(QString::fromLatin1(permission)))
         return false;
@@ -205,7 +208,8 @@ bool CampaignRepository::create(const core::Session &session, Campaign *c, QStri
                 return fail(tr("The area “%1” does not exist.").arg(a));
         }
         // An área of a sede taken whole adds nothing.
-        c->areaIds.removeIf([&](const QString &a) { return c->sedeIds.contains(areaSede.value(a)); });
+        c->areaIds.removeIf(
+            [&](const QString &a) { return c->sedeIds.contains(areaSede.value(a)); });
     }
 
     const QDateTime now = m_clock.now().toUTC();
@@ -220,7 +224,8 @@ bool CampaignRepository::create(const core::Session &session, Campaign *c, QStri
     c->closedAt = {};
     QJsonArray members_;
     for (const CampaignMember &m : std::as_const(c->comision))
-        members_.append(QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("role"), m.role}});
+        members_.append(
+            QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("role"), m.role}});
 
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO patrimonio_campaigns (id, name, year, cutoff_date,"
@@ -301,7 +306,9 @@ bool CampaignRepository::setState(const core::Session &session,
     return true;
 }
 
-bool CampaignRepository::start(const core::Session &session, const QString &campaignId, QString *error)
+bool CampaignRepository::start(const core::Session &session,
+                               const QString &campaignId,
+                               QString *error)
 {
     auto fail = [error](const QString &message) {
         if (error)
@@ -486,7 +493,8 @@ bool CampaignRepository::insertScanRows(const QList<CampaignScan> &scans,
         query.addBindValue(s.codigo);
         query.addBindValue(estadoValue(s.estado));
         if (!query.exec())
-            return fail(tr("Cannot store the scan of %1: %2").arg(s.codigo, query.lastError().text()));
+            return fail(
+                tr("Cannot store the scan of %1: %2").arg(s.codigo, query.lastError().text()));
         count += query.numRowsAffected() > 0 ? 1 : 0;
     }
     if (inserted)
@@ -528,8 +536,9 @@ QList<CampaignAsset> CampaignRepository::registerAssets(QString *error) const
 {
     QSqlQuery query(m_db());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, codigo, denominacion, cuenta_contable, valor, sede_id,"
-                                   " area_id, ambiente, estado FROM patrimonio_assets"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT id, codigo, denominacion, cuenta_contable, valor, sede_id,"
+                           " area_id, ambiente, estado FROM patrimonio_assets"))) {
         if (error)
             *error = tr("Cannot read the register: %1").arg(query.lastError().text());
         return {};
@@ -640,8 +649,8 @@ bool CampaignRepository::close(const core::Session &session,
         insert.addBindValue(estadoValue(r.estadoObservado));
         insert.addBindValue(r.scans);
         if (!insert.exec())
-            return fail(tr("Cannot freeze the result of %1: %2")
-                            .arg(r.codigo, insert.lastError().text()));
+            return fail(
+                tr("Cannot freeze the result of %1: %2").arg(r.codigo, insert.lastError().text()));
     }
     if (!setState(session,
                   campaignId,
@@ -705,8 +714,12 @@ QList<CampaignResult> CampaignRepository::frozenResults(const core::Session &ses
         r.denominacion = query.value(5).toString();
         r.cuentaContable = query.value(6).toString();
         r.valorCentimos = query.value(7).toLongLong();
-        r.registered = {query.value(8).toString(), query.value(9).toString(), query.value(10).toString()};
-        r.found = {query.value(11).toString(), query.value(12).toString(), query.value(13).toString()};
+        r.registered = {query.value(8).toString(),
+                        query.value(9).toString(),
+                        query.value(10).toString()};
+        r.found = {query.value(11).toString(),
+                   query.value(12).toString(),
+                   query.value(13).toString()};
         if (!query.value(14).isNull())
             r.estadoRegistrado = Estados::fromCode(query.value(14).toString());
         if (!query.value(15).isNull())

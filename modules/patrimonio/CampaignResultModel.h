@@ -28,9 +28,10 @@ public:
     Q_ENUM(Column)
 
     enum Role {
-        OutcomeRole = Qt::UserRole + 1, // QString: "encontrado", "otro_lugar", "faltante", "sobrante"
-        EstadoCambiadoRole,             // bool
-        SortRole,                       // numbers as numbers
+        OutcomeRole = Qt::UserRole
+                      + 1,  // QString: "encontrado", "otro_lugar", "faltante", "sobrante"
+        EstadoCambiadoRole, // bool
+        SortRole,           // numbers as numbers
     };
 
     explicit CampaignResultModel(QObject *parent = nullptr);

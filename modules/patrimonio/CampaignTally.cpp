@@ -6,7 +6,10 @@ namespace tambo::patrimonio {
 
 namespace {
 
-bool earlier(const QDateTime &at, const QString &id, const QDateTime &otherAt, const QString &otherId)
+bool earlier(const QDateTime &at,
+             const QString &id,
+             const QDateTime &otherAt,
+             const QString &otherId)
 {
     if (at != otherAt)
         return at < otherAt;

@@ -85,7 +85,7 @@ private:
     PlaceProgress &placeFor(const InventoryPlace &place);
 
     Campaign m_campaign;
-    QHash<QString, Entry> m_assets; // código → register entry
+    QHash<QString, Entry> m_assets;    // código → register entry
     QHash<QString, CodeState> m_codes; // scanned códigos
     QSet<QString> m_scanIds;
     QHash<QString, PlaceProgress> m_places; // place key → progress

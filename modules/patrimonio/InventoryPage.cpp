@@ -9,6 +9,7 @@
 
 #include "auth/Session.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
@@ -17,7 +18,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QAbstractItemView>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -193,7 +193,10 @@ InventoryPage::InventoryPage(CampaignRepository &campaigns,
     connect(m_campaign, &QComboBox::currentIndexChanged, this, &InventoryPage::loadCampaign);
     connect(m_area, &QComboBox::currentIndexChanged, this, &InventoryPage::fillAmbientes);
     connect(m_here, &QPushButton::clicked, this, &InventoryPage::choosePlaceFromBoxes);
-    connect(m_ambiente->lineEdit(), &QLineEdit::returnPressed, this, &InventoryPage::choosePlaceFromBoxes);
+    connect(m_ambiente->lineEdit(),
+            &QLineEdit::returnPressed,
+            this,
+            &InventoryPage::choosePlaceFromBoxes);
     connect(m_field, &QLineEdit::returnPressed, this, [this] {
         if (!m_field->text().trimmed().isEmpty())
             handleCode(m_field->text());
@@ -258,9 +261,8 @@ void InventoryPage::fillCampaigns()
         for (const Campaign &c : list) {
             if (c.state == CampaignState::Preparing)
                 continue;
-            m_campaign->addItem(c.state == CampaignState::Closed
-                                    ? tr("%1 (closed)").arg(c.name)
-                                    : c.name,
+            m_campaign->addItem(c.state == CampaignState::Closed ? tr("%1 (closed)").arg(c.name)
+                                                                 : c.name,
                                 c.id);
         }
         int index = m_campaign->findData(current);
@@ -331,7 +333,8 @@ void InventoryPage::fillAreas()
         for (const Place &s : m_assets.sedes()) {
             for (const Place &a : areas) {
                 if (a.sedeId == s.id && c.inScope(s.id, a.id))
-                    m_area->addItem(QStringLiteral("%1 · %2").arg(s.name, a.name), s.id + u'|' + a.id);
+                    m_area->addItem(QStringLiteral("%1 · %2").arg(s.name, a.name),
+                                    s.id + u'|' + a.id);
             }
             if (c.inScope(s.id, QString()))
                 m_area->addItem(tr("%1 · (no area)").arg(s.name), s.id + u'|');
@@ -395,9 +398,9 @@ bool InventoryPage::setPlace(const InventoryPlace &place)
     }
     fillAmbientes();
     m_ambiente->setEditText(m_place.ambiente);
-    m_placeLabel->setText(tr("The team is in: %1 (label %2)").arg(placeText(m_place), m_place.code()));
-    m_banner->showMessage(ScanBanner::Kind::Info,
-                          tr("Now scanning in %1.").arg(placeText(m_place)));
+    m_placeLabel->setText(
+        tr("The team is in: %1 (label %2)").arg(placeText(m_place), m_place.code()));
+    m_banner->showMessage(ScanBanner::Kind::Info, tr("Now scanning in %1.").arg(placeText(m_place)));
     const QModelIndex index = m_progress->indexOfPlace(m_place);
     if (index.isValid()) {
         m_progressView->expand(index.parent());
@@ -428,8 +431,8 @@ InventoryPage::ScanKind InventoryPage::handleCode(const QString &input)
     }
     const CodigoPatrimonial code(input);
     if (!code.isValid())
-        return refuse(tr("“%1” is not a código patrimonial: %2")
-                          .arg(input.trimmed(), code.problemText()));
+        return refuse(
+            tr("“%1” is not a código patrimonial: %2").arg(input.trimmed(), code.problemText()));
     if (campaignId().isEmpty())
         return refuse(tr("Choose a campaign in progress first."));
     if (!m_place.isValid())
@@ -442,7 +445,8 @@ InventoryPage::ScanKind InventoryPage::handleCode(const QString &input)
         estado = Estados::fromCode(e);
     CampaignScan scan;
     QString error;
-    if (!m_campaigns.recordScan(m_session, campaignId(), m_place, code.toString(), estado, &scan, &error))
+    if (!m_campaigns
+             .recordScan(m_session, campaignId(), m_place, code.toString(), estado, &scan, &error))
         return refuse(error);
     m_estado->setCurrentIndex(0); // for this scan only
     const CampaignTally::AddResult added = m_tally.add(scan);
@@ -480,7 +484,8 @@ InventoryPage::ScanKind InventoryPage::handleCode(const QString &input)
     if (r.estadoCambiado && added.added != CampaignTally::Added::Repeated)
         message += u' '
                    + tr("Condition changed: %1 → %2.")
-                         .arg(Estados::title(*r.estadoRegistrado), Estados::title(*r.estadoObservado));
+                         .arg(Estados::title(*r.estadoRegistrado),
+                              Estados::title(*r.estadoObservado));
     m_banner->showMessage(look, message);
     if (kind != ScanKind::Found && kind != ScanKind::Elsewhere && m_beep)
         m_beep();

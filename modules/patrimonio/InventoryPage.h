@@ -43,9 +43,9 @@ class InventoryPage : public QWidget
 
 public:
     enum class ScanKind {
-        Found,       // encontrado
-        Elsewhere,   // encontrado en otro lugar
-        Repeated,    // already scanned in this campaign
+        Found,     // encontrado
+        Elsewhere, // encontrado en otro lugar
+        Repeated,  // already scanned in this campaign
         NotInRegister,
         OutOfScope,  // registered outside the campaign's scope
         PlaceChosen, // an ambiente label

@@ -183,7 +183,8 @@ QVariant InventoryProgressModel::data(const QModelIndex &index, int role) const
             if (role == Qt::ToolTipRole)
                 return a.areaId.isEmpty()
                            ? sede
-                           : QStringLiteral("%1 · %2").arg(sede, m_areaNames.value(a.areaId, a.areaId));
+                           : QStringLiteral("%1 · %2").arg(sede,
+                                                           m_areaNames.value(a.areaId, a.areaId));
             if (role == PlaceKeyRole)
                 return a.sedeId + u'|' + a.areaId;
             if (role == PercentRole)

@@ -70,7 +70,8 @@ void TestCampaignDemo::oneCampaignUnderWay()
     int roomsWithScans = 0;
     for (const auto &p : tally.places())
         roomsWithScans += p.scannedHere > 0 ? 1 : 0;
-    QVERIFY2(roomsWithScans >= 2 && roomsWithScans <= 4, qPrintable(QString::number(roomsWithScans)));
+    QVERIFY2(roomsWithScans >= 2 && roomsWithScans <= 4,
+             qPrintable(QString::number(roomsWithScans)));
 
     // Idempotent: a second run writes nothing.
     const QList<CampaignScan> scans = a.repo->scans(c.id);

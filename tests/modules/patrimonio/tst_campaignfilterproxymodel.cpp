@@ -98,7 +98,8 @@ void TestCampaignFilterProxyModel::sortsByYearAndDate()
     proxy.sort(CampaignTableModel::Name, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Verificación de almacén"));
     proxy.sort(CampaignTableModel::State, Qt::AscendingOrder);
-    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Verificación de almacén")); // preparing
+    QCOMPARE(proxy.index(0, 0).data().toString(),
+             QStringLiteral("Verificación de almacén")); // preparing
 }
 
 QTEST_GUILESS_MAIN(TestCampaignFilterProxyModel)

@@ -95,7 +95,8 @@ void TestCampaignListPage::filterFromTheKeyboard()
     QCOMPARE(m_page->proxy()->rowCount(), 1);
     QTest::keyClick(m_page->filterField(), Qt::Key_Return); // to the list
     QCOMPARE(QApplication::focusWidget(), m_page->view());
-    QCOMPARE(m_page->view()->currentIndex().data().toString(), QStringLiteral("Verificación de almacén"));
+    QCOMPARE(m_page->view()->currentIndex().data().toString(),
+             QStringLiteral("Verificación de almacén"));
     m_page->filterField()->clear();
     QTest::keyClick(m_page.get(), Qt::Key_T, Qt::AltModifier); // S&tate
     QCOMPARE(QApplication::focusWidget(), m_page->stateFilter());
@@ -108,11 +109,12 @@ void TestCampaignListPage::filterFromTheKeyboard()
 
 void TestCampaignListPage::actionsFollowTheState()
 {
-    QVERIFY(m_page->selectCampaign(m_page->model()->campaignAt(m_page->model()->rowOfId(
-        m_repo->list(m_jefe).at(1).id)).id));
+    QVERIFY(m_page->selectCampaign(
+        m_page->model()->campaignAt(m_page->model()->rowOfId(m_repo->list(m_jefe).at(1).id)).id));
     for (int row = 0; row < m_page->proxy()->rowCount(); ++row) {
         m_page->view()->setCurrentIndex(m_page->proxy()->index(row, 0));
-        const QString state = m_page->proxy()->index(row, 0).data(CampaignTableModel::StateRole).toString();
+        const QString state
+            = m_page->proxy()->index(row, 0).data(CampaignTableModel::StateRole).toString();
         QCOMPARE(m_page->startAction()->isEnabled(), state == QLatin1String("preparing"));
         QCOMPARE(m_page->closeAction()->isEnabled(), state == QLatin1String("in_progress"));
         QCOMPARE(m_page->exportAction()->isEnabled(), state == QLatin1String("closed"));
@@ -152,7 +154,7 @@ void TestCampaignListPage::refusedCampaignKeepsTheDialogOpen()
 void TestCampaignListPage::closeCanBeCancelled()
 {
     const QString id = m_repo->list(m_jefe).at(0).year == 2026 ? m_repo->list(m_jefe).at(1).id
-                                                                 : m_repo->list(m_jefe).at(0).id;
+                                                               : m_repo->list(m_jefe).at(0).id;
     QVERIFY(m_page->selectCampaign(id));
     m_page->setConfirm([](const QString &) { return false; });
     QVERIFY(!m_page->closeCurrent());

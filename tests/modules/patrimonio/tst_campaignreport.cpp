@@ -41,20 +41,29 @@ void TestCampaignReport::initTestCase()
     odd.cuentaContable = QStringLiteral("=1+1");
     QString error;
     QVERIFY2(m_f->assets().insert(PatrimonioFixture::jefe(), &odd, &error), qPrintable(error));
-    CampaignRepository repo(core::databaseProviderOf(m_f->temp().store()), m_f->clock(), m_f->audit());
+    CampaignRepository repo(core::databaseProviderOf(m_f->temp().store()),
+                            m_f->clock(),
+                            m_f->audit());
     m_campaign.name = QStringLiteral("Inventario 2026");
     m_campaign.year = 2026;
-    m_campaign.comision = {{QStringLiteral("ZEGARRA CÁCERES, Lourdes"), QStringLiteral("Presidenta")},
+    m_campaign.comision = {{QStringLiteral("ZEGARRA CÁCERES, Lourdes"),
+                            QStringLiteral("Presidenta")},
                            {QStringLiteral("VARGAS LAURA, Percy"), QStringLiteral("Veedor (OCI)")}};
     m_campaign.sedeIds = {QStringLiteral("palacio")};
     const core::Session jefe = PatrimonioFixture::jefe();
     QVERIFY(repo.create(jefe, &m_campaign, &error));
     QVERIFY(repo.start(jefe, m_campaign.id, &error));
-    const InventoryPlace o204{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")};
-    const InventoryPlace o205{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 205")};
-    auto scan = [&](const QString &code, const InventoryPlace &p, std::optional<Estado> e = std::nullopt) {
-        QVERIFY2(repo.recordScan(jefe, m_campaign.id, p, code, e, nullptr, &error), qPrintable(error));
-    };
+    const InventoryPlace o204{QStringLiteral("palacio"),
+                              QStringLiteral("palacio-otic"),
+                              QStringLiteral("OFICINA 204")};
+    const InventoryPlace o205{QStringLiteral("palacio"),
+                              QStringLiteral("palacio-otic"),
+                              QStringLiteral("OFICINA 205")};
+    auto scan =
+        [&](const QString &code, const InventoryPlace &p, std::optional<Estado> e = std::nullopt) {
+            QVERIFY2(repo.recordScan(jefe, m_campaign.id, p, code, e, nullptr, &error),
+                     qPrintable(error));
+        };
     scan(QStringLiteral("740899500001"), o204);
     scan(QStringLiteral("740899500002"), o204, Estado::Malo);
     scan(QStringLiteral("740899500003"), o205);
@@ -93,7 +102,7 @@ void TestCampaignReport::actaHasComisionTotalsAndLists()
     QVERIFY(text.contains(QStringLiteral("740899500005")));
     QVERIFY(text.contains(QStringLiteral("740899509999")));
     QVERIFY(!text.contains(QStringLiteral("740899500001"))); // encontrado: not in the acta lists
-    QVERIFY(text.contains(formatSoles(2 * 345000))); // value of the faltantes
+    QVERIFY(text.contains(formatSoles(2 * 345000)));         // value of the faltantes
 }
 
 void TestCampaignReport::informeListsElsewhereAndEstado()
@@ -116,7 +125,8 @@ void TestCampaignReport::writeAllProducesPdfsAndCsv()
     CampaignReport report(m_campaign, m_results);
     CampaignReport::Files files;
     QString error;
-    QVERIFY2(report.writeAll(dir.filePath(QStringLiteral("out/inventario")), &files, &error), qPrintable(error));
+    QVERIFY2(report.writeAll(dir.filePath(QStringLiteral("out/inventario")), &files, &error),
+             qPrintable(error));
     QVERIFY(files.acta.endsWith(QLatin1String("inventario-2026-acta.pdf")));
     for (const QString &pdf : {files.acta, files.informe}) {
         QFile file(pdf);
@@ -129,7 +139,9 @@ void TestCampaignReport::writeAllProducesPdfsAndCsv()
     QFile csv(files.csv);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll(), report.csv());
-    QVERIFY(!CampaignReport::writePdf(report.actaHtml(), dir.filePath(QStringLiteral("no/such/dir/x.pdf")), &error));
+    QVERIFY(!CampaignReport::writePdf(report.actaHtml(),
+                                      dir.filePath(QStringLiteral("no/such/dir/x.pdf")),
+                                      &error));
 }
 
 void TestCampaignReport::csvIsWhatExcelExpects()
@@ -143,17 +155,24 @@ void TestCampaignReport::csvIsWhatExcelExpects()
     const QStringList lines = text.split(QStringLiteral("\r\n"));
     QCOMPARE(lines.size(), 1 + 7 + 1); // header, rows, empty after the last CRLF
     QVERIFY(lines.last().isEmpty());
-    QCOMPARE(lines.at(0), QStringLiteral("Code;Denomination;Ledger account;Value;Outcome;Condition changed;"
-                                         "Registered condition;Observed condition;Registered place;Found in;Scans"));
-    QCOMPARE(lines.at(2), QStringLiteral("=\"740899500002\";UNIDAD CENTRAL DE PROCESO - CPU;1503.0203;3450.00;Found;"
-                                         "Yes;B;M;Palacio Municipal / OTIC / OFICINA 204;"
-                                         "Palacio Municipal / OTIC / OFICINA 204;1"));
+    QCOMPARE(lines.at(0),
+             QStringLiteral(
+                 "Code;Denomination;Ledger account;Value;Outcome;Condition changed;"
+                 "Registered condition;Observed condition;Registered place;Found in;Scans"));
+    QCOMPARE(lines.at(2),
+             QStringLiteral(
+                 "=\"740899500002\";UNIDAD CENTRAL DE PROCESO - CPU;1503.0203;3450.00;Found;"
+                 "Yes;B;M;Palacio Municipal / OTIC / OFICINA 204;"
+                 "Palacio Municipal / OTIC / OFICINA 204;1"));
     QCOMPARE(lines.at(3).section(u';', 4, 4), QStringLiteral("Found elsewhere"));
     QCOMPARE(lines.at(4).section(u';', 4, 4), QStringLiteral("Missing"));
     // Quoting and formula protection.
-    QVERIFY2(lines.at(6).startsWith(QStringLiteral("=\"740899500006\";\"MODULO; \"\"ESPECIAL\"\"\";'=1+1;3450.00;Found;")),
+    QVERIFY2(lines.at(6).startsWith(QStringLiteral(
+                 "=\"740899500006\";\"MODULO; \"\"ESPECIAL\"\"\";'=1+1;3450.00;Found;")),
              qPrintable(lines.at(6)));
-    QCOMPARE(lines.at(7), QStringLiteral("=\"740899509999\";;;;Surplus;No;;;;Palacio Municipal / OTIC / OFICINA 205;1"));
+    QCOMPARE(lines.at(7),
+             QStringLiteral(
+                 "=\"740899509999\";;;;Surplus;No;;;;Palacio Municipal / OTIC / OFICINA 205;1"));
 }
 
 QTEST_MAIN(TestCampaignReport)

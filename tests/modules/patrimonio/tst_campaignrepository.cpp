@@ -120,9 +120,12 @@ void TestCampaignRepository::createValidates_data()
 
     QTest::newRow("no name") << "  " << 2026 << true << QStringList() << QStringList() << "name";
     QTest::newRow("bad year") << "X" << 1999 << true << QStringList() << QStringList() << "1999";
-    QTest::newRow("no comisión") << "X" << 2026 << false << QStringList() << QStringList() << "comisión";
-    QTest::newRow("unknown sede") << "X" << 2026 << true << QStringList{"narnia"} << QStringList() << "narnia";
-    QTest::newRow("unknown area") << "X" << 2026 << true << QStringList() << QStringList{"narnia-x"} << "narnia-x";
+    QTest::newRow("no comisión") << "X" << 2026 << false << QStringList() << QStringList()
+                                 << "comisión";
+    QTest::newRow("unknown sede") << "X" << 2026 << true << QStringList{"narnia"} << QStringList()
+                                  << "narnia";
+    QTest::newRow("unknown area") << "X" << 2026 << true << QStringList() << QStringList{"narnia-x"}
+                                  << "narnia-x";
 }
 
 void TestCampaignRepository::createValidates()
@@ -165,10 +168,12 @@ void TestCampaignRepository::permissions()
     QFETCH(bool, canView);
     QFETCH(bool, canScan);
     QFETCH(bool, canManage);
-    const core::Session session = who == QLatin1String("jefe")            ? PatrimonioFixture::jefe()
-                                  : who == QLatin1String("inventariador") ? PatrimonioFixture::inventariador()
-                                  : who == QLatin1String("comite")        ? PatrimonioFixture::comite()
-                                                                          : PatrimonioFixture::mesaPartes();
+    const core::Session session = who == QLatin1String("jefe") ? PatrimonioFixture::jefe()
+                                  : who == QLatin1String("inventariador")
+                                      ? PatrimonioFixture::inventariador()
+                                  : who == QLatin1String("comite")
+                                      ? PatrimonioFixture::comite()
+                                      : PatrimonioFixture::mesaPartes();
     Setup s = setup();
     QString error;
     QCOMPARE(s.repo->list(session, &error).size(), canView ? 1 : 0);
@@ -177,7 +182,8 @@ void TestCampaignRepository::permissions()
     QCOMPARE(s.repo->loadTally(session, s.campaign.id, &tally, &error), canView);
 
     error.clear();
-    QCOMPARE(s.repo->recordScan(session, s.campaign.id, otic(), code(1), std::nullopt, nullptr, &error),
+    QCOMPARE(s.repo
+                 ->recordScan(session, s.campaign.id, otic(), code(1), std::nullopt, nullptr, &error),
              canScan);
     if (!canScan)
         QVERIFY2(error.contains(QLatin1String(Permissions::InventoryScan)), qPrintable(error));
@@ -214,12 +220,24 @@ void TestCampaignRepository::scanNeedsAPlaceInScope_data()
     QTest::addColumn<QString>("area");
     QTest::addColumn<QString>("ambiente");
     QTest::addColumn<bool>("ok");
-    QTest::newRow("in scope") << "palacio" << "palacio-otic" << "OFICINA 204" << true;
-    QTest::newRow("sede without área") << "palacio" << "" << "HALL" << true;
-    QTest::newRow("no ambiente") << "palacio" << "palacio-otic" << " " << false;
-    QTest::newRow("outside the scope") << "camal" << "camal-administracion" << "OFICINA" << false;
-    QTest::newRow("área of another sede") << "palacio" << "camal-administracion" << "OFICINA" << false;
-    QTest::newRow("unknown sede") << "narnia" << "" << "OFICINA" << false;
+    QTest::newRow("in scope") << "palacio"
+                              << "palacio-otic"
+                              << "OFICINA 204" << true;
+    QTest::newRow("sede without área") << "palacio"
+                                       << ""
+                                       << "HALL" << true;
+    QTest::newRow("no ambiente") << "palacio"
+                                 << "palacio-otic"
+                                 << " " << false;
+    QTest::newRow("outside the scope") << "camal"
+                                       << "camal-administracion"
+                                       << "OFICINA" << false;
+    QTest::newRow("área of another sede") << "palacio"
+                                          << "camal-administracion"
+                                          << "OFICINA" << false;
+    QTest::newRow("unknown sede") << "narnia"
+                                  << ""
+                                  << "OFICINA" << false;
 }
 
 void TestCampaignRepository::scanNeedsAPlaceInScope()
@@ -269,8 +287,13 @@ void TestCampaignRepository::scanIsRecordedWithDeviceAndClock()
     QCOMPARE(stored.at(0).place, otic());
     QCOMPARE(s.f->auditRows(QStringLiteral("patrimonio.campaign_scan")), 1);
     // An unregistered but well-formed code is recorded too (a sobrante).
-    QVERIFY(s.repo->recordScan(PatrimonioFixture::inventariador(), s.campaign.id, otic(),
-                               QStringLiteral("740899509999"), std::nullopt, nullptr, &error));
+    QVERIFY(s.repo->recordScan(PatrimonioFixture::inventariador(),
+                               s.campaign.id,
+                               otic(),
+                               QStringLiteral("740899509999"),
+                               std::nullopt,
+                               nullptr,
+                               &error));
     QCOMPARE(s.repo->scans(s.campaign.id).size(), 2);
 }
 
@@ -278,8 +301,13 @@ void TestCampaignRepository::malformedCodeIsNotRecorded()
 {
     Setup s = setup();
     QString error;
-    QVERIFY(!s.repo->recordScan(PatrimonioFixture::inventariador(), s.campaign.id, otic(),
-                                QStringLiteral("74089950001"), std::nullopt, nullptr, &error));
+    QVERIFY(!s.repo->recordScan(PatrimonioFixture::inventariador(),
+                                s.campaign.id,
+                                otic(),
+                                QStringLiteral("74089950001"),
+                                std::nullopt,
+                                nullptr,
+                                &error));
     QVERIFY(error.contains(QLatin1String("11")));
     QCOMPARE(s.repo->scans(s.campaign.id).size(), 0);
     QCOMPARE(s.f->auditRows(QStringLiteral("patrimonio.campaign_scan")), 0);
@@ -289,10 +317,16 @@ void TestCampaignRepository::scansAreAppendOnly()
 {
     Setup s = setup();
     QString error;
-    QVERIFY(s.repo->recordScan(PatrimonioFixture::inventariador(), s.campaign.id, otic(), code(1),
-                               std::nullopt, nullptr, &error));
+    QVERIFY(s.repo->recordScan(PatrimonioFixture::inventariador(),
+                               s.campaign.id,
+                               otic(),
+                               code(1),
+                               std::nullopt,
+                               nullptr,
+                               &error));
     QSqlQuery q(s.f->db());
-    QVERIFY(!q.exec(QStringLiteral("UPDATE patrimonio_campaign_scans SET codigo = '740899500002'")));
+    QVERIFY(
+        !q.exec(QStringLiteral("UPDATE patrimonio_campaign_scans SET codigo = '740899500002'")));
     QVERIFY(q.lastError().text().contains(QLatin1String("append-only")));
     QVERIFY(!q.exec(QStringLiteral("DELETE FROM patrimonio_campaign_scans")));
     QCOMPARE(s.repo->scans(s.campaign.id).size(), 1);
@@ -304,16 +338,23 @@ void TestCampaignRepository::closeFreezesTheOutcomes()
     const core::Session inv = PatrimonioFixture::inventariador();
     QString error;
     for (int n : {1, 2, 3, 3})
-        QVERIFY(s.repo->recordScan(inv, s.campaign.id, otic(), code(n), std::nullopt, nullptr, &error));
-    QVERIFY(s.repo->recordScan(inv, s.campaign.id, otic(QStringLiteral("OFICINA 205")), code(4),
-                               Estado::Regular, nullptr, &error));
-    QVERIFY(s.repo->recordScan(inv, s.campaign.id, otic(), QStringLiteral("740899509999"),
-                               std::nullopt, nullptr, &error));
+        QVERIFY(
+            s.repo->recordScan(inv, s.campaign.id, otic(), code(n), std::nullopt, nullptr, &error));
+    QVERIFY(s.repo->recordScan(inv,
+                               s.campaign.id,
+                               otic(QStringLiteral("OFICINA 205")),
+                               code(4),
+                               Estado::Regular,
+                               nullptr,
+                               &error));
+    QVERIFY(s.repo->recordScan(
+        inv, s.campaign.id, otic(), QStringLiteral("740899509999"), std::nullopt, nullptr, &error));
     QCOMPARE(s.repo->frozenResults(inv, s.campaign.id).size(), 0); // nothing frozen yet
 
     s.f->clock().advanceMinutes(30);
     QList<CampaignResult> results;
-    QVERIFY2(s.repo->close(PatrimonioFixture::jefe(), s.campaign.id, &results, &error), qPrintable(error));
+    QVERIFY2(s.repo->close(PatrimonioFixture::jefe(), s.campaign.id, &results, &error),
+             qPrintable(error));
     const auto closed = s.repo->find(s.campaign.id);
     QCOMPARE(closed->state, CampaignState::Closed);
     QCOMPARE(closed->closedAt, s.f->clock().now());
@@ -351,9 +392,11 @@ void TestCampaignRepository::closeFreezesTheOutcomes()
     QVERIFY(s.repo->insertScans({late}, nullptr, &error));
     QCOMPARE(s.repo->frozenResults(inv, s.campaign.id).at(4).outcome, CampaignOutcome::Faltante);
     QSqlQuery q(s.f->db());
-    QVERIFY(!q.exec(QStringLiteral("UPDATE patrimonio_campaign_results SET outcome = 'encontrado'")));
+    QVERIFY(
+        !q.exec(QStringLiteral("UPDATE patrimonio_campaign_results SET outcome = 'encontrado'")));
     QVERIFY(!s.repo->close(PatrimonioFixture::jefe(), s.campaign.id, nullptr, &error)); // not twice
-    QCOMPARE(s.f->auditRows(QStringLiteral("patrimonio.campaign")), 4); // create, start, close, results
+    QCOMPARE(s.f->auditRows(QStringLiteral("patrimonio.campaign")),
+             4); // create, start, close, results
     QVERIFY(s.f->audit().verify().ok());
 }
 
@@ -387,13 +430,25 @@ void TestCampaignRepository::twoDevicesMergeWithoutConflict()
     const core::Session inv = PatrimonioFixture::inventariador();
     QString error;
     for (int n : {1, 2, 3})
-        QVERIFY(a.repo->recordScan(inv, a.campaign.id, otic(), code(n), std::nullopt, nullptr, &error));
+        QVERIFY(
+            a.repo->recordScan(inv, a.campaign.id, otic(), code(n), std::nullopt, nullptr, &error));
     b->clock().advanceSecs(10);
     for (int n : {3, 4})
-        QVERIFY2(repoB.recordScan(inv, a.campaign.id, otic(QStringLiteral("OFICINA 205")), code(n),
-                                  std::nullopt, nullptr, &error), qPrintable(error));
-    QVERIFY(repoB.recordScan(inv, a.campaign.id, otic(QStringLiteral("OFICINA 205")),
-                             QStringLiteral("740899509999"), std::nullopt, nullptr, &error));
+        QVERIFY2(repoB.recordScan(inv,
+                                  a.campaign.id,
+                                  otic(QStringLiteral("OFICINA 205")),
+                                  code(n),
+                                  std::nullopt,
+                                  nullptr,
+                                  &error),
+                 qPrintable(error));
+    QVERIFY(repoB.recordScan(inv,
+                             a.campaign.id,
+                             otic(QStringLiteral("OFICINA 205")),
+                             QStringLiteral("740899509999"),
+                             std::nullopt,
+                             nullptr,
+                             &error));
 
     const QList<CampaignScan> fromA = a.repo->scans(a.campaign.id);
     const QList<CampaignScan> fromB = repoB.scans(a.campaign.id);
@@ -428,7 +483,7 @@ void TestCampaignRepository::twoDevicesMergeWithoutConflict()
     QCOMPARE(x.otroLugar, 1);   // 0004 in 205
     QCOMPARE(x.faltantes, 2);
     QCOMPARE(x.sobrantes, 1);
-    QCOMPARE(x.repeated, 1);    // 0003 on both PCs: counted once
+    QCOMPARE(x.repeated, 1); // 0003 on both PCs: counted once
     QCOMPARE(y.encontrados, x.encontrados);
     QCOMPARE(y.otroLugar, x.otroLugar);
     QCOMPARE(y.faltantes, x.faltantes);

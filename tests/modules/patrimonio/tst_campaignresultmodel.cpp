@@ -21,8 +21,12 @@ private:
 
 QList<CampaignResult> TestCampaignResultModel::sample()
 {
-    const InventoryPlace o204{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")};
-    const InventoryPlace o205{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 205")};
+    const InventoryPlace o204{QStringLiteral("palacio"),
+                              QStringLiteral("palacio-otic"),
+                              QStringLiteral("OFICINA 204")};
+    const InventoryPlace o205{QStringLiteral("palacio"),
+                              QStringLiteral("palacio-otic"),
+                              QStringLiteral("OFICINA 205")};
     QList<CampaignResult> list;
     CampaignResult found;
     found.codigo = QStringLiteral("740899500001");
@@ -68,16 +72,24 @@ void TestCampaignResultModel::showsEachOutcome()
     model.setPlaceNames({{QStringLiteral("palacio"), QStringLiteral("Palacio")}},
                         {{QStringLiteral("palacio-otic"), QStringLiteral("OTIC")}});
     QCOMPARE(model.rowCount(), 4);
-    QCOMPARE(model.index(0, CampaignResultModel::Outcome).data().toString(), QStringLiteral("Found"));
-    QCOMPARE(model.index(0, CampaignResultModel::EstadoColumn).data().toString(), QStringLiteral("Good → Poor"));
-    QCOMPARE(model.index(1, CampaignResultModel::Found).data().toString(), QStringLiteral("Palacio · OTIC · OFICINA 205"));
-    QCOMPARE(model.index(1, CampaignResultModel::Outcome).data().toString(), QStringLiteral("Found elsewhere"));
+    QCOMPARE(model.index(0, CampaignResultModel::Outcome).data().toString(),
+             QStringLiteral("Found"));
+    QCOMPARE(model.index(0, CampaignResultModel::EstadoColumn).data().toString(),
+             QStringLiteral("Good → Poor"));
+    QCOMPARE(model.index(1, CampaignResultModel::Found).data().toString(),
+             QStringLiteral("Palacio · OTIC · OFICINA 205"));
+    QCOMPARE(model.index(1, CampaignResultModel::Outcome).data().toString(),
+             QStringLiteral("Found elsewhere"));
     QCOMPARE(model.index(2, CampaignResultModel::Found).data().toString(), QString());
     QCOMPARE(model.index(3, CampaignResultModel::Denominacion).data().toString(),
              QStringLiteral("(not in the register)"));
     QCOMPARE(model.index(3, CampaignResultModel::Valor).data().toString(), QString());
-    QCOMPARE(model.index(0, CampaignResultModel::Scans).data(CampaignResultModel::SortRole).toInt(), 2);
-    QVERIFY(model.index(0, CampaignResultModel::Scans).data(Qt::ToolTipRole).toString().contains(QLatin1String("once")));
+    QCOMPARE(model.index(0, CampaignResultModel::Scans).data(CampaignResultModel::SortRole).toInt(),
+             2);
+    QVERIFY(model.index(0, CampaignResultModel::Scans)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("once")));
     QCOMPARE(model.rowOfCodigo(QStringLiteral("740899500003")), 2);
     QCOMPARE(model.resultAt(3).outcome, CampaignOutcome::Sobrante);
 }
@@ -87,10 +99,14 @@ void TestCampaignResultModel::proxyPicksOneList_data()
     QTest::addColumn<int>("role");
     QTest::addColumn<QString>("filter");
     QTest::addColumn<QStringList>("codes");
-    QTest::newRow("faltantes") << int(CampaignResultModel::OutcomeRole) << "faltante" << QStringList{"740899500003"};
-    QTest::newRow("sobrantes") << int(CampaignResultModel::OutcomeRole) << "sobrante" << QStringList{"740899509999"};
-    QTest::newRow("otro lugar") << int(CampaignResultModel::OutcomeRole) << "otro_lugar" << QStringList{"740899500002"};
-    QTest::newRow("estado cambiado") << int(CampaignResultModel::EstadoCambiadoRole) << "true" << QStringList{"740899500001"};
+    QTest::newRow("faltantes") << int(CampaignResultModel::OutcomeRole) << "faltante"
+                               << QStringList{"740899500003"};
+    QTest::newRow("sobrantes") << int(CampaignResultModel::OutcomeRole) << "sobrante"
+                               << QStringList{"740899509999"};
+    QTest::newRow("otro lugar") << int(CampaignResultModel::OutcomeRole) << "otro_lugar"
+                                << QStringList{"740899500002"};
+    QTest::newRow("estado cambiado")
+        << int(CampaignResultModel::EstadoCambiadoRole) << "true" << QStringList{"740899500001"};
 }
 
 void TestCampaignResultModel::proxyPicksOneList()

@@ -49,18 +49,22 @@ void TestCampaignTableModel::showsCampaigns()
                         {{QStringLiteral("camal-administracion"), QStringLiteral("Camal")}});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(CampaignTableModel::ColumnCount));
-    QCOMPARE(model.index(0, CampaignTableModel::Name).data().toString(), QStringLiteral("Inventario 2025"));
-    QCOMPARE(model.index(0, CampaignTableModel::Cutoff).data().toString(), QStringLiteral("31/12/2025"));
+    QCOMPARE(model.index(0, CampaignTableModel::Name).data().toString(),
+             QStringLiteral("Inventario 2025"));
+    QCOMPARE(model.index(0, CampaignTableModel::Cutoff).data().toString(),
+             QStringLiteral("31/12/2025"));
     QCOMPARE(model.index(0, CampaignTableModel::State).data().toString(), QStringLiteral("Closed"));
     QCOMPARE(model.index(0, CampaignTableModel::Scope).data().toString(),
              QStringLiteral("Palacio Municipal; Camal"));
-    QCOMPARE(model.index(1, CampaignTableModel::Scope).data().toString(), QStringLiteral("Every sede"));
+    QCOMPARE(model.index(1, CampaignTableModel::Scope).data().toString(),
+             QStringLiteral("Every sede"));
     QCOMPARE(model.index(0, CampaignTableModel::Comision).data().toString(),
              QStringLiteral("QUISPE, Ana; MAMANI, Luis"));
     QCOMPARE(model.index(1, CampaignTableModel::ClosedAt).data().toString(), QString());
     QCOMPARE(model.index(0, CampaignTableModel::Cutoff).data(CampaignTableModel::SortRole).toString(),
              QStringLiteral("2025-12-31"));
-    QCOMPARE(model.index(1, CampaignTableModel::Year).data(CampaignTableModel::SortRole).toInt(), 2026);
+    QCOMPARE(model.index(1, CampaignTableModel::Year).data(CampaignTableModel::SortRole).toInt(),
+             2026);
     QCOMPARE(model.headerData(CampaignTableModel::Cutoff, Qt::Horizontal).toString(),
              QStringLiteral("Cut-off date"));
     model.setCampaigns({});
@@ -76,7 +80,8 @@ void TestCampaignTableModel::typedAccessors()
     QCOMPARE(model.campaignAt(1).name, QStringLiteral("Inventario 2026"));
     QVERIFY(model.campaignAt(7).id.isEmpty());
     QCOMPARE(model.index(1, 0).data(CampaignTableModel::IdRole).toString(), QStringLiteral("b"));
-    QCOMPARE(model.index(1, 0).data(CampaignTableModel::StateRole).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(model.index(1, 0).data(CampaignTableModel::StateRole).toString(),
+             QStringLiteral("in_progress"));
 }
 
 QTEST_GUILESS_MAIN(TestCampaignTableModel)

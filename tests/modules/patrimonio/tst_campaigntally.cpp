@@ -30,11 +30,33 @@ private slots:
     void ambienteCodeFindsThePlace();
 
 private:
-    static InventoryPlace otic204() { return {QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")}; }
-    static InventoryPlace otic205() { return {QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 205")}; }
-    static InventoryPlace contabilidad() { return {QStringLiteral("palacio"), QStringLiteral("palacio-contabilidad"), QStringLiteral("OFICINA 101")}; }
-    static InventoryPlace camal() { return {QStringLiteral("camal"), QStringLiteral("camal-administracion"), QStringLiteral("OFICINA PRINCIPAL")}; }
-    static CampaignAsset asset(const QString &codigo, const InventoryPlace &place, Estado estado = Estado::Bueno)
+    static InventoryPlace otic204()
+    {
+        return {QStringLiteral("palacio"),
+                QStringLiteral("palacio-otic"),
+                QStringLiteral("OFICINA 204")};
+    }
+    static InventoryPlace otic205()
+    {
+        return {QStringLiteral("palacio"),
+                QStringLiteral("palacio-otic"),
+                QStringLiteral("OFICINA 205")};
+    }
+    static InventoryPlace contabilidad()
+    {
+        return {QStringLiteral("palacio"),
+                QStringLiteral("palacio-contabilidad"),
+                QStringLiteral("OFICINA 101")};
+    }
+    static InventoryPlace camal()
+    {
+        return {QStringLiteral("camal"),
+                QStringLiteral("camal-administracion"),
+                QStringLiteral("OFICINA PRINCIPAL")};
+    }
+    static CampaignAsset asset(const QString &codigo,
+                               const InventoryPlace &place,
+                               Estado estado = Estado::Bueno)
     {
         CampaignAsset a;
         a.assetId = QStringLiteral("id-") + codigo;
@@ -93,17 +115,22 @@ void TestCampaignTally::outcomes_data()
     QTest::addColumn<bool>("estadoCambiado");
     QTest::addColumn<bool>("inRegister");
 
-    QTest::newRow("encontrado") << "740899500001" << 0 << -1 << CampaignOutcome::Encontrado << false << true;
+    QTest::newRow("encontrado") << "740899500001" << 0 << -1 << CampaignOutcome::Encontrado << false
+                                << true;
     QTest::newRow("encontrado, ambiente written differently")
         << "740899500001" << 2 << -1 << CampaignOutcome::Encontrado << false << true;
     QTest::newRow("encontrado, same estado observed")
         << "740899500002" << 0 << int('R') << CampaignOutcome::Encontrado << false << true;
-    QTest::newRow("estado cambiado") << "740899500002" << 0 << int('M') << CampaignOutcome::Encontrado << true << true;
-    QTest::newRow("otro lugar: other room") << "740899500003" << 0 << -1 << CampaignOutcome::OtroLugar << false << true;
-    QTest::newRow("otro lugar: other area") << "740899500004" << 0 << -1 << CampaignOutcome::OtroLugar << false << true;
+    QTest::newRow("estado cambiado")
+        << "740899500002" << 0 << int('M') << CampaignOutcome::Encontrado << true << true;
+    QTest::newRow("otro lugar: other room")
+        << "740899500003" << 0 << -1 << CampaignOutcome::OtroLugar << false << true;
+    QTest::newRow("otro lugar: other area")
+        << "740899500004" << 0 << -1 << CampaignOutcome::OtroLugar << false << true;
     QTest::newRow("otro lugar with estado cambiado")
         << "740899500004" << 1 << int('X') << CampaignOutcome::OtroLugar << true << true;
-    QTest::newRow("faltante") << "740899500003" << -1 << -1 << CampaignOutcome::Faltante << false << true;
+    QTest::newRow("faltante") << "740899500003" << -1 << -1 << CampaignOutcome::Faltante << false
+                              << true;
     QTest::newRow("sobrante: not in the register")
         << "740899500777" << 0 << -1 << CampaignOutcome::Sobrante << false << false;
     QTest::newRow("sobrante: registered outside the scope")
@@ -129,7 +156,8 @@ void TestCampaignTally::outcomes()
         std::optional<Estado> observed;
         if (estado >= 0)
             observed = Estados::fromCode(QChar(estado));
-        const auto added = t.add(scan(QStringLiteral("s1"), codigo, places.at(placeIndex), 1, observed));
+        const auto added = t.add(
+            scan(QStringLiteral("s1"), codigo, places.at(placeIndex), 1, observed));
         QCOMPARE(added.added, CampaignTally::Added::First);
         QCOMPARE(added.result.outcome, outcome);
     }
@@ -143,7 +171,9 @@ void TestCampaignTally::outcomes()
         QVERIFY(r.found.sedeId.isEmpty());
     // Every outcome is in results(), once.
     const QList<CampaignResult> all = t.results();
-    QCOMPARE(std::count_if(all.begin(), all.end(), [&](const CampaignResult &x) { return x.codigo == codigo; }),
+    QCOMPARE(std::count_if(all.begin(),
+                           all.end(),
+                           [&](const CampaignResult &x) { return x.codigo == codigo; }),
              1);
 }
 
@@ -152,10 +182,12 @@ void TestCampaignTally::repeatedScanCountsOnce()
     CampaignTally t = palacio();
     QCOMPARE(t.add(scan(QStringLiteral("s1"), QStringLiteral("740899500001"), otic204(), 1)).added,
              CampaignTally::Added::First);
-    const auto second = t.add(scan(QStringLiteral("s2"), QStringLiteral("740899500001"), otic204(), 2));
+    const auto second = t.add(
+        scan(QStringLiteral("s2"), QStringLiteral("740899500001"), otic204(), 2));
     QCOMPARE(second.added, CampaignTally::Added::Repeated);
     QCOMPARE(second.timesScanned, 2);
-    const auto third = t.add(scan(QStringLiteral("s3"), QStringLiteral("740899500001"), otic204(), 3));
+    const auto third = t.add(
+        scan(QStringLiteral("s3"), QStringLiteral("740899500001"), otic204(), 3));
     QCOMPARE(third.timesScanned, 3);
     const CampaignTotals totals = t.totals();
     QCOMPARE(totals.encontrados, 1);
@@ -164,9 +196,11 @@ void TestCampaignTally::repeatedScanCountsOnce()
     QCOMPARE(totals.faltantes, 3); // 0002, 0003, 0004
     QCOMPARE(t.resultFor(QStringLiteral("740899500001")).scans, 3);
     const auto places = t.places();
-    const auto it = std::find_if(places.begin(), places.end(), [](const CampaignTally::PlaceProgress &p) {
-        return p.place == otic204();
-    });
+    const auto it = std::find_if(places.begin(),
+                                 places.end(),
+                                 [](const CampaignTally::PlaceProgress &p) {
+                                     return p.place == otic204();
+                                 });
     QVERIFY(it != places.end());
     QCOMPARE(it->found, 1);
     QCOMPARE(it->scannedHere, 1);
@@ -201,7 +235,8 @@ void TestCampaignTally::latestObservedEstadoWins()
     QVERIFY(!r.estadoCambiado);
     // A later scan without an estado keeps the observed one.
     t.add(scan(QStringLiteral("s3"), QStringLiteral("740899500001"), otic204(), 12));
-    QCOMPARE(t.resultFor(QStringLiteral("740899500001")).estadoObservado, std::optional<Estado>(Estado::Bueno));
+    QCOMPARE(t.resultFor(QStringLiteral("740899500001")).estadoObservado,
+             std::optional<Estado>(Estado::Bueno));
 }
 
 void TestCampaignTally::sameIdTwiceIsIgnored()

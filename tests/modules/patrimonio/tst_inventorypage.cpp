@@ -17,12 +17,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QScopeGuard>
-#include <QSpinBox>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -176,13 +176,15 @@ void TestInventoryPage::smallCampaignFromTheKeyboard()
     m_page->resize(1200, 700);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    QCOMPARE(m_page->campaignId(), id); // the campaign in progress is chosen
+    QCOMPARE(m_page->campaignId(), id);             // the campaign in progress is chosen
     QCOMPARE(m_page->tally().totals().expected, 6); // the Camal's CPU is outside the scope
     m_page->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
 
     // The team scans the label of OFICINA 204 while the focus is on the progress tree.
-    const InventoryPlace o204{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")};
+    const InventoryPlace o204{QStringLiteral("palacio"),
+                              QStringLiteral("palacio-otic"),
+                              QStringLiteral("OFICINA 204")};
     m_page->progressView()->setFocus();
     scanBurst(o204.code());
     QCOMPARE(m_page->place(), o204);
@@ -240,7 +242,9 @@ void TestInventoryPage::smallCampaignFromTheKeyboard()
     QCOMPARE(QApplication::focusWidget(), m_page->ambienteBox());
     m_page->ambienteBox()->lineEdit()->selectAll();
     typeByHand(QStringLiteral("oficina 205\r"));
-    const InventoryPlace o205{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 205")};
+    const InventoryPlace o205{QStringLiteral("palacio"),
+                              QStringLiteral("palacio-otic"),
+                              QStringLiteral("OFICINA 205")};
     QCOMPARE(m_page->place(), o205);
     QCOMPARE(QApplication::focusWidget(), m_page->scanField());
     scanBurst(QStringLiteral("740899500005"));
@@ -300,7 +304,8 @@ void TestInventoryPage::smallCampaignFromTheKeyboard()
     QFile csv(files.csv);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QString csvText = QString::fromUtf8(csv.readAll());
-    QVERIFY(csvText.contains(QLatin1String("=\"740899500006\";UNIDAD CENTRAL DE PROCESO - CPU;1503.0203;3450.00;Missing")));
+    QVERIFY(csvText.contains(QLatin1String(
+        "=\"740899500006\";UNIDAD CENTRAL DE PROCESO - CPU;1503.0203;3450.00;Missing")));
     QCOMPARE(m_repo->frozenResults(m_jefe, id).size(), 8);
 
     // The team's page says so plainly after a reload (F5).
@@ -349,7 +354,9 @@ void TestInventoryPage::roomLabelOfAnotherCampaignIsSaidPlainly()
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QCOMPARE(m_page->areaBox()->count(), 1); // only the OTIC is in scope
-    const InventoryPlace camal{QStringLiteral("camal"), QStringLiteral("camal-administracion"), QStringLiteral("OFICINA 204")};
+    const InventoryPlace camal{QStringLiteral("camal"),
+                               QStringLiteral("camal-administracion"),
+                               QStringLiteral("OFICINA 204")};
     scanBurst(camal.code());
     QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Problem);
     QVERIFY(m_page->banner()->text().contains(camal.code()));

@@ -20,9 +20,15 @@ private slots:
 
 void TestInventoryPlace::sameRoomWrittenDifferently()
 {
-    const InventoryPlace a{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")};
-    const InventoryPlace b{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("  oficina\t 204 ")};
-    const InventoryPlace c{QStringLiteral("palacio"), QStringLiteral("palacio-rrhh"), QStringLiteral("OFICINA 204")};
+    const InventoryPlace a{QStringLiteral("palacio"),
+                           QStringLiteral("palacio-otic"),
+                           QStringLiteral("OFICINA 204")};
+    const InventoryPlace b{QStringLiteral("palacio"),
+                           QStringLiteral("palacio-otic"),
+                           QStringLiteral("  oficina\t 204 ")};
+    const InventoryPlace c{QStringLiteral("palacio"),
+                           QStringLiteral("palacio-rrhh"),
+                           QStringLiteral("OFICINA 204")};
     const InventoryPlace d{QStringLiteral("palacio"), QString(), QStringLiteral("OFICINA 204")};
     QVERIFY(a == b);
     QCOMPARE(a.code(), b.code());
@@ -38,14 +44,22 @@ void TestInventoryPlace::sameRoomWrittenDifferently()
 
 void TestInventoryPlace::codeIsStableAndShort()
 {
-    const InventoryPlace a{QStringLiteral("palacio"), QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")};
+    const InventoryPlace a{QStringLiteral("palacio"),
+                           QStringLiteral("palacio-otic"),
+                           QStringLiteral("OFICINA 204")};
     const QString code = a.code();
     QCOMPARE(code.size(), 12);
     QVERIFY(code.startsWith(QLatin1String("AMB-")));
     QVERIFY(InventoryPlace::isAmbienteCode(code));
     // The same on every PC: a fixed function of the place (SHA-256 of its key).
     QCOMPARE(a.key(), QStringLiteral("palacio|palacio-otic|OFICINA 204"));
-    QCOMPARE(code, QStringLiteral("AMB-") + QString::fromLatin1(QCryptographicHash::hash(a.key().toUtf8(), QCryptographicHash::Sha256).left(4).toHex().toUpper()));
+    QCOMPARE(code,
+             QStringLiteral("AMB-")
+                 + QString::fromLatin1(
+                     QCryptographicHash::hash(a.key().toUtf8(), QCryptographicHash::Sha256)
+                         .left(4)
+                         .toHex()
+                         .toUpper()));
     // Never a código patrimonial.
     QVERIFY(!CodigoPatrimonial(code).isValid());
 }

@@ -67,13 +67,17 @@ void TestInventoryProgressModel::treeOfAreasAndRooms()
     QCOMPARE(model.rowCount(otic), 2);
     QCOMPARE(model.index(0, 0, otic).data().toString(), QStringLiteral("CENTRO DE DATOS"));
     QCOMPARE(model.index(1, 0, otic).data().toString(), QStringLiteral("OFICINA 204"));
-    QCOMPARE(model.index(0, InventoryProgressModel::Expected, otic.siblingAtColumn(0)).data().toInt(), 1);
+    QCOMPARE(model.index(0, InventoryProgressModel::Expected, otic.siblingAtColumn(0)).data().toInt(),
+             1);
     QCOMPARE(model.index(0, InventoryProgressModel::Expected).data().toInt(), 3);
     QCOMPARE(model.index(0, InventoryProgressModel::Pending).data().toInt(), 3);
-    QCOMPARE(model.index(0, InventoryProgressModel::Percent).data().toString(), QStringLiteral("0 %"));
+    QCOMPARE(model.index(0, InventoryProgressModel::Percent).data().toString(),
+             QStringLiteral("0 %"));
     const QModelIndex room = model.index(1, 0, otic);
-    QCOMPARE(model.placeAt(room), place(QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")));
-    QCOMPARE(room.data(InventoryProgressModel::AmbienteCodeRole).toString(), model.placeAt(room).code());
+    QCOMPARE(model.placeAt(room),
+             place(QStringLiteral("palacio-otic"), QStringLiteral("OFICINA 204")));
+    QCOMPARE(room.data(InventoryProgressModel::AmbienteCodeRole).toString(),
+             model.placeAt(room).code());
     QCOMPARE(model.indexOfPlace(model.placeAt(room)), room);
     QVERIFY(!model.placeAt(otic).isValid());
     QCOMPARE(model.rowCount(room), 0);
@@ -96,7 +100,10 @@ void TestInventoryProgressModel::scansUpdateNumbersInPlace()
     const QModelIndex otic = model.index(0, 0);
     QCOMPARE(model.index(0, InventoryProgressModel::Found).data().toInt(), 2);
     QCOMPARE(model.index(0, InventoryProgressModel::Pending).data().toInt(), 1);
-    QCOMPARE(model.index(0, InventoryProgressModel::Percent).data(InventoryProgressModel::PercentRole).toInt(), 66);
+    QCOMPARE(model.index(0, InventoryProgressModel::Percent)
+                 .data(InventoryProgressModel::PercentRole)
+                 .toInt(),
+             66);
     const QModelIndex o204Row = model.indexOfPlace(o204);
     QCOMPARE(o204Row.parent(), otic);
     QCOMPARE(o204Row.siblingAtColumn(InventoryProgressModel::Found).data().toInt(), 1);
@@ -112,13 +119,16 @@ void TestInventoryProgressModel::newPlaceResetsTheModel()
     CampaignTally t = tally();
     model.setTally(t);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-    t.add(scan(QStringLiteral("s1"), 99, place(QStringLiteral("palacio-otic"), QStringLiteral("ALMACEN"))));
+    t.add(scan(QStringLiteral("s1"),
+               99,
+               place(QStringLiteral("palacio-otic"), QStringLiteral("ALMACEN"))));
     model.setTally(t);
     QCOMPARE(resets.size(), 1);
     const QModelIndex otic = model.index(0, 0);
     QCOMPARE(model.rowCount(otic), 3);
     QCOMPARE(model.index(0, 0, otic).data().toString(), QStringLiteral("ALMACEN"));
-    QCOMPARE(model.index(0, InventoryProgressModel::Percent, otic).data().toString(), QStringLiteral("—"));
+    QCOMPARE(model.index(0, InventoryProgressModel::Percent, otic).data().toString(),
+             QStringLiteral("—"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }
