@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFont>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -103,6 +104,20 @@ QString CampaignReport::placeText(const InventoryPlace &place) const
     return parts.join(QStringLiteral(" / "));
 }
 
+QString CampaignReport::shortPlaceText(const InventoryPlace &place) const
+{
+    // In the lists the sede is left out when the campaign covers that one sede only (the header
+    // names it); the CSV always has the whole place.
+    if (m_campaign.areaIds.isEmpty() && m_campaign.sedeIds == QStringList{place.sedeId}) {
+        QStringList parts;
+        if (!place.areaId.isEmpty())
+            parts << m_areaNames.value(place.areaId, place.areaId);
+        parts << place.ambiente;
+        return parts.join(QStringLiteral(" / "));
+    }
+    return placeText(place);
+}
+
 QString CampaignReport::header(const QString &title) const
 {
     QString html;
@@ -182,7 +197,7 @@ QString CampaignReport::listTable(CampaignOutcome outcome, bool withFoundPlace) 
                     .arg(QString::number(n),
                          esc(r.codigo),
                          esc(denominacion),
-                         esc(placeText(r.registered)),
+                         esc(shortPlaceText(r.registered)),
                          r.inRegister ? esc(formatSoles(r.valorCentimos)) : QString(),
                          withFoundPlace ? QStringLiteral("<td>%1</td>").arg(esc(placeText(r.found)))
                                         : QString());
@@ -195,7 +210,7 @@ QString CampaignReport::listTable(CampaignOutcome outcome, bool withFoundPlace) 
 QString CampaignReport::actaHtml() const
 {
     const CampaignTotals t = totals();
-    QString html = QStringLiteral("<html><body style=\"font-size: 9pt\">");
+    QString html = QStringLiteral("<html><body>");
     html += header(tr("INVENTORY RECORD OF MOVABLE ASSETS"));
     html += QStringLiteral("<p>%1</p>")
                 .arg(esc(tr("The Comisión de Inventario named below took the physical inventory "
@@ -234,7 +249,7 @@ QString CampaignReport::actaHtml() const
 QString CampaignReport::informeHtml() const
 {
     const CampaignTotals t = totals();
-    QString html = QStringLiteral("<html><body style=\"font-size: 9pt\">");
+    QString html = QStringLiteral("<html><body>");
     html += header(tr("FINAL INVENTORY REPORT"));
     html += totalsTable(t);
     if (t.expected > 0) {
@@ -333,8 +348,11 @@ bool CampaignReport::writePdf(const QString &html, const QString &path, QString 
     writer.setTitle(QFileInfo(path).completeBaseName());
     writer.setCreator(QStringLiteral("Tambo"));
     QTextDocument document;
+    QFont font = document.defaultFont();
+    font.setPointSizeF(8.5);
+    document.setDefaultFont(font);
+    document.setDocumentMargin(0);
     document.setHtml(html);
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
     document.print(&writer);
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
         if (error)

@@ -54,6 +54,7 @@ public:
 
 private:
     QString placeText(const InventoryPlace &place) const;
+    QString shortPlaceText(const InventoryPlace &place) const;
     QString header(const QString &title) const;
     QString totalsTable(const CampaignTotals &t) const;
     QString listTable(CampaignOutcome outcome, bool withFoundPlace) const;

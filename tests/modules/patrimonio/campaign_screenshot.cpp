@@ -4,10 +4,14 @@
 //
 //   cmake --build build/ci --target campaign_screenshot
 //   QT_QPA_PLATFORM=offscreen build/ci/tests/modules/patrimonio/campaign_screenshot \
-//       docs/screenshots/campaign-in-progress.png
+//       docs/screenshots/campaign-in-progress.png [DIR]
+//
+// With DIR, the campaign is then closed and its acta, informe final and CSV are written to DIR
+// (to look at the documents; they are not kept in the repository).
 #include "PatrimonioFixture.h"
 
 #include "CampaignDemo.h"
+#include "CampaignReport.h"
 #include "CampaignRepository.h"
 #include "InventoryPage.h"
 #include "InventoryProgressModel.h"
@@ -81,6 +85,31 @@ int main(int argc, char **argv)
     if (!image.save(QString::fromLocal8Bit(argv[1]))) {
         std::fprintf(stderr, "cannot write %s\n", argv[1]);
         return 1;
+    }
+    if (argc > 2) {
+        const QString id = page.campaignId();
+        QList<CampaignResult> results;
+        if (!campaigns.close(jefe, id, &results, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        CampaignReport report(*campaigns.find(id), results);
+        QHash<QString, QString> sedes;
+        QHash<QString, QString> areas;
+        for (const Place &p : f.assets().sedes())
+            sedes.insert(p.id, p.name);
+        for (const Place &p : f.assets().areas())
+            areas.insert(p.id, p.name);
+        report.setPlaceNames(sedes, areas);
+        CampaignReport::Files files;
+        if (!report.writeAll(QString::fromLocal8Bit(argv[2]), &files, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("%s\n%s\n%s\n",
+                    qPrintable(files.acta),
+                    qPrintable(files.informe),
+                    qPrintable(files.csv));
     }
     return 0;
 }
