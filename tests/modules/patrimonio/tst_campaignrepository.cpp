@@ -2,6 +2,7 @@
 
 #include "CampaignRepository.h"
 #include "PatrimonioPermissions.h"
+#include "PatrimonioPlugin.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -32,6 +33,7 @@ private slots:
     void scansAreAppendOnly();
     void closeFreezesTheOutcomes();
     void twoDevicesMergeWithoutConflict();
+    void syncDeclaresTheCampaignTables();
 
 private:
     struct Setup
@@ -489,6 +491,43 @@ void TestCampaignRepository::twoDevicesMergeWithoutConflict()
     QCOMPARE(y.faltantes, x.faltantes);
     QCOMPARE(y.sobrantes, x.sobrantes);
     QCOMPARE(y.repeated, x.repeated);
+}
+
+void TestCampaignRepository::syncDeclaresTheCampaignTables()
+{
+    PatrimonioPlugin plugin;
+    QHash<QString, core::SyncedTable> tables;
+    for (const core::SyncedTable &t : plugin.syncedTables())
+        tables.insert(t.table, t);
+    const core::SyncedTable scans = tables.value(QStringLiteral("patrimonio_campaign_scans"));
+    QCOMPARE(scans.kind, core::SyncedTable::Kind::AppendOnly);
+    QCOMPARE(scans.scopeColumns,
+             (QStringList{QStringLiteral("sede_id"), QStringLiteral("area_id")}));
+    const core::SyncedTable campaigns = tables.value(QStringLiteral("patrimonio_campaigns"));
+    QCOMPARE(campaigns.table, QStringLiteral("patrimonio_campaigns"));
+    QCOMPARE(campaigns.kind, core::SyncedTable::Kind::Mutable);
+    QVERIFY(campaigns.legalColumns.contains(QStringLiteral("state")));
+    QCOMPARE(tables.value(QStringLiteral("patrimonio_campaign_results")).kind,
+             core::SyncedTable::Kind::AppendOnly);
+    // Every declared column exists in the schema.
+    Setup s = setup(false);
+    for (const QString &name : {QStringLiteral("patrimonio_campaign_scans"),
+                                QStringLiteral("patrimonio_campaign_results")}) {
+        const QSqlRecord record = s.f->db().record(name);
+        for (const QString &column : tables.value(name).scopeColumns)
+            QVERIFY2(record.contains(column), qPrintable(name + u'.' + column));
+    }
+    // The inventory page needs the scan permission; the campaign list only patrimonio.view.
+    QStringList ids;
+    for (const core::PageDescriptor &page : plugin.pages()) {
+        ids << page.id;
+        if (page.id == QLatin1String(PatrimonioPlugin::InventoryPageId))
+            QCOMPARE(page.requiredPermission, QString::fromLatin1(Permissions::InventoryScan));
+        if (page.id == QLatin1String(PatrimonioPlugin::CampaignsPageId))
+            QCOMPARE(page.requiredPermission, QString::fromLatin1(Permissions::View));
+    }
+    QVERIFY(ids.contains(QStringLiteral("patrimonio.inventory")));
+    QVERIFY(ids.contains(QStringLiteral("patrimonio.campaigns")));
 }
 
 QTEST_GUILESS_MAIN(TestCampaignRepository)
