@@ -104,8 +104,14 @@ CampaignListPage::CampaignListPage(CampaignRepository &campaigns,
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setColumnWidth(CampaignTableModel::Name, 220);
-    m_view->setColumnWidth(CampaignTableModel::Scope, 240);
+    m_view->setColumnWidth(CampaignTableModel::Year, 70);
+    m_view->setColumnWidth(CampaignTableModel::Cutoff, 120);
+    m_view->setColumnWidth(CampaignTableModel::State, 120);
+    m_view->setColumnWidth(CampaignTableModel::Scope, 260);
+    m_view->setColumnWidth(CampaignTableModel::Comision, 300);
     m_view->setAccessibleName(tr("Inventory campaigns"));
 
     m_message->setObjectName(QStringLiteral("campaignMessage"));

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -237,6 +238,10 @@ void InventoryPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     m_scanner->install();
+    // Coming back to the page: campaigns started meanwhile and scans synced from other teams.
+    if (m_shownBefore && !event->spontaneous())
+        reload();
+    m_shownBefore = true;
 }
 
 void InventoryPage::hideEvent(QHideEvent *event)

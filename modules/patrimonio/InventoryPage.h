@@ -127,6 +127,7 @@ private:
     QComboBox *m_outcomeFilter = nullptr;
     QTableView *m_resultView = nullptr;
     std::function<void()> m_beep;
+    bool m_shownBefore = false;
 };
 
 } // namespace tambo::patrimonio

@@ -48,6 +48,7 @@ private slots:
     void scanBeforeChoosingARoomIsRefused();
     void roomLabelOfAnotherCampaignIsSaidPlainly();
     void inventariadorCannotManage();
+    void campaignStartedMeanwhileAppearsWhenShown();
 
 private:
     void createAndStartWithKeyboard();
@@ -379,6 +380,27 @@ void TestInventoryPage::inventariadorCannotManage()
     c.comision = {{QStringLiteral("QUISPE, Ana"), QString()}};
     QVERIFY(!page.createCampaign(c)); // the repository refuses as well
     QVERIFY(page.messageText().contains(QLatin1String("patrimonio.inventory.manage")));
+}
+
+void TestInventoryPage::campaignStartedMeanwhileAppearsWhenShown()
+{
+    m_page = std::make_unique<InventoryPage>(*m_repo, m_f->assets(), m_jefe, ScannerInput::Config{});
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(m_page->campaignBox()->count(), 0);
+    QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Info); // "no campaign is in progress"
+    m_page->hide();
+    Campaign c;
+    c.name = QStringLiteral("Inventario 2026");
+    c.year = 2026;
+    c.comision = {{QStringLiteral("QUISPE, Ana"), QStringLiteral("Presidenta")}};
+    QString error;
+    QVERIFY(m_repo->create(m_jefe, &c, &error));
+    QVERIFY(m_repo->start(m_jefe, c.id, &error));
+    m_page->show(); // back to the page
+    QCOMPARE(m_page->campaignBox()->count(), 1);
+    QCOMPARE(m_page->campaignId(), c.id);
+    QCOMPARE(m_page->tally().totals().expected, 7); // every sede: the Camal's CPU too
 }
 
 QTEST_MAIN(TestInventoryPage)
