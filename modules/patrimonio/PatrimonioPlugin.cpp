@@ -3,10 +3,14 @@
 #include "AssetDirectoryService.h"
 #include "AssetRegisterPage.h"
 #include "AssetRepository.h"
+#include "CampaignDemo.h"
+#include "CampaignListPage.h"
+#include "CampaignRepository.h"
 #include "CatalogoRepository.h"
 #include "LabelAdminCommand.h"
 #include "LabelProfileCatalog.h"
 #include "LabelService.h"
+#include "InventoryPage.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
 #include "PatrimonioSchema.h"
@@ -44,6 +48,7 @@ PatrimonioPlugin::~PatrimonioPlugin()
     m_scanSessions.clear();
     m_labels.reset();
     m_directory.reset();
+    m_campaigns.reset();
     m_catalogo.reset();
     m_assets.reset();
     m_audit.reset();
@@ -83,6 +88,12 @@ QList<core::PermissionDef> PatrimonioPlugin::permissions() const
          tr("Add notes to an asset's history"),
          {inventariador, jefe, latin(SoporteTecnico)}},
         {latin(Permissions::Catalogo), tr("Import and edit the SBN catálogo"), {jefe}},
+        {latin(Permissions::InventoryScan),
+         tr("Scan assets in an inventory campaign"),
+         {inventariador, jefe}},
+        {latin(Permissions::InventoryManage),
+         tr("Create, start and close inventory campaigns"),
+         {jefe}},
     };
 }
 
@@ -114,6 +125,25 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
          {},
          PatrimonioSchema::assetsTable(),
          QStringLiteral("asset_id")},
+        // Inventory campaigns: the campaign row is edited by the jefe only (state, comisión);
+        // scans are events from many PCs, merged by id, never in conflict; results are written
+        // once at close.
+        {PatrimonioSchema::campaignsTable(),
+         Kind::Mutable,
+         {},
+         {QStringLiteral("state"),
+          QStringLiteral("cutoff_date"),
+          QStringLiteral("comision_json"),
+          QStringLiteral("scope_sedes_json"),
+          QStringLiteral("scope_areas_json")}},
+        {PatrimonioSchema::campaignScansTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::campaignResultsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
     };
 }
 
@@ -131,7 +161,19 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     scan.iconName = QStringLiteral(":/patrimonio/icons/scan.svg");
     scan.requiredPermission = latin(Permissions::View);
     scan.order = 210;
-    return {reg, scan};
+    core::PageDescriptor campaigns;
+    campaigns.id = latin(CampaignsPageId);
+    campaigns.title = tr("Inventory campaigns");
+    campaigns.iconName = QStringLiteral(":/patrimonio/icons/campaign.svg");
+    campaigns.requiredPermission = latin(Permissions::View);
+    campaigns.order = 220;
+    core::PageDescriptor inventory;
+    inventory.id = latin(InventoryPageId);
+    inventory.title = tr("Stocktaking");
+    inventory.iconName = QStringLiteral(":/patrimonio/icons/inventory.svg");
+    inventory.requiredPermission = latin(Permissions::InventoryScan);
+    inventory.order = 230;
+    return {reg, scan, campaigns, inventory};
 }
 
 QList<core::AdminCommand> PatrimonioPlugin::adminCommands() const
@@ -153,6 +195,7 @@ bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
                                                core::CoreSchema::deviceId(ctx.database()));
     m_assets = std::make_unique<AssetRepository>(provider, ctx.clock(), *m_audit);
     m_catalogo = std::make_unique<CatalogoRepository>(provider, ctx.clock(), *m_audit);
+    m_campaigns = std::make_unique<CampaignRepository>(provider, ctx.clock(), *m_audit);
     m_directory = std::make_unique<AssetDirectoryService>(*m_assets);
     m_labels = std::make_unique<LabelService>(*m_assets);
     m_labelProfiles = std::make_shared<const LabelProfileCatalog>(
@@ -171,6 +214,7 @@ void PatrimonioPlugin::aboutToShutdown()
     m_labels.reset();
     m_labelProfiles.reset();
     m_directory.reset();
+    m_campaigns.reset();
     m_catalogo.reset();
     m_assets.reset();
     m_audit.reset();
@@ -184,10 +228,10 @@ bool PatrimonioPlugin::seedDemo(core::ModuleContext &ctx, QString *error)
             *error = tr("The patrimonio module has no store.");
         return false;
     }
-    return PatrimonioDemo::seed(*m_assets,
-                                *m_catalogo,
-                                ctx.clock().now().toLocalTime().date(),
-                                error);
+    const QDate today = ctx.clock().now().toLocalTime().date();
+    if (!PatrimonioDemo::seed(*m_assets, *m_catalogo, today, error))
+        return false;
+    return !m_campaigns || CampaignDemo::seed(*m_campaigns, today, error);
 }
 
 std::shared_ptr<ScanSession> PatrimonioPlugin::scanSessionFor(const core::Session &session)
@@ -224,6 +268,10 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
         page->setLabelPrinting(m_labels.get(), m_labelProfiles);
         return page;
     }
+    if (pageId == QLatin1String(CampaignsPageId) && m_campaigns)
+        return new CampaignListPage(*m_campaigns, *m_assets, context.session, parent);
+    if (pageId == QLatin1String(InventoryPageId) && m_campaigns)
+        return new InventoryPage(*m_campaigns, *m_assets, context.session, scanner, parent);
     if (pageId == QLatin1String(ScanPageId)) {
         return new ScanPage(*m_assets,
                             context.session,

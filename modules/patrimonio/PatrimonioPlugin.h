@@ -16,6 +16,7 @@ namespace tambo::patrimonio {
 
 class AssetDirectoryService;
 class AssetRepository;
+class CampaignRepository;
 class CatalogoRepository;
 class LabelProfileCatalog;
 class LabelService;
@@ -25,6 +26,8 @@ class ScanSession;
 // the USB scanner, and the AssetDirectory service for other modules. Pages:
 //   patrimonio.register  "Bienes patrimoniales"  (patrimonio.view)
 //   patrimonio.scan      "Escanear"              (patrimonio.view)
+//   patrimonio.campaigns "Campañas de inventario" (patrimonio.view)
+//   patrimonio.inventory "Toma de inventario"     (patrimonio.inventory.scan)
 class PatrimonioPlugin : public QObject, public tambo::Module, public tambo::ModuleUi
 {
     Q_OBJECT
@@ -35,6 +38,8 @@ public:
     static constexpr auto Id = "patrimonio";
     static constexpr auto RegisterPage = "patrimonio.register";
     static constexpr auto ScanPageId = "patrimonio.scan";
+    static constexpr auto CampaignsPageId = "patrimonio.campaigns";
+    static constexpr auto InventoryPageId = "patrimonio.inventory";
 
     PatrimonioPlugin();
     ~PatrimonioPlugin() override;
@@ -62,6 +67,7 @@ public:
     // to print them with (built-in plus OTIC's JSON files, read at initialize()).
     LabelService *labels() const { return m_labels.get(); }
     std::shared_ptr<const LabelProfileCatalog> labelProfiles() const { return m_labelProfiles; }
+    CampaignRepository *campaigns() const { return m_campaigns.get(); }
 
 private:
     // One scan session per login: the register and scan pages share which codes were scanned.
@@ -71,6 +77,7 @@ private:
     std::unique_ptr<core::AuditLog> m_audit;
     std::unique_ptr<AssetRepository> m_assets;
     std::unique_ptr<CatalogoRepository> m_catalogo;
+    std::unique_ptr<CampaignRepository> m_campaigns;
     std::unique_ptr<AssetDirectoryService> m_directory;
     std::unique_ptr<LabelService> m_labels;
     std::shared_ptr<const LabelProfileCatalog> m_labelProfiles;

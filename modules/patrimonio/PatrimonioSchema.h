@@ -12,6 +12,8 @@ namespace tambo::patrimonio {
 //   1. patrimonio_catalogo (SBN catálogo: 8-digit code → denominación),
 //      patrimonio_assets (the register; valor in integer céntimos; dates ISO 8601, UTC),
 //      patrimonio_asset_history (append-only: triggers refuse UPDATE and DELETE)
+//   2. patrimonio_campaigns (inventory campaigns), patrimonio_campaign_scans (append-only scan
+//      events), patrimonio_campaign_results (frozen outcomes of a closed campaign)
 // Steps only add (GUIDE §5); a later change is a new step.
 class PatrimonioSchema
 {
@@ -22,6 +24,9 @@ public:
     static QString catalogoTable() { return QStringLiteral("patrimonio_catalogo"); }
     static QString assetsTable() { return QStringLiteral("patrimonio_assets"); }
     static QString historyTable() { return QStringLiteral("patrimonio_asset_history"); }
+    static QString campaignsTable() { return QStringLiteral("patrimonio_campaigns"); }
+    static QString campaignScansTable() { return QStringLiteral("patrimonio_campaign_scans"); }
+    static QString campaignResultsTable() { return QStringLiteral("patrimonio_campaign_results"); }
 };
 
 } // namespace tambo::patrimonio
