@@ -1,9 +1,13 @@
 #include "PatrimonioPlugin.h"
 
 #include "AssetDirectoryService.h"
+#include "AssetImporter.h"
 #include "AssetRegisterPage.h"
 #include "AssetRepository.h"
 #include "CatalogoRepository.h"
+#include "ImportAdminCommand.h"
+#include "MovementRepository.h"
+#include "MovementsPage.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
 #include "PatrimonioSchema.h"
@@ -37,6 +41,8 @@ PatrimonioPlugin::~PatrimonioPlugin()
     // Normally aboutToShutdown() ran already. Otherwise the registry may be gone too: it drops
     // deleted objects by itself, so it is not touched here.
     m_scanSessions.clear();
+    m_movements.reset();
+    m_importer.reset();
     m_directory.reset();
     m_catalogo.reset();
     m_assets.reset();
@@ -103,6 +109,20 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
           QStringLiteral("cuenta_contable")}},
         // Scoped through its asset; the sync issue decides how (no sede column of its own).
         {PatrimonioSchema::historyTable(), Kind::AppendOnly, {}, {}},
+        // Movements: proposal, its assets and the decision are separate append-only events,
+        // scoped by the sede and area the assets were in.
+        {PatrimonioSchema::movementsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::movementItemsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::movementDecisionsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
     };
 }
 
@@ -120,7 +140,18 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     scan.iconName = QStringLiteral(":/patrimonio/icons/scan.svg");
     scan.requiredPermission = latin(Permissions::View);
     scan.order = 210;
-    return {reg, scan};
+    core::PageDescriptor movements;
+    movements.id = latin(MovementsPageId);
+    movements.title = tr("Movements");
+    movements.iconName = QStringLiteral(":/patrimonio/icons/register.svg");
+    movements.requiredPermission = latin(Permissions::View);
+    movements.order = 220;
+    return {reg, scan, movements};
+}
+
+QList<core::AdminCommand> PatrimonioPlugin::adminCommands() const
+{
+    return {ImportAdminCommand::make([this] { return m_importer.get(); })};
 }
 
 bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
@@ -138,6 +169,8 @@ bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
     m_assets = std::make_unique<AssetRepository>(provider, ctx.clock(), *m_audit);
     m_catalogo = std::make_unique<CatalogoRepository>(provider, ctx.clock(), *m_audit);
     m_directory = std::make_unique<AssetDirectoryService>(*m_assets);
+    m_importer = std::make_unique<AssetImporter>(provider, ctx.clock(), *m_audit);
+    m_movements = std::make_unique<MovementRepository>(provider, ctx.clock(), *m_audit);
     ctx.services().addObject(m_directory.get());
     return true;
 }
@@ -147,6 +180,8 @@ void PatrimonioPlugin::aboutToShutdown()
     if (m_directory && m_context)
         m_context->services().removeObject(m_directory.get());
     m_context = nullptr;
+    m_movements.reset();
+    m_importer.reset();
     m_directory.reset();
     m_catalogo.reset();
     m_assets.reset();
@@ -193,11 +228,16 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
     const ScannerInput::Config scanner = ScannerInput::fromSettings(settings.scannerPrefix(),
                                                                     settings.scannerSuffix());
     if (pageId == QLatin1String(RegisterPage)) {
-        return new AssetRegisterPage(*m_assets,
-                                     context.session,
-                                     scanSessionFor(context.session),
-                                     scanner,
-                                     parent);
+        auto *page = new AssetRegisterPage(*m_assets,
+                                           context.session,
+                                           scanSessionFor(context.session),
+                                           scanner,
+                                           parent);
+        page->setImporter(m_importer.get());
+        return page;
+    }
+    if (pageId == QLatin1String(MovementsPageId)) {
+        return new MovementsPage(*m_movements, *m_assets, context.session, parent);
     }
     if (pageId == QLatin1String(ScanPageId)) {
         return new ScanPage(*m_assets,

@@ -15,14 +15,18 @@ class AuditLog;
 namespace tambo::patrimonio {
 
 class AssetDirectoryService;
+class AssetImporter;
 class AssetRepository;
 class CatalogoRepository;
+class MovementRepository;
 class ScanSession;
 
 // The patrimonio module (issue 4): the register of bienes patrimoniales with its SBN catálogo,
 // the USB scanner, and the AssetDirectory service for other modules. Pages:
 //   patrimonio.register  "Bienes patrimoniales"  (patrimonio.view)
 //   patrimonio.scan      "Escanear"              (patrimonio.view)
+//   patrimonio.movements "Movimientos"           (patrimonio.view; propose: edit; approve: approve)
+// tambo-admin: `patrimonio import` (ImportAdminCommand).
 class PatrimonioPlugin : public QObject, public tambo::Module, public tambo::ModuleUi
 {
     Q_OBJECT
@@ -33,6 +37,7 @@ public:
     static constexpr auto Id = "patrimonio";
     static constexpr auto RegisterPage = "patrimonio.register";
     static constexpr auto ScanPageId = "patrimonio.scan";
+    static constexpr auto MovementsPageId = "patrimonio.movements";
 
     PatrimonioPlugin();
     ~PatrimonioPlugin() override;
@@ -44,6 +49,7 @@ public:
     QList<core::MigrationStep> migrations() const override;
     QList<core::SyncedTable> syncedTables() const override;
     QList<core::PageDescriptor> pages() const override;
+    QList<core::AdminCommand> adminCommands() const override;
     bool initialize(core::ModuleContext &ctx, QString *error) override;
     void aboutToShutdown() override;
     bool seedDemo(core::ModuleContext &ctx, QString *error) override;
@@ -54,6 +60,8 @@ public:
 
     AssetRepository *assets() const { return m_assets.get(); }
     CatalogoRepository *catalogo() const { return m_catalogo.get(); }
+    AssetImporter *importer() const { return m_importer.get(); }
+    MovementRepository *movements() const { return m_movements.get(); }
 
 private:
     // One scan session per login: the register and scan pages share which codes were scanned.
@@ -64,6 +72,8 @@ private:
     std::unique_ptr<AssetRepository> m_assets;
     std::unique_ptr<CatalogoRepository> m_catalogo;
     std::unique_ptr<AssetDirectoryService> m_directory;
+    std::unique_ptr<AssetImporter> m_importer;
+    std::unique_ptr<MovementRepository> m_movements;
     QHash<QString, std::weak_ptr<ScanSession>> m_scanSessions;
 };
 

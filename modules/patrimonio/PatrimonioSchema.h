@@ -12,6 +12,10 @@ namespace tambo::patrimonio {
 //   1. patrimonio_catalogo (SBN catálogo: 8-digit code → denominación),
 //      patrimonio_assets (the register; valor in integer céntimos; dates ISO 8601, UTC),
 //      patrimonio_asset_history (append-only: triggers refuse UPDATE and DELETE)
+//   2. (inventory campaigns, another branch)
+//   3. movements (append-only events for the sync): patrimonio_movements (the proposal),
+//      patrimonio_movement_items (its assets, with where they were), patrimonio_movement_decisions
+//      (approval with its acta number, or rejection with its reason; one per movement)
 // Steps only add (GUIDE §5); a later change is a new step.
 class PatrimonioSchema
 {
@@ -22,6 +26,12 @@ public:
     static QString catalogoTable() { return QStringLiteral("patrimonio_catalogo"); }
     static QString assetsTable() { return QStringLiteral("patrimonio_assets"); }
     static QString historyTable() { return QStringLiteral("patrimonio_asset_history"); }
+    static QString movementsTable() { return QStringLiteral("patrimonio_movements"); }
+    static QString movementItemsTable() { return QStringLiteral("patrimonio_movement_items"); }
+    static QString movementDecisionsTable()
+    {
+        return QStringLiteral("patrimonio_movement_decisions");
+    }
 };
 
 } // namespace tambo::patrimonio
