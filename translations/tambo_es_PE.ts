@@ -209,6 +209,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>(not available)</source>
         <translation>(no disponible)</translation>
     </message>
+    <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de los módulos (todos admiten --store RUTA [--key-file A]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AppSettings</name>
@@ -972,6 +988,156 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::AssetImporter</name>
+    <message>
+        <source>You may not import assets (permission %1).</source>
+        <translation>No tiene permiso para importar bienes (permiso %1).</translation>
+    </message>
+    <message>
+        <source>Missing column</source>
+        <translation>Falta la columna</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>Dato obligatorio vacío</translation>
+    </message>
+    <message>
+        <source>Bad code</source>
+        <translation>Código inválido</translation>
+    </message>
+    <message>
+        <source>Unknown catálogo</source>
+        <translation>Catálogo desconocido</translation>
+    </message>
+    <message>
+        <source>Repeated in the file</source>
+        <translation>Repetido en el archivo</translation>
+    </message>
+    <message>
+        <source>Already registered</source>
+        <translation>Ya registrado</translation>
+    </message>
+    <message>
+        <source>Bad date</source>
+        <translation>Fecha inválida</translation>
+    </message>
+    <message>
+        <source>Bad number</source>
+        <translation>Importe inválido</translation>
+    </message>
+    <message>
+        <source>Unknown condition</source>
+        <translation>Estado desconocido</translation>
+    </message>
+    <message>
+        <source>Unknown use</source>
+        <translation>Situación desconocida</translation>
+    </message>
+    <message>
+        <source>Unknown sede</source>
+        <translation>Sede desconocida</translation>
+    </message>
+    <message>
+        <source>Unknown area</source>
+        <translation>Área desconocida</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se pudo leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s default sede “%1” does not exist.</source>
+        <translation>La sede predeterminada del mapeo, «%1», no existe.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to “%1”, which is required.</source>
+        <translation>Ninguna columna está asignada a «%1», que es obligatorio.</translation>
+    </message>
+    <message>
+        <source>The file has no column “%1” for “%2”, which is required.</source>
+        <translation>El archivo no tiene la columna «%1» para «%2», que es obligatorio.</translation>
+    </message>
+    <message>
+        <source>The código patrimonial is empty.</source>
+        <translation>El código patrimonial está vacío.</translation>
+    </message>
+    <message>
+        <source>The catálogo code %1 (the first 8 digits of %2) is not in the SBN catálogo; import it first.</source>
+        <translation>El código de catálogo %1 (los 8 primeros dígitos de %2) no está en el catálogo SBN; impórtelo primero.</translation>
+    </message>
+    <message>
+        <source>The código %1 is repeated: it is on row %2 already.</source>
+        <translation>El código %1 está repetido: ya figura en la fila %2.</translation>
+    </message>
+    <message>
+        <source>The código %1 is already in the register.</source>
+        <translation>El código %1 ya está en el registro de bienes.</translation>
+    </message>
+    <message>
+        <source>The denominación is empty.</source>
+        <translation>La denominación está vacía.</translation>
+    </message>
+    <message>
+        <source>The condition “%1” is unknown: use N, B, R, M, X (RAEE) or Y (chatarra), or the words.</source>
+        <translation>El estado «%1» no se reconoce: use N, B, R, M, X (RAEE) o Y (chatarra), o las palabras.</translation>
+    </message>
+    <message>
+        <source>The use “%1” is unknown: use “uso” or “desuso”.</source>
+        <translation>La situación «%1» no se reconoce: use «uso» o «desuso».</translation>
+    </message>
+    <message>
+        <source>The sede is empty.</source>
+        <translation>La sede está vacía.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist in Tambo (neither as id nor as name).</source>
+        <translation>La sede «%1» no existe en Tambo (ni como código ni como nombre).</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist in the sede “%2”.</source>
+        <translation>El área «%1» no existe en la sede «%2».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write it as %2 (for example 14/05/2021).</source>
+        <translation>«%1» no es una fecha: escríbala como %2 (por ejemplo, 14/05/2021).</translation>
+    </message>
+    <message>
+        <source>The acquisition date %1 is in the future.</source>
+        <translation>La fecha de adquisición %1 es futura.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount in soles: write it like 1234.50, 1,234.50 or 1.234,50, without a sign.</source>
+        <translation>«%1» no es un importe en soles: escríbalo como 1234.50, 1,234.50 o 1.234,50, sin signo.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows to import.</source>
+        <translation>El archivo tiene encabezado pero ninguna fila para importar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the file has %n row(s) with problems; correct them and check again.</source>
+        <translation>
+            <numerusform>No se importó nada: el archivo tiene %n fila con problemas; corríjala y revise de nuevo.</numerusform>
+            <numerusform>No se importó nada: el archivo tiene %n filas con problemas; corríjalas y revise de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has no rows to import.</source>
+        <translation>No se importó nada: el archivo no tiene filas para importar.</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (row %2, import %3).</source>
+        <translation>Importado de %1 (fila %2, importación %3).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: row %1 (%2) could not be written: %3</source>
+        <translation>No se importó nada: no se pudo registrar la fila %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history of %1 could not be written: %2</source>
+        <translation>No se importó nada: no se pudo escribir el historial de %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::AssetRegisterPage</name>
     <message>
         <source>Code, denomination, brand, serial number or custodian</source>
@@ -1046,6 +1212,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The asset %1 is no longer in the register.</source>
         <translation>El bien %1 ya no está en el registro.</translation>
+    </message>
+    <message>
+        <source>&amp;Import assets…</source>
+        <translation>&amp;Importar bienes…</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1576,834 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::ImportAdminCommand</name>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <source>--mapping M FILE [--dry-run]
+        import assets from a CSV file (SIGA-MEF export or spreadsheet);
+        M is a mapping JSON file or &apos;siga&apos;. Exit 0: imported (or dry run
+        without problems); 1: bad rows, nothing imported; 2: usage.</source>
+        <translation>--mapping M ARCHIVO [--dry-run]
+        importa bienes de un CSV (exportación de SIGA-MEF u hoja de cálculo);
+        M es un mapeo JSON o «siga». Salida 0: importado (o prueba sin
+        problemas); 1: filas con problemas, no se importó nada; 2: uso.</translation>
+    </message>
+    <message>
+        <source>Column mapping: a JSON file, or &apos;siga&apos; for SIGA-MEF exports.</source>
+        <translation>Mapeo de columnas: un archivo JSON, o «siga» para exportaciones de SIGA-MEF.</translation>
+    </message>
+    <message>
+        <source>Only check the file and print the report; import nothing.</source>
+        <translation>Solo revisa el archivo e imprime el informe; no importa nada.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: patrimonio import needs --mapping M and one FILE</source>
+        <translation>tambo-admin: patrimonio import necesita --mapping M y un ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Use &apos;tambo-admin --help&apos; to see the commands.</source>
+        <translation>Use «tambo-admin --help» para ver los comandos.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the patrimonio module has no store.</source>
+        <translation>tambo-admin: el módulo de patrimonio no tiene almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: %1</source>
+        <translation>tambo-admin: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>File: %1 (%2, separator %3), %n row(s); mapping: %4.</source>
+        <translation>
+            <numerusform>Archivo: %1 (%2, separador %3), %n fila; mapeo: %4.</numerusform>
+            <numerusform>Archivo: %1 (%2, separador %3), %n filas; mapeo: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row	código	field	reason</source>
+        <translation>fila	código	dato	motivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) correct, </source>
+        <translation>
+            <numerusform>%n fila correcta, </numerusform>
+            <numerusform>%n filas correctas, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems.</source>
+        <translation>
+            <numerusform>%n fila con problemas.</numerusform>
+            <numerusform>%n filas con problemas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tambo-admin: nothing was imported: correct the rows listed and run again.</source>
+        <translation>tambo-admin: no se importó nada: corrija las filas listadas y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was imported.</source>
+        <translation>Prueba: no se importó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n asset(s) in one transaction (import %1).</source>
+        <translation>
+            <numerusform>Se importó %n bien en una sola transacción (importación %1).</numerusform>
+            <numerusform>Se importaron %n bienes en una sola transacción (importación %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportCsvReader</name>
+    <message>
+        <source>The file ends inside a quoted field that starts on line %1: a quote (&quot;) is missing.</source>
+        <translation>El archivo termina dentro de un campo entre comillas que empieza en la línea %1: falta una comilla (&quot;).</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header row with the column names.</source>
+        <translation>El archivo está vacío: necesita una fila de encabezado con los nombres de las columnas.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportDialog</name>
+    <message>
+        <source>Import assets</source>
+        <translation>Importar bienes</translation>
+    </message>
+    <message>
+        <source>CSV file saved from Excel or exported from SIGA-MEF</source>
+        <translation>Archivo CSV guardado desde Excel o exportado de SIGA-MEF</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation>&amp;Mapeo:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>&amp;Guardar mapeo…</translation>
+    </message>
+    <message>
+        <source>Automatic (1,234.50 or 1.234,50)</source>
+        <translation>Automático (1,234.50 o 1.234,50)</translation>
+    </message>
+    <message>
+        <source>Point (1,234.50)</source>
+        <translation>Punto (1,234.50)</translation>
+    </message>
+    <message>
+        <source>Comma (1.234,50)</source>
+        <translation>Coma (1.234,50)</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers:</source>
+        <translation>&amp;Números:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Fechas:</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>Column of each field (* required)</source>
+        <translation>Columna de cada dato (* obligatorio)</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Filas con problemas</translation>
+    </message>
+    <message>
+        <source>Check (nothing is imported yet)</source>
+        <translation>Revisión (todavía no se importa nada)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>&amp;Revisar</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Guardar mapeo</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Mapeos (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose a file and press Check.</source>
+        <translation>Elija un archivo y pulse Revisar.</translation>
+    </message>
+    <message>
+        <source>Guessed from the headers</source>
+        <translation>Deducido de los encabezados</translation>
+    </message>
+    <message>
+        <source>SIGA-MEF Patrimonio (built in)</source>
+        <translation>SIGA-MEF Patrimonio (incorporado)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s), %2, separator %3.</source>
+        <translation>
+            <numerusform>%1: %n fila, %2, separador %3.</numerusform>
+            <numerusform>%1: %n filas, %2, separador %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(no importar)</translation>
+    </message>
+    <message>
+        <source>Mapping saved in %1.</source>
+        <translation>Mapeo guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Press Check to review every row before importing.</source>
+        <translation>Pulse Revisar para comprobar todas las filas antes de importar.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Primero elija un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) read; all %2 can be imported. Press Import to register them in one operation.</source>
+        <translation>Filas leídas: %1; las %2 se pueden importar. Pulse Importar para registrarlas en una sola operación.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) read: %2 correct, %3 with problems (%4 problem(s) listed below). Nothing will be imported until every row is correct.</source>
+        <translation>Filas leídas: %1; correctas: %2; con problemas: %3 (%4 problemas listados abajo). No se importará nada hasta que todas las filas estén correctas.</translation>
+    </message>
+    <message>
+        <source>Importing assets…</source>
+        <translation>Importando bienes…</translation>
+    </message>
+    <message>
+        <source>%1 asset(s) imported in one operation.</source>
+        <translation>Bienes importados en una sola operación: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportMapping</name>
+    <message>
+        <source>Código patrimonial</source>
+        <translation>Código patrimonial</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Características</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Sede</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Ambiente</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Acquired on</source>
+        <translation>Fecha de adquisición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Ledger account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Guessed from the headers</source>
+        <translation>Deducido de los encabezados</translation>
+    </message>
+    <message>
+        <source>The mapping has the format “%1”; this version of Tambo reads “%2”.</source>
+        <translation>El mapeo tiene el formato «%1»; esta versión de Tambo lee «%2».</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s &quot;decimal&quot; must be auto, point or comma, not “%1”.</source>
+        <translation>El valor &quot;decimal&quot; del mapeo debe ser auto, point o comma, no «%1».</translation>
+    </message>
+    <message>
+        <source>The mapping names an unknown field “%1”.</source>
+        <translation>El mapeo menciona un dato desconocido, «%1».</translation>
+    </message>
+    <message>
+        <source>The mapping does not say which column holds the código patrimonial.</source>
+        <translation>El mapeo no indica qué columna tiene el código patrimonial.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the mapping %1: %2</source>
+        <translation>No se pudo abrir el mapeo %1: %2</translation>
+    </message>
+    <message>
+        <source>The mapping %1 is not valid JSON: %2</source>
+        <translation>El mapeo %1 no es un JSON válido: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportProblemModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementActa</name>
+    <message>
+        <source>ACTA OF ASSIGNMENT OF ASSETS</source>
+        <translation>ACTA DE ASIGNACIÓN DE BIENES</translation>
+    </message>
+    <message>
+        <source>ACTA OF TRANSFER OF ASSETS</source>
+        <translation>ACTA DE DESPLAZAMIENTO DE BIENES</translation>
+    </message>
+    <message>
+        <source>ACTA OF RETURN OF ASSETS</source>
+        <translation>ACTA DE DEVOLUCIÓN DE BIENES</translation>
+    </message>
+    <message>
+        <source>ACTA OF WRITE-OFF (BAJA) OF ASSETS</source>
+        <translation>ACTA DE BAJA DE BIENES</translation>
+    </message>
+    <message>
+        <source>Municipalidad Provincial de Tacna</source>
+        <translation>Municipalidad Provincial de Tacna</translation>
+    </message>
+    <message>
+        <source>Oficina de Control Patrimonial</source>
+        <translation>Oficina de Control Patrimonial</translation>
+    </message>
+    <message>
+        <source>N.º %1</source>
+        <translation>N.º %1</translation>
+    </message>
+    <message>
+        <source>(not approved)</source>
+        <translation>(no aprobada)</translation>
+    </message>
+    <message>
+        <source>In Tacna, on %1, the assets listed below are recorded as follows.</source>
+        <translation>En Tacna, a los %1, se deja constancia del movimiento de los bienes que se detallan a continuación.</translation>
+    </message>
+    <message>
+        <source>Movement:</source>
+        <translation>Movimiento:</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Destino:</translation>
+    </message>
+    <message>
+        <source>Receiving custodian:</source>
+        <translation>Responsable que recibe:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolución:</translation>
+    </message>
+    <message>
+        <source>New condition:</source>
+        <translation>Nuevo estado:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Proposed by:</source>
+        <translation>Propuesto por:</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>Aprobado por:</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Código patrimonial</source>
+        <translation>Código patrimonial</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>From (place / custodian)</source>
+        <translation>Procedencia (ubicación / responsable)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n asset(s).</source>
+        <translation>
+            <numerusform>Total: %n bien.</numerusform>
+            <numerusform>Total: %n bienes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Jefe de Control Patrimonial</source>
+        <translation>Jefe de Control Patrimonial</translation>
+    </message>
+    <message>
+        <source>Comisión / Oficina de Contabilidad</source>
+        <translation>Comisión / Oficina de Contabilidad</translation>
+    </message>
+    <message>
+        <source>Hands over</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>Recibe</translation>
+    </message>
+    <message>
+        <source>Only an approved movement has an acta.</source>
+        <translation>Solo un movimiento aprobado tiene acta.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementProposalDialog</name>
+    <message>
+        <source>Propose a movement</source>
+        <translation>Proponer un movimiento</translation>
+    </message>
+    <message>
+        <source>One código patrimonial per line (type or scan)</source>
+        <translation>Un código patrimonial por línea (escríbalo o léalo con la pistola)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(sin cambio)</translation>
+    </message>
+    <message>
+        <source>e.g. R.G.A. N.º 123-2026-GA/MPT</source>
+        <translation>p. ej. R.G.A. N.º 123-2026-GA/MPT</translation>
+    </message>
+    <message>
+        <source>&amp;Movement:</source>
+        <translation>&amp;Movimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Assets:</source>
+        <translation>&amp;Bienes:</translation>
+    </message>
+    <message>
+        <source>To &amp;sede:</source>
+        <translation>&amp;Sede de destino:</translation>
+    </message>
+    <message>
+        <source>To a&amp;rea:</source>
+        <translation>Á&amp;rea de destino:</translation>
+    </message>
+    <message>
+        <source>To r&amp;oom:</source>
+        <translation>Ambien&amp;te de destino:</translation>
+    </message>
+    <message>
+        <source>&amp;Custodian:</source>
+        <translation>Respo&amp;nsable:</translation>
+    </message>
+    <message>
+        <source>New con&amp;dition:</source>
+        <translation>Nuevo &amp;estado:</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lution:</source>
+        <translation>Reso&amp;lución:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>M&amp;otivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Proponer</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementRepository</name>
+    <message>
+        <source>You may not %1 (permission %2).</source>
+        <translation>No tiene permiso para %1 (permiso %2).</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Asignación</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>propose movements of assets</source>
+        <translation>proponer movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>A movement needs at least one asset.</source>
+        <translation>Un movimiento necesita al menos un bien.</translation>
+    </message>
+    <message>
+        <source>An assignment needs the new custodian.</source>
+        <translation>Una asignación necesita el nuevo responsable.</translation>
+    </message>
+    <message>
+        <source>A transfer needs the destination sede.</source>
+        <translation>Un desplazamiento necesita la sede de destino.</translation>
+    </message>
+    <message>
+        <source>A return needs the sede where the assets are returned.</source>
+        <translation>Una devolución necesita la sede donde se devuelven los bienes.</translation>
+    </message>
+    <message>
+        <source>A write-off (baja) needs the reference of its resolution.</source>
+        <translation>Una baja necesita la referencia de su resolución.</translation>
+    </message>
+    <message>
+        <source>Give the sede of the destination area.</source>
+        <translation>Indique la sede del área de destino.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist.</source>
+        <translation>La sede «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist.</source>
+        <translation>El área «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not belong to the sede “%2”.</source>
+        <translation>El área «%1» no pertenece a la sede «%2».</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se pudo leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>The código patrimonial %1 is not in the register.</source>
+        <translation>El código patrimonial %1 no está en el registro de bienes.</translation>
+    </message>
+    <message>
+        <source>Cannot read the movements: %1</source>
+        <translation>No se pudo leer los movimientos: %1</translation>
+    </message>
+    <message>
+        <source>The asset %1 already has a movement waiting for approval; the jefe de patrimonio must approve or reject it first.</source>
+        <translation>El bien %1 ya tiene un movimiento pendiente de aprobación; primero el jefe de patrimonio debe aprobarlo o rechazarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot write the movement: %1</source>
+        <translation>No se pudo registrar el movimiento: %1</translation>
+    </message>
+    <message>
+        <source>see the movements of assets</source>
+        <translation>ver los movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>The movement does not exist.</source>
+        <translation>El movimiento no existe.</translation>
+    </message>
+    <message>
+        <source>approve movements of assets</source>
+        <translation>aprobar movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>This movement was already %1.</source>
+        <translation>Este movimiento ya fue %1.</translation>
+    </message>
+    <message>
+        <source>The asset %1 is no longer in the register.</source>
+        <translation>El bien %1 ya no está en el registro.</translation>
+    </message>
+    <message>
+        <source>The asset %1 changed after this movement was proposed (its place, custodian or condition is no longer the proposed one): reject the movement and propose it again.</source>
+        <translation>El bien %1 cambió después de proponerse este movimiento (su ubicación, responsable o estado ya no son los de la propuesta): rechace el movimiento y propóngalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Written off (baja) by %1; acta %2.</source>
+        <translation>Dado de baja por %1; acta %2.</translation>
+    </message>
+    <message>
+        <source>Cannot update %1: %2</source>
+        <translation>No se pudo actualizar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1 approved (acta %2), proposed by %3.</source>
+        <translation>%1 aprobada (acta %2), propuesta por %3.</translation>
+    </message>
+    <message>
+        <source>Resolution: %1.</source>
+        <translation>Resolución: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the asset&apos;s history: %1</source>
+        <translation>No se pudo escribir el historial del bien: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the decision: %1</source>
+        <translation>No se pudo registrar la decisión: %1</translation>
+    </message>
+    <message>
+        <source>reject movements of assets</source>
+        <translation>rechazar movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>Say why the movement is rejected.</source>
+        <translation>Indique por qué se rechaza el movimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementTableModel</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write-off: %1</source>
+        <translation>Baja: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimiento</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Bienes</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hacia</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesto por</translation>
+    </message>
+    <message>
+        <source>Proposed on</source>
+        <translation>Fecha de propuesta</translation>
+    </message>
+    <message>
+        <source>Acta</source>
+        <translation>Acta</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementsPage</name>
+    <message>
+        <source>&amp;Only pending proposals</source>
+        <translation>&amp;Solo propuestas pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Propose…</source>
+        <translation>&amp;Proponer…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;ta PDF…</source>
+        <translation>Ac&amp;ta PDF…</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movimientos</translation>
+    </message>
+    <message>
+        <source>Proposal registered; the jefe de patrimonio must approve it.</source>
+        <translation>Propuesta registrada; el jefe de patrimonio debe aprobarla.</translation>
+    </message>
+    <message>
+        <source>Approved: acta %1. The assets and their history are updated.</source>
+        <translation>Aprobado: acta %1. Los bienes y su historial están actualizados.</translation>
+    </message>
+    <message>
+        <source>Reject movement</source>
+        <translation>Rechazar movimiento</translation>
+    </message>
+    <message>
+        <source>Reason for the rejection:</source>
+        <translation>Motivo del rechazo:</translation>
+    </message>
+    <message>
+        <source>Movement rejected; the assets do not change.</source>
+        <translation>Movimiento rechazado; los bienes no cambian.</translation>
+    </message>
+    <message>
+        <source>Save acta</source>
+        <translation>Guardar acta</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Acta saved in %1.</source>
+        <translation>Acta guardada en %1.</translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::PatrimonioDemo</name>
     <message>
         <source>The demo catálogo is missing from this build (%1).</source>
@@ -1454,12 +2452,24 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Asset register</source>
         <translation>Registro de bienes</translation>
     </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movimientos</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::PatrimonioSchema</name>
     <message>
         <source>catálogo, asset register and asset history</source>
         <translation>catálogo, registro de bienes e historial de bienes</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>reservado</translation>
+    </message>
+    <message>
+        <source>movements of assets: proposals, their assets and decisions</source>
+        <translation>movimientos de bienes: propuestas, sus bienes y decisiones</translation>
     </message>
 </context>
 <context>

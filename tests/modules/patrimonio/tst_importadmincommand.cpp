@@ -5,6 +5,7 @@
 
 #include "audit/AuditLog.h"
 #include "store/KeyFileKeyProvider.h"
+#include "store/Store.h"
 #include "workspace/Workspace.h"
 
 #include <QFile>
