@@ -28,6 +28,8 @@
 
 #include <ctime>
 
+#include <sys/resource.h>
+
 using namespace tambo;
 
 namespace {
@@ -148,6 +150,8 @@ void BM_Import100k(benchmark::State &state)
     double checkMs = 0;
     double runMs = 0;
     double cpuMs = 0;
+    double waits = 0;     // voluntary context switches: the thread waited (I/O, fsync)
+    double preempted = 0; // involuntary: other processes took the CPU
     for (auto _ : state) {
         Fixture f;
         if (!open(&f, state))
@@ -167,6 +171,8 @@ void BM_Import100k(benchmark::State &state)
 
         QElapsedTimer timer;
         const double cpuStart = threadCpuMs();
+        rusage before{};
+        getrusage(RUSAGE_THREAD, &before);
         timer.start();
         patrimonio::ImportTable table;
         QString error;
@@ -191,6 +197,10 @@ void BM_Import100k(benchmark::State &state)
             break;
         }
         cpuMs += threadCpuMs() - cpuStart;
+        rusage after{};
+        getrusage(RUSAGE_THREAD, &after);
+        waits += double(after.ru_nvcsw - before.ru_nvcsw);
+        preempted += double(after.ru_nivcsw - before.ru_nivcsw);
         state.SetIterationTime(double(done) / 1e9);
         parseMs += double(parsed) / 1e6;
         checkMs += double(checked - parsed) / 1e6;
@@ -201,6 +211,8 @@ void BM_Import100k(benchmark::State &state)
     state.counters["check_ms"] = checkMs / n;
     state.counters["import_ms"] = runMs / n;
     state.counters["cpu_ms"] = cpuMs / n; // parse + check + import, this thread's CPU time
+    state.counters["io_waits"] = waits / n;
+    state.counters["preempted"] = preempted / n;
     state.SetItemsProcessed(state.iterations() * Rows);
     state.SetLabel("sqlcipher, 100000 rows");
 }

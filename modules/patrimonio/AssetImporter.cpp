@@ -241,6 +241,39 @@ AssetImporter::Plan AssetImporter::check(const core::Session &session,
     if (!plan.problems.isEmpty())
         return plan; // without these columns every row would fail the same way
 
+    // Sheets repeat the same few sedes, areas and estados on every row: resolve each distinct
+    // text once.
+    QHash<QString, QString> sedeCache;
+    QHash<QString, QString> areaCache;
+    QHash<QString, std::optional<Estado>> estadoCache;
+    auto sedeOf = [&](const QString &text) {
+        auto it = sedeCache.constFind(text);
+        if (it == sedeCache.constEnd()) {
+            it = sedeCache.insert(text,
+                                  sedeByKey.value(text.toLower(),
+                                                  sedeByKey.value(
+                                                      ImportMapping::normalizedHeader(text))));
+        }
+        return it.value();
+    };
+    auto areaOf = [&](const QString &sede, const QString &text) {
+        const QString key = sede + u'\n' + text;
+        auto it = areaCache.constFind(key);
+        if (it == areaCache.constEnd()) {
+            it = areaCache.insert(key,
+                                  areaByKey.value(sede + u'\n' + text.toLower(),
+                                                  areaByKey.value(
+                                                      sede + u'\n'
+                                                      + ImportMapping::normalizedHeader(text))));
+        }
+        return it.value();
+    };
+    auto estadoOf = [&](const QString &text) {
+        auto it = estadoCache.constFind(text);
+        if (it == estadoCache.constEnd())
+            it = estadoCache.insert(text, estadoFrom(text));
+        return it.value();
+    };
     const QDate today = m_clock.now().toLocalTime().date();
     QHash<QString, int> firstRow; // código → row where it first appeared
     plan.assets.reserve(table.rows.size());
@@ -306,7 +339,7 @@ AssetImporter::Plan AssetImporter::check(const core::Session &session,
 
         const QString estado = cell(ImportField::Estado);
         if (!estado.isEmpty()) {
-            if (const auto e = estadoFrom(estado)) {
+            if (const auto e = estadoOf(estado)) {
                 a.estado = *e;
             } else {
                 problem(ImportField::Estado,
@@ -334,8 +367,7 @@ AssetImporter::Plan AssetImporter::check(const core::Session &session,
             else
                 a.sedeId = defaultSede;
         } else {
-            a.sedeId = sedeByKey.value(sede.toLower(),
-                                       sedeByKey.value(ImportMapping::normalizedHeader(sede)));
+            a.sedeId = sedeOf(sede);
             if (a.sedeId.isEmpty()) {
                 problem(ImportField::Sede,
                         R::UnknownSede,
@@ -345,9 +377,7 @@ AssetImporter::Plan AssetImporter::check(const core::Session &session,
         }
         const QString area = cell(ImportField::Area);
         if (!area.isEmpty() && !a.sedeId.isEmpty()) {
-            a.areaId = areaByKey.value(a.sedeId + u'\n' + area.toLower(),
-                                       areaByKey.value(a.sedeId + u'\n'
-                                                       + ImportMapping::normalizedHeader(area)));
+            a.areaId = areaOf(a.sedeId, area);
             if (a.areaId.isEmpty()) {
                 problem(ImportField::Area,
                         R::UnknownArea,
