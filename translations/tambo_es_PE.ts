@@ -986,6 +986,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>IT support</source>
         <translation>Soporte técnico</translation>
     </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimiento</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::AssetImporter</name>
