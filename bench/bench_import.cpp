@@ -181,7 +181,9 @@ void BM_Import100k(benchmark::State &state)
             break;
         }
         const qint64 parsed = timer.nsecsElapsed();
-        const auto plan = f.importer->check(session, table, patrimonio::ImportMapping::siga(),
+        const auto plan = f.importer->check(session,
+                                            table,
+                                            patrimonio::ImportMapping::siga(),
                                             QStringLiteral("siga.csv"));
         const qint64 checked = timer.nsecsElapsed();
         if (!plan.canImport() || plan.assets.size() != Rows) {

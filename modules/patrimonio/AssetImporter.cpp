@@ -13,10 +13,10 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
-#include <QUuid>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <array>
 
@@ -175,9 +175,9 @@ AssetImporter::Plan AssetImporter::check(const core::Session &session,
     query.setForwardOnly(true);
     QSet<QString> catalogo;
     QSet<QString> registered;
-    QHash<QString, QString> sedeByKey;       // id and normalised name → id
-    QHash<QString, QString> sedeNames;       // id → name
-    QHash<QString, QString> areaByKey;       // sede id + '\n' + (id or normalised name) → id
+    QHash<QString, QString> sedeByKey; // id and normalised name → id
+    QHash<QString, QString> sedeNames; // id → name
+    QHash<QString, QString> areaByKey; // sede id + '\n' + (id or normalised name) → id
     auto readFailed = [&] {
         plan.error = tr("Cannot read the register: %1").arg(query.lastError().text());
         return plan;
@@ -294,9 +294,7 @@ AssetImporter::Plan AssetImporter::check(const core::Session &session,
         Asset a;
         const CodigoPatrimonial code(rawCode);
         if (rawCode.isEmpty()) {
-            problem(ImportField::Codigo,
-                    R::MissingField,
-                    tr("The código patrimonial is empty."));
+            problem(ImportField::Codigo, R::MissingField, tr("The código patrimonial is empty."));
         } else if (!code.isValid()) {
             problem(ImportField::Codigo, R::BadCode, code.problemText());
         } else {
@@ -557,7 +555,8 @@ AssetImporter::Result AssetImporter::run(const core::Session &session,
         history.addBindValue(historyIds.next());
         history.addBindValue(id);
         history.addBindValue(stamp);
-        history.addBindValue(historyText.arg(plan.source).arg(plan.assetRows.value(i)).arg(importId));
+        history.addBindValue(
+            historyText.arg(plan.source).arg(plan.assetRows.value(i)).arg(importId));
         history.addBindValue(actor);
         history.addBindValue(device);
         if (!history.exec()) {

@@ -47,15 +47,18 @@ public:
 
     struct Plan
     {
-        QString source; // file name, for the audit and the history
-        int rows = 0;   // data rows read
-        QList<Asset> assets;   // the good rows, ready to insert
-        QList<int> assetRows;  // spreadsheet row of each asset
+        QString source;       // file name, for the audit and the history
+        int rows = 0;         // data rows read
+        QList<Asset> assets;  // the good rows, ready to insert
+        QList<int> assetRows; // spreadsheet row of each asset
         QList<ImportProblem> problems;
         QString error; // translated; set when the check itself failed (permission, store)
 
         int badRows() const;
-        bool canImport() const { return error.isEmpty() && problems.isEmpty() && !assets.isEmpty(); }
+        bool canImport() const
+        {
+            return error.isEmpty() && problems.isEmpty() && !assets.isEmpty();
+        }
     };
 
     struct Result

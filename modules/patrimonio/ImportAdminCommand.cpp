@@ -29,10 +29,11 @@ core::AdminCommand ImportAdminCommand::make(std::function<AssetImporter *()> imp
 {
     core::AdminCommand command;
     command.name = QStringLiteral("import");
-    command.synopsis = tr("--mapping M FILE [--dry-run]\n"
-                          "        import assets from a CSV file (SIGA-MEF export or spreadsheet);\n"
-                          "        M is a mapping JSON file or 'siga'. Exit 0: imported (or dry run\n"
-                          "        without problems); 1: bad rows, nothing imported; 2: usage.");
+    command.synopsis = tr(
+        "--mapping M FILE [--dry-run]\n"
+        "        import assets from a CSV file (SIGA-MEF export or spreadsheet);\n"
+        "        M is a mapping JSON file or 'siga'. Exit 0: imported (or dry run\n"
+        "        without problems); 1: bad rows, nothing imported; 2: usage.");
     command.options = {
         QCommandLineOption(QStringLiteral("mapping"),
                            tr("Column mapping: a JSON file, or 'siga' for SIGA-MEF exports."),
@@ -82,9 +83,7 @@ int ImportAdminCommand::run(AssetImporter *importer, core::AdminCommand::Context
         err << tr("tambo-admin: %1").arg(plan.error) << Qt::endl;
         return Failed;
     }
-    out << tr("File: %1 (%2, separator %3), %n row(s); mapping: %4.",
-              nullptr,
-              plan.rows)
+    out << tr("File: %1 (%2, separator %3), %n row(s); mapping: %4.", nullptr, plan.rows)
                .arg(source, table.encoding, separatorName(table.separator), mapping->name())
         << '\n';
     if (!plan.problems.isEmpty()) {

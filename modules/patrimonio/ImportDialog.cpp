@@ -168,12 +168,13 @@ ImportDialog::ImportDialog(AssetImporter &importer, const core::Session &session
     layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = m_chooseOpen ? m_chooseOpen()
-                                          : QFileDialog::getOpenFileName(
-                                                this,
-                                                tr("Import assets"),
-                                                QString(),
-                                                tr("CSV files (*.csv *.txt);;All files (*)"));
+        const QString path
+            = m_chooseOpen
+                  ? m_chooseOpen()
+                  : QFileDialog::getOpenFileName(this,
+                                                 tr("Import assets"),
+                                                 QString(),
+                                                 tr("CSV files (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
@@ -184,11 +185,10 @@ ImportDialog::ImportDialog(AssetImporter &importer, const core::Session &session
     connect(saveMapping, &QPushButton::clicked, this, [this] {
         const QString path = m_chooseSave
                                  ? m_chooseSave()
-                                 : QFileDialog::getSaveFileName(
-                                       this,
-                                       tr("Save mapping"),
-                                       ImportMapping::savedMappingsFolder(),
-                                       tr("Mappings (*.json)"));
+                                 : QFileDialog::getSaveFileName(this,
+                                                                tr("Save mapping"),
+                                                                ImportMapping::savedMappingsFolder(),
+                                                                tr("Mappings (*.json)"));
         if (!path.isEmpty())
             this->saveMapping(path);
     });
@@ -312,7 +312,8 @@ bool ImportDialog::saveMapping(const QString &path)
         return false;
     }
     m_summary->setText(tr("Mapping saved in %1.").arg(QDir::toNativeSeparators(path)));
-    if (QFileInfo(path).absolutePath() == QFileInfo(ImportMapping::savedMappingsFolder()).absoluteFilePath()) {
+    if (QFileInfo(path).absolutePath()
+        == QFileInfo(ImportMapping::savedMappingsFolder()).absoluteFilePath()) {
         fillMappings();
         const QSignalBlocker block(m_mappings);
         m_mappings->setCurrentIndex(std::max(0, m_mappings->findData(path)));
@@ -351,10 +352,10 @@ bool ImportDialog::check()
     if (!m_plan.error.isEmpty()) {
         m_summary->setText(m_plan.error);
     } else if (m_plan.problems.isEmpty()) {
-        m_summary->setText(tr("%1 row(s) read; all %2 can be imported. Press Import to register "
-                              "them in one operation.")
-                               .arg(locale.toString(m_plan.rows),
-                                    locale.toString(m_plan.assets.size())));
+        m_summary->setText(
+            tr("%1 row(s) read; all %2 can be imported. Press Import to register "
+               "them in one operation.")
+                .arg(locale.toString(m_plan.rows), locale.toString(m_plan.assets.size())));
     } else {
         m_summary->setText(tr("%1 row(s) read: %2 correct, %3 with problems (%4 problem(s) "
                               "listed below). Nothing will be imported until every row is "
@@ -379,17 +380,19 @@ bool ImportDialog::importNow()
     QProgressDialog progress(tr("Importing assets…"), QString(), 0, int(m_plan.assets.size()), this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
-    const AssetImporter::Result result = m_importer.run(m_session, m_plan, [&progress](int done, int) {
-        progress.setValue(done);
-    });
+    const AssetImporter::Result result = m_importer.run(m_session,
+                                                        m_plan,
+                                                        [&progress](int done, int) {
+                                                            progress.setValue(done);
+                                                        });
     progress.reset();
     if (!result.ok()) {
         m_summary->setText(result.error);
         return false;
     }
     m_imported = result.imported;
-    m_summary->setText(tr("%1 asset(s) imported in one operation.")
-                           .arg(QLocale().toString(result.imported)));
+    m_summary->setText(
+        tr("%1 asset(s) imported in one operation.").arg(QLocale().toString(result.imported)));
     m_plan = {};
     m_checked = false;
     m_import->setEnabled(false);

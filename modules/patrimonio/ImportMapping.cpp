@@ -32,12 +32,15 @@ const std::array<FieldInfo, ImportFieldCount> &fieldInfo()
     static const std::array<FieldInfo, ImportFieldCount> info = {{
         {"codigo",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Código patrimonial"),
-         {QStringLiteral("CODIGO_PATRIMONIAL"), QStringLiteral("COD_PATRIMONIAL"),
-          QStringLiteral("CODIGO PATRIMONIAL"), QStringLiteral("COD. PATRIMONIAL")},
+         {QStringLiteral("CODIGO_PATRIMONIAL"),
+          QStringLiteral("COD_PATRIMONIAL"),
+          QStringLiteral("CODIGO PATRIMONIAL"),
+          QStringLiteral("COD. PATRIMONIAL")},
          {QStringLiteral("CODIGO"), QStringLiteral("COD_PATRIM"), QStringLiteral("CODIGO_BARRAS")}},
         {"denominacion",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Denomination"),
-         {QStringLiteral("DENOMINACION"), QStringLiteral("DENOMINACION_BIEN"),
+         {QStringLiteral("DENOMINACION"),
+          QStringLiteral("DENOMINACION_BIEN"),
           QStringLiteral("DESCRIPCION")},
          {QStringLiteral("NOMBRE"), QStringLiteral("BIEN")}},
         {"marca",
@@ -58,12 +61,14 @@ const std::array<FieldInfo, ImportFieldCount> &fieldInfo()
          {}},
         {"caracteristicas",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Features"),
-         {QStringLiteral("CARACTERISTICAS"), QStringLiteral("OTRAS_CARACTERISTICAS"),
+         {QStringLiteral("CARACTERISTICAS"),
+          QStringLiteral("OTRAS_CARACTERISTICAS"),
           QStringLiteral("DIMENSIONES")},
          {QStringLiteral("DETALLE")}},
         {"estado",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Condition"),
-         {QStringLiteral("ESTADO"), QStringLiteral("ESTADO_CONSERVACION"),
+         {QStringLiteral("ESTADO"),
+          QStringLiteral("ESTADO_CONSERVACION"),
           QStringLiteral("ESTADO_BIEN")},
          {QStringLiteral("CONSERVACION")}},
         {"situacion",
@@ -76,32 +81,41 @@ const std::array<FieldInfo, ImportFieldCount> &fieldInfo()
          {QStringLiteral("LOCAL_SEDE")}},
         {"area_id",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Area"),
-         {QStringLiteral("CENTRO_COSTO"), QStringLiteral("CENTRO_DE_COSTO"),
-          QStringLiteral("AREA"), QStringLiteral("OFICINA")},
+         {QStringLiteral("CENTRO_COSTO"),
+          QStringLiteral("CENTRO_DE_COSTO"),
+          QStringLiteral("AREA"),
+          QStringLiteral("OFICINA")},
          {QStringLiteral("DEPENDENCIA"), QStringLiteral("UNIDAD_ORGANICA")}},
         {"ambiente",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Room"),
-         {QStringLiteral("UBICACION_FISICA"), QStringLiteral("UBICACION"),
+         {QStringLiteral("UBICACION_FISICA"),
+          QStringLiteral("UBICACION"),
           QStringLiteral("AMBIENTE")},
          {}},
         {"responsable",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Custodian"),
-         {QStringLiteral("RESPONSABLE"), QStringLiteral("NOMBRE_RESPONSABLE"),
-          QStringLiteral("EMPLEADO_RESPONSABLE"), QStringLiteral("USUARIO")},
+         {QStringLiteral("RESPONSABLE"),
+          QStringLiteral("NOMBRE_RESPONSABLE"),
+          QStringLiteral("EMPLEADO_RESPONSABLE"),
+          QStringLiteral("USUARIO")},
          {QStringLiteral("CUSTODIO"), QStringLiteral("EMPLEADO")}},
         {"fecha_adquisicion",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Acquired on"),
-         {QStringLiteral("FECHA_ADQUISICION"), QStringLiteral("FECHA_ADQ"),
+         {QStringLiteral("FECHA_ADQUISICION"),
+          QStringLiteral("FECHA_ADQ"),
           QStringLiteral("FECHA_COMPRA")},
          {QStringLiteral("FECHA")}},
         {"valor",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Value"),
-         {QStringLiteral("VALOR"), QStringLiteral("VALOR_ADQUISICION"),
-          QStringLiteral("VALOR_INICIAL"), QStringLiteral("VALOR_COMPRA")},
+         {QStringLiteral("VALOR"),
+          QStringLiteral("VALOR_ADQUISICION"),
+          QStringLiteral("VALOR_INICIAL"),
+          QStringLiteral("VALOR_COMPRA")},
          {QStringLiteral("PRECIO"), QStringLiteral("IMPORTE")}},
         {"cuenta_contable",
          QT_TRANSLATE_NOOP("tambo::patrimonio::ImportMapping", "Ledger account"),
-         {QStringLiteral("CUENTA_CONTABLE"), QStringLiteral("CTA_CONTABLE"),
+         {QStringLiteral("CUENTA_CONTABLE"),
+          QStringLiteral("CTA_CONTABLE"),
           QStringLiteral("NRO_CUENTA")},
          {QStringLiteral("CUENTA")}},
         {"observaciones",
@@ -196,8 +210,7 @@ ImportMapping ImportMapping::guess(const QStringList &headers)
     for (int i = 0; i < ImportFieldCount; ++i) {
         const FieldInfo &info = fieldInfo().at(size_t(i));
         const QStringList candidates = info.siga + info.other
-                                       + QStringList{QString::fromLatin1(info.key),
-                                                     tr(info.title)};
+                                       + QStringList{QString::fromLatin1(info.key), tr(info.title)};
         for (const QString &candidate : candidates) {
             const qsizetype at = normalized.indexOf(normalizedHeader(candidate));
             if (at >= 0 && !taken.at(at)) {
@@ -278,8 +291,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &json, QS
     else if (decimal == QLatin1String("comma"))
         m.m_decimal = Decimal::Comma;
     else
-        return fail(tr("The mapping's \"decimal\" must be auto, point or comma, not “%1”.")
-                        .arg(decimal));
+        return fail(
+            tr("The mapping's \"decimal\" must be auto, point or comma, not “%1”.").arg(decimal));
     m.m_dateFormat = json.value(QStringLiteral("dateFormat")).toString(QStringLiteral("dd/MM/yyyy"));
     m.m_defaultSede = json.value(QStringLiteral("defaultSede")).toString().trimmed();
     const QJsonObject columns = json.value(QStringLiteral("columns")).toObject();
@@ -385,12 +398,12 @@ bool ImportMapping::parseValor(const QString &text, qint64 *centimos) const
     t.remove(thousands);
     static const QRegularExpression shape(QStringLiteral("^(\\d{1,13})(?:X(\\d{1,2}))?$"));
     QString pattern = shape.pattern();
-    const QRegularExpression exact(pattern.replace(u'X', QRegularExpression::escape(QString(decimal))));
+    const QRegularExpression exact(
+        pattern.replace(u'X', QRegularExpression::escape(QString(decimal))));
     const QRegularExpressionMatch m = exact.match(t);
     if (!m.hasMatch())
         return false;
-    *centimos = m.captured(1).toLongLong() * 100
-                + m.captured(2).leftJustified(2, u'0').toInt();
+    *centimos = m.captured(1).toLongLong() * 100 + m.captured(2).leftJustified(2, u'0').toInt();
     return true;
 }
 

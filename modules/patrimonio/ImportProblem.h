@@ -22,9 +22,9 @@ struct ImportProblem
         UnknownArea,
     };
 
-    int row = 0;     // spreadsheet row (the header is row 1)
-    QString codigo;  // as written in the file
-    QString field;   // ImportMapping::fieldKey(), empty for the whole row
+    int row = 0;    // spreadsheet row (the header is row 1)
+    QString codigo; // as written in the file
+    QString field;  // ImportMapping::fieldKey(), empty for the whole row
     Reason reason = Reason::MissingField;
     QString message; // translated, says what is wrong and what to do
 };

@@ -49,8 +49,8 @@ struct Movement
     QString toAmbiente;
     QString toResponsable;
     std::optional<Estado> toEstado;
-    QString resolucion; // baja: the resolution's reference ("R.G.A. N.º 123-2026-GA/MPT")
-    QString motivo;     // why, free text
+    QString resolucion;   // baja: the resolution's reference ("R.G.A. N.º 123-2026-GA/MPT")
+    QString motivo;       // why, free text
     QDateTime proposedAt; // UTC
     QString proposedBy;
     QList<MovementItem> items;

@@ -46,9 +46,8 @@ QString MovementActa::html(const Movement &m, const Names &names)
             parts << ambiente;
         return parts.join(QLatin1String(" / "));
     };
-    const QString entity = names.entity.isEmpty()
-                               ? tr("Municipalidad Provincial de Tacna")
-                               : names.entity;
+    const QString entity = names.entity.isEmpty() ? tr("Municipalidad Provincial de Tacna")
+                                                  : names.entity;
     const QDateTime decided = m.decidedAt.isValid() ? m.decidedAt : m.proposedAt;
     QString h;
     h += QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt;\">");
@@ -94,8 +93,8 @@ QString MovementActa::html(const Movement &m, const Names &names)
                       esc(i.codigo),
                       esc(i.denominacion),
                       esc(place(i.sedeId, i.areaId, i.ambiente)
-                          + (i.responsable.isEmpty() ? QString() : QStringLiteral(" — ")
-                                                                       + i.responsable)),
+                          + (i.responsable.isEmpty() ? QString()
+                                                     : QStringLiteral(" — ") + i.responsable)),
                       esc(Estados::title(i.estado)));
     }
     h += QStringLiteral("</table>");

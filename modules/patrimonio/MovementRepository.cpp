@@ -30,7 +30,9 @@ QString notNull(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-bool denied(const core::Session &session, const char *permission, const QString &what,
+bool denied(const core::Session &session,
+            const char *permission,
+            const QString &what,
             QString *error)
 {
     if (session.can(QString::fromLatin1(permission)))
@@ -219,8 +221,8 @@ bool MovementRepository::propose(const core::Session &session,
         if (!query.exec() || !query.next())
             return fail(tr("The area “%1” does not exist.").arg(m.toAreaId));
         if (query.value(0).toString() != m.toSedeId)
-            return fail(tr("The area “%1” does not belong to the sede “%2”.")
-                            .arg(m.toAreaId, m.toSedeId));
+            return fail(
+                tr("The area “%1” does not belong to the sede “%2”.").arg(m.toAreaId, m.toSedeId));
     }
 
     m.items.clear();
@@ -230,10 +232,10 @@ bool MovementRepository::propose(const core::Session &session,
         "SELECT id, codigo, denominacion, sede_id, area_id, ambiente, responsable, estado,"
         " situacion FROM patrimonio_assets WHERE codigo = ?"));
     QSqlQuery pending(db);
-    pending.prepare(QStringLiteral(
-        "SELECT i.movement_id FROM patrimonio_movement_items i"
-        " LEFT JOIN patrimonio_movement_decisions d ON d.movement_id = i.movement_id"
-        " WHERE i.asset_id = ? AND d.id IS NULL LIMIT 1"));
+    pending.prepare(
+        QStringLiteral("SELECT i.movement_id FROM patrimonio_movement_items i"
+                       " LEFT JOIN patrimonio_movement_decisions d ON d.movement_id = i.movement_id"
+                       " WHERE i.asset_id = ? AND d.id IS NULL LIMIT 1"));
     for (const QString &input : codigos) {
         const CodigoPatrimonial code(input);
         if (!code.isValid())
@@ -245,7 +247,8 @@ bool MovementRepository::propose(const core::Session &session,
         if (!asset.exec())
             return fail(tr("Cannot read the register: %1").arg(asset.lastError().text()));
         if (!asset.next())
-            return fail(tr("The código patrimonial %1 is not in the register.").arg(code.toString()));
+            return fail(
+                tr("The código patrimonial %1 is not in the register.").arg(code.toString()));
         MovementItem item;
         item.assetId = asset.value(0).toString();
         item.codigo = asset.value(1).toString();
@@ -301,7 +304,8 @@ bool MovementRepository::propose(const core::Session &session,
     QSqlQuery item(db);
     item.prepare(QStringLiteral(
         "INSERT INTO patrimonio_movement_items (id, movement_id, asset_id, codigo, sede_id,"
-        " area_id, ambiente, responsable, estado, situacion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " area_id, ambiente, responsable, estado, situacion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     for (const MovementItem &i : std::as_const(m.items)) {
         item.addBindValue(makeUuid7(now));
         item.addBindValue(m.id);
@@ -347,7 +351,8 @@ bool MovementRepository::loadItems(Movement *movement, QString *error) const
     query.prepare(QStringLiteral(
         "SELECT i.asset_id, i.codigo, a.denominacion, i.sede_id, i.area_id, i.ambiente,"
         " i.responsable, i.estado, i.situacion FROM patrimonio_movement_items i"
-        " JOIN patrimonio_assets a ON a.id = i.asset_id WHERE i.movement_id = ? ORDER BY i.codigo"));
+        " JOIN patrimonio_assets a ON a.id = i.asset_id WHERE i.movement_id = ? ORDER BY "
+        "i.codigo"));
     query.addBindValue(movement->id);
     if (!query.exec()) {
         if (error)

@@ -67,9 +67,9 @@ public:
 
     static QString kindKey(MovementKind kind); // "asignacion"
     static std::optional<MovementKind> kindFromKey(const QString &key);
-    static QString kindTitle(MovementKind kind);     // translated
+    static QString kindTitle(MovementKind kind);       // translated
     static QString statusTitle(MovementStatus status); // translated
-    static QString actaPrefix(MovementKind kind);     // "AS", "DE", "DV", "BA"
+    static QString actaPrefix(MovementKind kind);      // "AS", "DE", "DV", "BA"
 
 private:
     bool loadItems(Movement *movement, QString *error) const;

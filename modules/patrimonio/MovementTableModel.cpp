@@ -56,7 +56,8 @@ QString MovementTableModel::statusKey(MovementStatus status)
     return {};
 }
 
-QString MovementTableModel::place(const QString &sede, const QString &area,
+QString MovementTableModel::place(const QString &sede,
+                                  const QString &area,
                                   const QString &ambiente) const
 {
     QStringList parts;

@@ -95,7 +95,9 @@ MovementsPage::MovementsPage(MovementRepository &movements,
     connect(m_approve, &QPushButton::clicked, this, &MovementsPage::approveSelected);
     connect(m_reject, &QPushButton::clicked, this, &MovementsPage::rejectSelected);
     connect(m_acta, &QPushButton::clicked, this, &MovementsPage::saveActaOfSelected);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_view->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
             &MovementsPage::updateButtons);
     reload();
 }
@@ -125,8 +127,7 @@ int MovementsPage::selectedRow() const
 void MovementsPage::updateButtons()
 {
     const int row = selectedRow();
-    const bool pending = row >= 0
-                         && m_model->movementAt(row).status == MovementStatus::Pendiente;
+    const bool pending = row >= 0 && m_model->movementAt(row).status == MovementStatus::Pendiente;
     m_approve->setEnabled(pending);
     m_reject->setEnabled(pending);
     m_acta->setEnabled(row >= 0 && m_model->movementAt(row).status == MovementStatus::Aprobado);

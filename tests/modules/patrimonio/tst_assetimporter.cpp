@@ -15,7 +15,8 @@ namespace {
 const QByteArray Header = "CODIGO_PATRIMONIAL;DENOMINACION;MARCA;SERIE;ESTADO;SITUACION;SEDE;"
                           "CENTRO_COSTO;RESPONSABLE;FECHA_ADQUISICION;VALOR;CUENTA_CONTABLE\r\n";
 
-QByteArray row(const QString &codigo, const QString &denominacion = QStringLiteral("CPU"),
+QByteArray row(const QString &codigo,
+               const QString &denominacion = QStringLiteral("CPU"),
                const QString &estado = QStringLiteral("BUENO"),
                const QString &sede = QStringLiteral("Palacio Municipal (sede principal)"),
                const QString &area = QStringLiteral("palacio-otic"),
@@ -57,8 +58,7 @@ void TestAssetImporter::init()
 {
     m_fixture = std::make_unique<PatrimonioFixture>();
     QVERIFY2(m_fixture->setupError().isEmpty(), qPrintable(m_fixture->setupError()));
-    m_importer = std::make_unique<AssetImporter>(core::databaseProviderOf(
-                                                     m_fixture->temp().store()),
+    m_importer = std::make_unique<AssetImporter>(core::databaseProviderOf(m_fixture->temp().store()),
                                                  m_fixture->clock(),
                                                  m_fixture->audit());
 }
@@ -79,7 +79,9 @@ AssetImporter::Plan TestAssetImporter::checkBytes(const QByteArray &bytes,
         failed.error = error;
         return failed;
     }
-    return m_importer->check(PatrimonioFixture::inventariador(), table, mapping,
+    return m_importer->check(PatrimonioFixture::inventariador(),
+                             table,
+                             mapping,
                              QStringLiteral("siga.csv"));
 }
 
@@ -95,7 +97,8 @@ void TestAssetImporter::goodFileImportsEverything()
     QVERIFY(plan.canImport());
 
     int progressCalls = 0;
-    const auto result = m_importer->run(PatrimonioFixture::inventariador(), plan,
+    const auto result = m_importer->run(PatrimonioFixture::inventariador(),
+                                        plan,
                                         [&](int done, int total) {
                                             ++progressCalls;
                                             QVERIFY(done <= total);
@@ -127,45 +130,67 @@ void TestAssetImporter::badRows_data()
     QTest::addColumn<int>("reason");
     using R = ImportProblem::Reason;
     QTest::newRow("bad code") << row(QStringLiteral("74089950001")) << int(R::BadCode);
-    QTest::newRow("code in scientific notation") << row(QStringLiteral("7.40899E+11"))
-                                                 << int(R::BadCode);
-    QTest::newRow("unknown catálogo") << row(QStringLiteral("123456780001"))
-                                      << int(R::UnknownCatalogo);
-    QTest::newRow("duplicate in file") << row(QStringLiteral("740899500001"))
-                                       << int(R::DuplicateInFile);
-    QTest::newRow("already registered") << row(QStringLiteral("740899509999"))
-                                        << int(R::AlreadyRegistered);
-    QTest::newRow("bad date") << row(QStringLiteral("740899500005"), QStringLiteral("CPU"),
-                                     QStringLiteral("B"), QStringLiteral("palacio"),
-                                     QString(), QStringLiteral("31/02/2021"))
+    QTest::newRow("code in scientific notation")
+        << row(QStringLiteral("7.40899E+11")) << int(R::BadCode);
+    QTest::newRow("unknown catálogo")
+        << row(QStringLiteral("123456780001")) << int(R::UnknownCatalogo);
+    QTest::newRow("duplicate in file")
+        << row(QStringLiteral("740899500001")) << int(R::DuplicateInFile);
+    QTest::newRow("already registered")
+        << row(QStringLiteral("740899509999")) << int(R::AlreadyRegistered);
+    QTest::newRow("bad date") << row(QStringLiteral("740899500005"),
+                                     QStringLiteral("CPU"),
+                                     QStringLiteral("B"),
+                                     QStringLiteral("palacio"),
+                                     QString(),
+                                     QStringLiteral("31/02/2021"))
                               << int(R::BadDate);
-    QTest::newRow("future date") << row(QStringLiteral("740899500005"), QStringLiteral("CPU"),
-                                        QStringLiteral("B"), QStringLiteral("palacio"),
-                                        QString(), QStringLiteral("01/01/2027"))
+    QTest::newRow("future date") << row(QStringLiteral("740899500005"),
+                                        QStringLiteral("CPU"),
+                                        QStringLiteral("B"),
+                                        QStringLiteral("palacio"),
+                                        QString(),
+                                        QStringLiteral("01/01/2027"))
                                  << int(R::BadDate);
-    QTest::newRow("bad number") << row(QStringLiteral("740899500005"), QStringLiteral("CPU"),
-                                       QStringLiteral("B"), QStringLiteral("palacio"),
-                                       QString(), QString(), QStringLiteral("S/ doce"))
+    QTest::newRow("bad number") << row(QStringLiteral("740899500005"),
+                                       QStringLiteral("CPU"),
+                                       QStringLiteral("B"),
+                                       QStringLiteral("palacio"),
+                                       QString(),
+                                       QString(),
+                                       QStringLiteral("S/ doce"))
                                 << int(R::BadNumber);
-    QTest::newRow("unknown estado") << row(QStringLiteral("740899500005"), QStringLiteral("CPU"),
-                                           QStringLiteral("EXCELENTE"))
-                                    << int(R::UnknownEstado);
-    QTest::newRow("unknown situación")
-        << row(QStringLiteral("740899500005"), QStringLiteral("CPU"), QStringLiteral("B"),
-               QStringLiteral("palacio"), QString(), QString(), QString(), QStringLiteral("ROTO"))
-        << int(R::UnknownSituacion);
-    QTest::newRow("unknown sede") << row(QStringLiteral("740899500005"), QStringLiteral("CPU"),
-                                         QStringLiteral("B"), QStringLiteral("Sede Marte"))
+    QTest::newRow("unknown estado")
+        << row(QStringLiteral("740899500005"), QStringLiteral("CPU"), QStringLiteral("EXCELENTE"))
+        << int(R::UnknownEstado);
+    QTest::newRow("unknown situación") << row(QStringLiteral("740899500005"),
+                                              QStringLiteral("CPU"),
+                                              QStringLiteral("B"),
+                                              QStringLiteral("palacio"),
+                                              QString(),
+                                              QString(),
+                                              QString(),
+                                              QStringLiteral("ROTO"))
+                                       << int(R::UnknownSituacion);
+    QTest::newRow("unknown sede") << row(QStringLiteral("740899500005"),
+                                         QStringLiteral("CPU"),
+                                         QStringLiteral("B"),
+                                         QStringLiteral("Sede Marte"))
                                   << int(R::UnknownSede);
-    QTest::newRow("area of another sede")
-        << row(QStringLiteral("740899500005"), QStringLiteral("CPU"), QStringLiteral("B"),
-               QStringLiteral("terminales-terrestres"), QStringLiteral("palacio-otic"))
-        << int(R::UnknownArea);
-    QTest::newRow("missing denominación") << row(QStringLiteral("740899500005"), QString())
-                                          << int(R::MissingField);
+    QTest::newRow("area of another sede") << row(QStringLiteral("740899500005"),
+                                                 QStringLiteral("CPU"),
+                                                 QStringLiteral("B"),
+                                                 QStringLiteral("terminales-terrestres"),
+                                                 QStringLiteral("palacio-otic"))
+                                          << int(R::UnknownArea);
+    QTest::newRow("missing denominación")
+        << row(QStringLiteral("740899500005"), QString()) << int(R::MissingField);
     QTest::newRow("missing código") << row(QString()) << int(R::MissingField);
-    QTest::newRow("missing sede") << row(QStringLiteral("740899500005"), QStringLiteral("CPU"),
-                                         QStringLiteral("B"), QString(), QString())
+    QTest::newRow("missing sede") << row(QStringLiteral("740899500005"),
+                                         QStringLiteral("CPU"),
+                                         QStringLiteral("B"),
+                                         QString(),
+                                         QString())
                                   << int(R::MissingField);
 }
 
@@ -211,7 +236,8 @@ void TestAssetImporter::everyBadRowIsListed()
 
 void TestAssetImporter::dryRunWritesNothing()
 {
-    const int auditBefore = m_fixture->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toInt();
+    const int auditBefore = m_fixture->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log"))
+                                .toInt();
     const AssetImporter::Plan plan = checkBytes(Header + row(QStringLiteral("740899500001")));
     QVERIFY(plan.canImport());
     QCOMPARE(m_fixture->assets().count(), 0);
@@ -233,7 +259,8 @@ void TestAssetImporter::allOrNothing()
     QString error;
     QVERIFY2(m_fixture->assets().insert(PatrimonioFixture::jefe(), &late, &error),
              qPrintable(error));
-    const int auditBefore = m_fixture->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toInt();
+    const int auditBefore = m_fixture->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log"))
+                                .toInt();
     const auto result = m_importer->run(PatrimonioFixture::inventariador(), plan);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.contains(QStringLiteral("740899500015")), qPrintable(result.error));
@@ -248,12 +275,15 @@ void TestAssetImporter::permissions()
 {
     ImportTable table;
     QVERIFY(ImportCsvReader::parse(Header + row(QStringLiteral("740899500001")), &table));
-    for (const core::Session &s : {PatrimonioFixture::soporte(), PatrimonioFixture::comite(),
+    for (const core::Session &s : {PatrimonioFixture::soporte(),
+                                   PatrimonioFixture::comite(),
                                    PatrimonioFixture::mesaPartes()}) {
         const auto plan = m_importer->check(s, table, ImportMapping::siga(), QStringLiteral("f"));
         QVERIFY(plan.error.contains(QStringLiteral("patrimonio.edit")));
     }
-    const auto plan = m_importer->check(PatrimonioFixture::jefe(), table, ImportMapping::siga(),
+    const auto plan = m_importer->check(PatrimonioFixture::jefe(),
+                                        table,
+                                        ImportMapping::siga(),
                                         QStringLiteral("f"));
     QVERIFY(plan.canImport());
     const auto refused = m_importer->run(PatrimonioFixture::comite(), plan);

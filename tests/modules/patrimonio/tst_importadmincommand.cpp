@@ -40,8 +40,10 @@ private:
 
     QStringList storeArgs() const
     {
-        return {QStringLiteral("--store"), m_dir.filePath(QStringLiteral("t.db")),
-                QStringLiteral("--key-file"), m_dir.filePath(QStringLiteral("t.key"))};
+        return {QStringLiteral("--store"),
+                m_dir.filePath(QStringLiteral("t.db")),
+                QStringLiteral("--key-file"),
+                m_dir.filePath(QStringLiteral("t.key"))};
     }
 
     QString writeFile(const QString &name, const QByteArray &bytes)
@@ -93,9 +95,9 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no mapping") << QStringList{QStringLiteral("x.csv")};
         QTest::newRow("no file") << QStringList{QStringLiteral("--mapping"), QStringLiteral("siga")};
-        QTest::newRow("mapping file missing")
-            << QStringList{QStringLiteral("--mapping"), QStringLiteral("/no/m.json"),
-                           QStringLiteral("x.csv")};
+        QTest::newRow("mapping file missing") << QStringList{QStringLiteral("--mapping"),
+                                                             QStringLiteral("/no/m.json"),
+                                                             QStringLiteral("x.csv")};
     }
 
     void usage()
@@ -111,15 +113,16 @@ private slots:
     {
         const int before = scalar(QStringLiteral("SELECT COUNT(*) FROM patrimonio_assets"));
         QVERIFY(before > 0);
-        const QString file = writeFile(
-            QStringLiteral("bad.csv"),
-            m_header + "740899509001;CPU;B;palacio;1.200,00;01/02/2020\r\n"
-                       "740899509002;CPU;Q;palacio;100;01/02/2020\r\n"
-                       "740899509003;CPU;B;palacio;cien;01/02/2020\r\n");
+        const QString file = writeFile(QStringLiteral("bad.csv"),
+                                       m_header
+                                           + "740899509001;CPU;B;palacio;1.200,00;01/02/2020\r\n"
+                                             "740899509002;CPU;Q;palacio;100;01/02/2020\r\n"
+                                             "740899509003;CPU;B;palacio;cien;01/02/2020\r\n");
         for (const bool dry : {true, false}) {
             QStringList args = QStringList{QStringLiteral("patrimonio"), QStringLiteral("import")}
                                + storeArgs()
-                               + QStringList{QStringLiteral("--mapping"), QStringLiteral("siga"),
+                               + QStringList{QStringLiteral("--mapping"),
+                                             QStringLiteral("siga"),
                                              file};
             if (dry)
                 args << QStringLiteral("--dry-run");
@@ -136,14 +139,16 @@ private slots:
     void dryRunThenImport()
     {
         const int before = scalar(QStringLiteral("SELECT COUNT(*) FROM patrimonio_assets"));
-        const QString file = writeFile(
-            QStringLiteral("good.csv"),
-            m_header + "740899509011;CPU;B;palacio;1.200,00;01/02/2020\r\n"
-                       "740899509012;CPU;N;Palacio Municipal (sede principal);\"1,500.50\";"
-                       "03/04/2021\r\n");
+        const QString file
+            = writeFile(QStringLiteral("good.csv"),
+                        m_header
+                            + "740899509011;CPU;B;palacio;1.200,00;01/02/2020\r\n"
+                              "740899509012;CPU;N;Palacio Municipal (sede principal);\"1,500.50\";"
+                              "03/04/2021\r\n");
         const QStringList args = QStringList{QStringLiteral("patrimonio"), QStringLiteral("import")}
                                  + storeArgs()
-                                 + QStringList{QStringLiteral("--mapping"), QStringLiteral("siga"),
+                                 + QStringList{QStringLiteral("--mapping"),
+                                               QStringLiteral("siga"),
                                                file};
         Result r = run(args + QStringList{QStringLiteral("--dry-run")});
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
@@ -171,9 +176,9 @@ private slots:
 
     void savedMappingFile()
     {
-        const QString mapping = writeFile(
-            QStringLiteral("m.json"),
-            R"({"format": "tambo-import-mapping/1", "name": "hoja", "decimal": "comma",
+        const QString mapping
+            = writeFile(QStringLiteral("m.json"),
+                        R"({"format": "tambo-import-mapping/1", "name": "hoja", "decimal": "comma",
                 "defaultSede": "palacio",
                 "columns": {"codigo": "Cod", "denominacion": ["Bien"], "valor": "Precio"}})");
         const QString file = writeFile(QStringLiteral("hoja.csv"),

@@ -25,7 +25,8 @@ private:
         p.closeWriteChannel();
         p.waitForFinished(240000);
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-                p.readAllStandardOutput(), p.readAllStandardError()};
+                p.readAllStandardOutput(),
+                p.readAllStandardError()};
     }
 
     QTemporaryDir m_dir;
@@ -33,8 +34,10 @@ private:
 private slots:
     void importFromScript()
     {
-        const QStringList s{QStringLiteral("--store"), m_dir.filePath(QStringLiteral("s.db")),
-                            QStringLiteral("--key-file"), m_dir.filePath(QStringLiteral("s.key"))};
+        const QStringList s{QStringLiteral("--store"),
+                            m_dir.filePath(QStringLiteral("s.db")),
+                            QStringLiteral("--key-file"),
+                            m_dir.filePath(QStringLiteral("s.key"))};
         Run r = admin(QStringList{QStringLiteral("demo")} + s);
         QVERIFY2(r.code == 0, r.err.constData());
 
@@ -48,8 +51,9 @@ private slots:
         f.close();
         const QStringList import = QStringList{QStringLiteral("patrimonio"),
                                                QStringLiteral("import")}
-                                   + s + QStringList{QStringLiteral("--mapping"),
-                                                     QStringLiteral("siga")};
+                                   + s
+                                   + QStringList{QStringLiteral("--mapping"),
+                                                 QStringLiteral("siga")};
         r = admin(import + QStringList{bad});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.out.contains("\n3\t74089950910\t"), r.out.constData());
@@ -59,7 +63,8 @@ private slots:
         const QString good = m_dir.filePath(QStringLiteral("siga.csv"));
         QFile g(good);
         QVERIFY(g.open(QIODevice::WriteOnly));
-        g.write("\xEF\xBB\xBF" "CODIGO_PATRIMONIAL;DENOMINACION;SEDE\r\n"
+        g.write("\xEF\xBB\xBF"
+                "CODIGO_PATRIMONIAL;DENOMINACION;SEDE\r\n"
                 "740899509101;UNIDAD CENTRAL DE PROCESO;palacio\r\n");
         g.close();
         r = admin(import + QStringList{good, QStringLiteral("--dry-run")});

@@ -25,13 +25,15 @@ void TestImportCsvReader::excelFiles_data()
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<QString>("separator");
 
-    const QByteArray utf8 = QStringLiteral("CÓDIGO;DENOMINACIÓN;AÑO\r\n740899500001;CPU Ñandú;2021\r\n")
-                                .toUtf8();
-    QTest::newRow("utf-8 with BOM, ';', CRLF") << QByteArray("\xEF\xBB\xBF") + utf8
-                                               << QStringLiteral("UTF-8") << QStringLiteral(";");
+    const QByteArray utf8
+        = QStringLiteral("CÓDIGO;DENOMINACIÓN;AÑO\r\n740899500001;CPU Ñandú;2021\r\n").toUtf8();
+    QTest::newRow("utf-8 with BOM, ';', CRLF")
+        << QByteArray("\xEF\xBB\xBF") + utf8 << QStringLiteral("UTF-8") << QStringLiteral(";");
     QTest::newRow("utf-8 without BOM") << utf8 << QStringLiteral("UTF-8") << QStringLiteral(";");
     QTest::newRow("windows-1252, ';'")
-        << QByteArray("C\xD3" "DIGO;DENOMINACI\xD3N;A\xD1O\r\n740899500001;CPU \xD1" "and\xFA;2021\r\n")
+        << QByteArray("C\xD3"
+                      "DIGO;DENOMINACI\xD3N;A\xD1O\r\n740899500001;CPU \xD1"
+                      "and\xFA;2021\r\n")
         << QStringLiteral("Windows-1252") << QStringLiteral(";");
     QTest::newRow("utf-8, ',' and LF")
         << QStringLiteral("CÓDIGO,DENOMINACIÓN,AÑO\n740899500001,CPU Ñandú,2021\n").toUtf8()
@@ -53,11 +55,13 @@ void TestImportCsvReader::excelFiles()
     QCOMPARE(table.encoding, encoding);
     QCOMPARE(QString(table.separator), separator);
     QCOMPARE(table.headers,
-             (QStringList{QStringLiteral("CÓDIGO"), QStringLiteral("DENOMINACIÓN"),
+             (QStringList{QStringLiteral("CÓDIGO"),
+                          QStringLiteral("DENOMINACIÓN"),
                           QStringLiteral("AÑO")}));
     QCOMPARE(table.rows.size(), 1);
     QCOMPARE(table.rows.first(),
-             (QStringList{QStringLiteral("740899500001"), QStringLiteral("CPU Ñandú"),
+             (QStringList{QStringLiteral("740899500001"),
+                          QStringLiteral("CPU Ñandú"),
                           QStringLiteral("2021")}));
     QCOMPARE(table.rowNumbers, QList<int>{2});
 }
@@ -74,8 +78,8 @@ void TestImportCsvReader::quotedFieldsWithSeparatorsAndNewlines()
     QCOMPARE(table.rows.size(), 2);
     QCOMPARE(table.rows.at(0).at(1), QStringLiteral("ESCRITORIO; DE MELAMINA"));
     QCOMPARE(table.rows.at(0).at(2), QStringLiteral("Largo 1,20 m\nAncho \"60\" cm"));
-    QCOMPARE(table.rows.at(1), (QStringList{QStringLiteral("740899500002"),
-                                            QStringLiteral("SILLA"), QString()}));
+    QCOMPARE(table.rows.at(1),
+             (QStringList{QStringLiteral("740899500002"), QStringLiteral("SILLA"), QString()}));
 }
 
 void TestImportCsvReader::rowNumbersCountBlankAndMultilineRows()
@@ -92,7 +96,8 @@ void TestImportCsvReader::rowNumbersCountBlankAndMultilineRows()
 void TestImportCsvReader::windows1252Specials()
 {
     // 0x80 € and 0x93/0x94 curly quotes differ from Latin-1.
-    QCOMPARE(ImportCsvReader::decodeWindows1252("\x80 \x93" "a\x94 \xF1"),
+    QCOMPARE(ImportCsvReader::decodeWindows1252("\x80 \x93"
+                                                "a\x94 \xF1"),
              QStringLiteral("€ “a” ñ"));
 }
 

@@ -56,8 +56,7 @@ void TestImportDialog::init()
 {
     m_fixture = std::make_unique<PatrimonioFixture>();
     QVERIFY2(m_fixture->setupError().isEmpty(), qPrintable(m_fixture->setupError()));
-    m_importer = std::make_unique<AssetImporter>(core::databaseProviderOf(
-                                                     m_fixture->temp().store()),
+    m_importer = std::make_unique<AssetImporter>(core::databaseProviderOf(m_fixture->temp().store()),
                                                  m_fixture->clock(),
                                                  m_fixture->audit());
     m_session = PatrimonioFixture::inventariador();
@@ -111,8 +110,8 @@ void TestImportDialog::dryRunFromTheKeyboardThenImport()
     }
     typePath(writeCsv(QStringLiteral("siga.csv"), bytes));
     QCOMPARE(m_dialog->previewModel()->rowCount(), 12);
-    QCOMPARE(m_dialog->previewModel()->headerData(ImportPreviewModel::FirstFileColumn,
-                                                  Qt::Horizontal, Qt::DisplayRole)
+    QCOMPARE(m_dialog->previewModel()
+                 ->headerData(ImportPreviewModel::FirstFileColumn, Qt::Horizontal, Qt::DisplayRole)
                  .toString(),
              QStringLiteral("CODIGO_PATRIMONIAL"));
     QCOMPARE(m_dialog->mappingCombo()->currentIndex(), 1); // SIGA-MEF recognised
@@ -165,8 +164,8 @@ void TestImportDialog::savedMappingRoundTrip()
 
     m_dialog->mappingCombo()->setCurrentIndex(0);
     QCOMPARE(m_dialog->fieldCombo(ImportField::Marca)->currentText(), QStringLiteral("Marca"));
-    m_dialog->mappingCombo()->setCurrentIndex(m_dialog->mappingCombo()->findText(
-        QStringLiteral("sin-marca")));
+    m_dialog->mappingCombo()->setCurrentIndex(
+        m_dialog->mappingCombo()->findText(QStringLiteral("sin-marca")));
     QCOMPARE(m_dialog->fieldCombo(ImportField::Marca)->currentIndex(), 0);
     QCOMPARE(m_dialog->fieldCombo(ImportField::Codigo)->currentText(), QStringLiteral("Código"));
 

@@ -23,9 +23,12 @@ private slots:
 
 void TestImportMapping::sigaResolvesUsualHeaders()
 {
-    const QStringList headers{QStringLiteral("Cód. Patrimonial"), QStringLiteral("DENOMINACION"),
-                              QStringLiteral("VALOR_ADQUISICION"), QStringLiteral("CENTRO_COSTO"),
-                              QStringLiteral("FECHA_ADQUISICION"), QStringLiteral("SEDE")};
+    const QStringList headers{QStringLiteral("Cód. Patrimonial"),
+                              QStringLiteral("DENOMINACION"),
+                              QStringLiteral("VALOR_ADQUISICION"),
+                              QStringLiteral("CENTRO_COSTO"),
+                              QStringLiteral("FECHA_ADQUISICION"),
+                              QStringLiteral("SEDE")};
     const auto columns = ImportMapping::siga().resolve(headers);
     QCOMPARE(columns.at(size_t(ImportField::Codigo)), 0);
     QCOMPARE(columns.at(size_t(ImportField::Denominacion)), 1);
@@ -38,8 +41,10 @@ void TestImportMapping::sigaResolvesUsualHeaders()
 
 void TestImportMapping::guessFromSpanishHeaders()
 {
-    const QStringList headers{QStringLiteral("Código"), QStringLiteral("Denominación"),
-                              QStringLiteral("Marca"), QStringLiteral("Responsable"),
+    const QStringList headers{QStringLiteral("Código"),
+                              QStringLiteral("Denominación"),
+                              QStringLiteral("Marca"),
+                              QStringLiteral("Responsable"),
                               QStringLiteral("Cuenta contable")};
     const ImportMapping m = ImportMapping::guess(headers);
     const auto columns = m.resolve(headers);

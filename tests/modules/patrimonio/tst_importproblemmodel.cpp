@@ -24,9 +24,10 @@ void TestImportProblemModel::sortsRowsAsNumbers()
     QAbstractItemModelTester proxyTester(&proxy,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     using R = ImportProblem::Reason;
-    model.setProblems({{100, QStringLiteral("1"), QStringLiteral("codigo"), R::BadCode, QStringLiteral("a")},
-                       {9, QStringLiteral("2"), QStringLiteral("valor"), R::BadNumber, QStringLiteral("b")},
-                       {10, QStringLiteral("3"), QString(), R::MissingField, QStringLiteral("c")}});
+    model.setProblems(
+        {{100, QStringLiteral("1"), QStringLiteral("codigo"), R::BadCode, QStringLiteral("a")},
+         {9, QStringLiteral("2"), QStringLiteral("valor"), R::BadNumber, QStringLiteral("b")},
+         {10, QStringLiteral("3"), QString(), R::MissingField, QStringLiteral("c")}});
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(ImportProblemModel::ColumnCount));
     QVERIFY(!model.index(1, ImportProblemModel::Field).data().toString().isEmpty());

@@ -82,7 +82,7 @@ void TestMovementActa::actaOfEachKind()
         QVERIFY(text.contains(code));
     QVERIFY(text.contains(QStringLiteral("MAMANI QUISPE, Rosa"))); // who hands over
     QVERIFY(text.contains(QStringLiteral("jefe.patrimonio")));
-    QVERIFY(text.contains(QStringLiteral("______")));           // signature lines
+    QVERIFY(text.contains(QStringLiteral("______"))); // signature lines
     if (m.kind == MovementKind::Baja)
         QVERIFY(text.contains(QStringLiteral("R.G.A. N.º 045-2026-GA/MPT")));
     else
@@ -103,8 +103,10 @@ void TestMovementActa::pendingMovementHasNoActa()
     m.kind = MovementKind::Asignacion;
     m.toResponsable = QStringLiteral("FLORES, Ana");
     QString error;
-    QVERIFY(m_movements->propose(PatrimonioFixture::inventariador(), &m,
-                                 {QStringLiteral("740899500008")}, &error));
+    QVERIFY(m_movements->propose(PatrimonioFixture::inventariador(),
+                                 &m,
+                                 {QStringLiteral("740899500008")},
+                                 &error));
     const QString path = m_dir.filePath(QStringLiteral("pending.pdf"));
     QVERIFY(!MovementActa::writePdf(m, {}, path, &error));
     QVERIFY(!QFile::exists(path));

@@ -58,7 +58,8 @@ void TestMovementRepository::proposeThenApproveChangesTheAssetAndHistory()
     m.toResponsable = QStringLiteral("TICONA APAZA, Luis");
     m.motivo = QStringLiteral("Apertura de boletería");
     QString error;
-    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(), &m,
+    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(),
+                            &m,
                             {QStringLiteral("740899500001"), QStringLiteral("7408 9950-0002")},
                             &error),
              qPrintable(error));
@@ -106,12 +107,16 @@ void TestMovementRepository::rejectLeavesTheAssetAlone()
     m.kind = MovementKind::Asignacion;
     m.toResponsable = QStringLiteral("FLORES, Ana");
     QString error;
-    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(), &m, {QStringLiteral("740899500001")},
+    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(),
+                            &m,
+                            {QStringLiteral("740899500001")},
                             &error),
              qPrintable(error));
     QVERIFY(!repo().reject(PatrimonioFixture::jefe(), m.id, QStringLiteral("  "), &error));
-    QVERIFY2(repo().reject(PatrimonioFixture::jefe(), m.id,
-                           QStringLiteral("La servidora no labora en la OTIC"), &error),
+    QVERIFY2(repo().reject(PatrimonioFixture::jefe(),
+                           m.id,
+                           QStringLiteral("La servidora no labora en la OTIC"),
+                           &error),
              qPrintable(error));
     const auto a = m_fixture->assets().findByCode(QStringLiteral("740899500001"));
     QCOMPARE(a->responsable, QStringLiteral("MAMANI QUISPE, Rosa"));
@@ -123,8 +128,10 @@ void TestMovementRepository::rejectLeavesTheAssetAlone()
     QVERIFY(!repo().approve(PatrimonioFixture::jefe(), m.id, nullptr, &error));
     // The asset is free for a new proposal.
     Movement again = m;
-    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(), &again,
-                            {QStringLiteral("740899500001")}, &error),
+    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(),
+                            &again,
+                            {QStringLiteral("740899500001")},
+                            &error),
              qPrintable(error));
 }
 
@@ -134,16 +141,20 @@ void TestMovementRepository::inventariadorCannotApprove()
     m.kind = MovementKind::Asignacion;
     m.toResponsable = QStringLiteral("FLORES, Ana");
     QString error;
-    QVERIFY(repo().propose(PatrimonioFixture::inventariador(), &m,
-                           {QStringLiteral("740899500001")}, &error));
+    QVERIFY(repo().propose(PatrimonioFixture::inventariador(),
+                           &m,
+                           {QStringLiteral("740899500001")},
+                           &error));
     QVERIFY(!repo().approve(PatrimonioFixture::inventariador(), m.id, nullptr, &error));
     QVERIFY(error.contains(QStringLiteral("patrimonio.approve")));
     QVERIFY(!repo().reject(PatrimonioFixture::inventariador(), m.id, QStringLiteral("x"), &error));
     QVERIFY(error.contains(QStringLiteral("patrimonio.approve")));
     // Soporte and the comité cannot even propose.
     Movement other = m;
-    QVERIFY(!repo().propose(PatrimonioFixture::soporte(), &other,
-                            {QStringLiteral("740899500002")}, &error));
+    QVERIFY(!repo().propose(PatrimonioFixture::soporte(),
+                            &other,
+                            {QStringLiteral("740899500002")},
+                            &error));
     QVERIFY(error.contains(QStringLiteral("patrimonio.edit")));
     QCOMPARE(m_fixture->assets().findByCode(QStringLiteral("740899500001"))->responsable,
              QStringLiteral("MAMANI QUISPE, Rosa"));
@@ -158,24 +169,32 @@ void TestMovementRepository::proposalRules_data()
     QTest::addColumn<QStringList>("codigos");
     QTest::addColumn<QString>("errorContains");
     const QStringList one{QStringLiteral("740899500001")};
-    QTest::newRow("no assets") << int(MovementKind::Asignacion) << "" << "" << "X" << QStringList{}
-                               << "";
-    QTest::newRow("asignación without custodian") << int(MovementKind::Asignacion) << "" << ""
+    QTest::newRow("no assets") << int(MovementKind::Asignacion) << ""
+                               << ""
+                               << "X" << QStringList{} << "";
+    QTest::newRow("asignación without custodian") << int(MovementKind::Asignacion) << ""
+                                                  << ""
                                                   << "" << one << "";
-    QTest::newRow("desplazamiento without sede") << int(MovementKind::Desplazamiento) << "" << ""
+    QTest::newRow("desplazamiento without sede") << int(MovementKind::Desplazamiento) << ""
+                                                 << ""
                                                  << "X" << one << "";
-    QTest::newRow("devolución without sede") << int(MovementKind::Devolucion) << "" << "" << ""
-                                             << one << "";
-    QTest::newRow("unknown sede") << int(MovementKind::Desplazamiento) << "marte" << "" << ""
-                                  << one << "marte";
-    QTest::newRow("area of another sede") << int(MovementKind::Desplazamiento)
-                                          << "terminales-terrestres" << "palacio-otic" << ""
-                                          << one << "palacio-otic";
-    QTest::newRow("unknown código") << int(MovementKind::Asignacion) << "" << "" << "X"
-                                    << QStringList{QStringLiteral("740899509999")}
-                                    << "740899509999";
-    QTest::newRow("malformed código") << int(MovementKind::Asignacion) << "" << "" << "X"
-                                      << QStringList{QStringLiteral("12345")} << "12345";
+    QTest::newRow("devolución without sede") << int(MovementKind::Devolucion) << ""
+                                             << ""
+                                             << "" << one << "";
+    QTest::newRow("unknown sede") << int(MovementKind::Desplazamiento) << "marte"
+                                  << ""
+                                  << "" << one << "marte";
+    QTest::newRow("area of another sede")
+        << int(MovementKind::Desplazamiento) << "terminales-terrestres"
+        << "palacio-otic"
+        << "" << one << "palacio-otic";
+    QTest::newRow("unknown código")
+        << int(MovementKind::Asignacion) << ""
+        << ""
+        << "X" << QStringList{QStringLiteral("740899509999")} << "740899509999";
+    QTest::newRow("malformed código") << int(MovementKind::Asignacion) << ""
+                                      << ""
+                                      << "X" << QStringList{QStringLiteral("12345")} << "12345";
 }
 
 void TestMovementRepository::proposalRules()
@@ -205,12 +224,16 @@ void TestMovementRepository::bajaNeedsResolutionAndEndsUse()
     m.kind = MovementKind::Baja;
     m.toEstado = Estado::Raee;
     QString error;
-    QVERIFY(!repo().propose(PatrimonioFixture::inventariador(), &m,
-                            {QStringLiteral("740899500003")}, &error));
+    QVERIFY(!repo().propose(PatrimonioFixture::inventariador(),
+                            &m,
+                            {QStringLiteral("740899500003")},
+                            &error));
     QVERIFY(error.contains(QStringLiteral("resolution")) || !error.isEmpty());
     m.resolucion = QStringLiteral("R.G.A. N.º 045-2026-GA/MPT");
-    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(), &m,
-                            {QStringLiteral("740899500003")}, &error),
+    QVERIFY2(repo().propose(PatrimonioFixture::inventariador(),
+                            &m,
+                            {QStringLiteral("740899500003")},
+                            &error),
              qPrintable(error));
     QString acta;
     QVERIFY2(repo().approve(PatrimonioFixture::jefe(), m.id, &acta, &error), qPrintable(error));
@@ -229,17 +252,20 @@ void TestMovementRepository::oneDecisionPerMovement()
     m.kind = MovementKind::Asignacion;
     m.toResponsable = QStringLiteral("FLORES, Ana");
     QString error;
-    QVERIFY(repo().propose(PatrimonioFixture::inventariador(), &m,
-                           {QStringLiteral("740899500001")}, &error));
+    QVERIFY(repo().propose(PatrimonioFixture::inventariador(),
+                           &m,
+                           {QStringLiteral("740899500001")},
+                           &error));
     // A second proposal for the same asset waits for the first.
     Movement second = m;
-    QVERIFY(!repo().propose(PatrimonioFixture::inventariador(), &second,
-                            {QStringLiteral("740899500001")}, &error));
+    QVERIFY(!repo().propose(PatrimonioFixture::inventariador(),
+                            &second,
+                            {QStringLiteral("740899500001")},
+                            &error));
     QVERIFY(repo().approve(PatrimonioFixture::jefe(), m.id, nullptr, &error));
     QVERIFY(!repo().approve(PatrimonioFixture::jefe(), m.id, nullptr, &error));
     QVERIFY(!repo().reject(PatrimonioFixture::jefe(), m.id, QStringLiteral("tarde"), &error));
-    QCOMPARE(m_fixture->assets().history(PatrimonioFixture::jefe(),
-                                         m.items.first().assetId).size(),
+    QCOMPARE(m_fixture->assets().history(PatrimonioFixture::jefe(), m.items.first().assetId).size(),
              2);
 }
 
@@ -249,8 +275,10 @@ void TestMovementRepository::assetChangedSinceProposal()
     m.kind = MovementKind::Asignacion;
     m.toResponsable = QStringLiteral("FLORES, Ana");
     QString error;
-    QVERIFY(repo().propose(PatrimonioFixture::inventariador(), &m,
-                           {QStringLiteral("740899500001")}, &error));
+    QVERIFY(repo().propose(PatrimonioFixture::inventariador(),
+                           &m,
+                           {QStringLiteral("740899500001")},
+                           &error));
     auto a = m_fixture->assets().findByCode(QStringLiteral("740899500001"));
     a->responsable = QStringLiteral("OTRA PERSONA");
     a->updatedAt = {};
@@ -267,8 +295,10 @@ void TestMovementRepository::eventsAreAppendOnly()
     m.kind = MovementKind::Asignacion;
     m.toResponsable = QStringLiteral("FLORES, Ana");
     QString error;
-    QVERIFY(repo().propose(PatrimonioFixture::inventariador(), &m,
-                           {QStringLiteral("740899500001")}, &error));
+    QVERIFY(repo().propose(PatrimonioFixture::inventariador(),
+                           &m,
+                           {QStringLiteral("740899500001")},
+                           &error));
     QVERIFY(repo().approve(PatrimonioFixture::jefe(), m.id, nullptr, &error));
     QSqlQuery q(m_fixture->db());
     for (const char *sql : {"UPDATE patrimonio_movements SET motivo = 'x'",

@@ -74,7 +74,9 @@ QString TestMovementsPage::propose(const QString &codigo)
 
 void TestMovementsPage::proposeFromTheKeyboard()
 {
-    MovementProposalDialog dialog(*m_movements, m_inventariador, m_fixture->assets().sedes(),
+    MovementProposalDialog dialog(*m_movements,
+                                  m_inventariador,
+                                  m_fixture->assets().sedes(),
                                   m_fixture->assets().areas());
     dialog.show();
     QApplication::setActiveWindow(&dialog);
@@ -106,8 +108,10 @@ void TestMovementsPage::jefeApprovesFromTheKeyboard()
     const QString approvedLater = propose(QStringLiteral("740899500001"));
     propose(QStringLiteral("740899500002"));
     QString error;
-    QVERIFY(m_movements->reject(m_jefe, propose(QStringLiteral("740899500003")),
-                                QStringLiteral("No"), &error));
+    QVERIFY(m_movements->reject(m_jefe,
+                                propose(QStringLiteral("740899500003")),
+                                QStringLiteral("No"),
+                                &error));
 
     MovementsPage page(*m_movements, m_fixture->assets(), m_jefe);
     QAbstractItemModelTester tester(page.proxy(),
@@ -125,8 +129,7 @@ void TestMovementsPage::jefeApprovesFromTheKeyboard()
     QTRY_COMPARE(page.proxy()->rowCount(), 2);
     page.view()->setFocus();
     QTest::keyClick(page.view(), Qt::Key_End, Qt::ControlModifier); // oldest pending: last row
-    QCOMPARE(page.view()->currentIndex().data(MovementTableModel::IdRole).toString(),
-             approvedLater);
+    QCOMPARE(page.view()->currentIndex().data(MovementTableModel::IdRole).toString(), approvedLater);
     QVERIFY(page.approveButton()->isEnabled());
     QTest::keyClick(&page, Qt::Key_A, Qt::AltModifier); // &Approve
     QTRY_COMPARE(m_movements->list(m_jefe, true).size(), 1);

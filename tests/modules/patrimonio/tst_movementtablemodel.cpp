@@ -24,7 +24,8 @@ void TestMovementTableModel::showsMovementsAndFiltersPending()
     PatrimonioFixture fixture;
     QVERIFY2(fixture.setupError().isEmpty(), qPrintable(fixture.setupError()));
     QVERIFY(fixture.addCpus(4));
-    MovementRepository repo(core::databaseProviderOf(fixture.temp().store()), fixture.clock(),
+    MovementRepository repo(core::databaseProviderOf(fixture.temp().store()),
+                            fixture.clock(),
                             fixture.audit());
     QString error;
     QStringList ids;
@@ -32,8 +33,10 @@ void TestMovementTableModel::showsMovementsAndFiltersPending()
         Movement m;
         m.kind = MovementKind::Asignacion;
         m.toResponsable = QStringLiteral("FLORES, Ana");
-        QVERIFY2(repo.propose(PatrimonioFixture::inventariador(), &m,
-                              {QStringLiteral("74089950000%1").arg(i)}, &error),
+        QVERIFY2(repo.propose(PatrimonioFixture::inventariador(),
+                              &m,
+                              {QStringLiteral("74089950000%1").arg(i)},
+                              &error),
                  qPrintable(error));
         ids << m.id;
         fixture.clock().advanceMinutes(5);
@@ -56,10 +59,14 @@ void TestMovementTableModel::showsMovementsAndFiltersPending()
     QCOMPARE(model.index(0, MovementTableModel::Status).data().toString(),
              MovementRepository::statusTitle(MovementStatus::Pendiente));
     const int approvedRow = model.rowOfId(ids.at(0));
-    QVERIFY(model.index(approvedRow, MovementTableModel::Acta).data().toString().startsWith(
-        QStringLiteral("AS-")));
-    QVERIFY(model.index(approvedRow, MovementTableModel::From).data().toString().contains(
-        QStringLiteral("Palacio Municipal")));
+    QVERIFY(model.index(approvedRow, MovementTableModel::Acta)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("AS-")));
+    QVERIFY(model.index(approvedRow, MovementTableModel::From)
+                .data()
+                .toString()
+                .contains(QStringLiteral("Palacio Municipal")));
     QCOMPARE(model.index(model.rowOfId(ids.at(1)), MovementTableModel::Status)
                  .data(Qt::ToolTipRole)
                  .toString(),
