@@ -94,6 +94,8 @@ ImportDialog::ImportDialog(AssetImporter &importer, const core::Session &session
     m_preview->setModel(m_previewModel);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->hide();
+    m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 8);
+    m_preview->setWordWrap(false);
     m_preview->setAccessibleName(tr("First rows of the file"));
     auto *previewBox = new QGroupBox(tr("First rows of the file"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);

@@ -21,6 +21,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tambo::patrimonio {
 
 MovementsPage::MovementsPage(MovementRepository &movements,
@@ -62,7 +64,9 @@ MovementsPage::MovementsPage(MovementRepository &movements,
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
     m_view->setAccessibleName(tr("Movements"));
     m_message->setObjectName(QStringLiteral("movementMessage"));
     m_message->setWordWrap(true);
@@ -112,6 +116,10 @@ bool MovementsPage::reload()
     }
     m_model->setMovements(list);
     m_view->resizeColumnsToContents();
+    // Places and custodians can be long: keep every column on screen (the tooltip and the
+    // acta show the whole text).
+    for (const int column : {MovementTableModel::From, MovementTableModel::To})
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), 300));
     updateButtons();
     return true;
 }
