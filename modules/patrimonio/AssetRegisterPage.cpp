@@ -7,10 +7,13 @@
 #include "ImageScanAction.h"
 #include "LabelPrintDialog.h"
 #include "LabelProfileCatalog.h"
+#include "ImportDialog.h"
+#include "PatrimonioPermissions.h"
 #include "ScanBanner.h"
 
 #include "auth/Session.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCollator>
 #include <QComboBox>
@@ -449,6 +452,40 @@ LabelPrintDialog *AssetRegisterPage::printLabels()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
+}
+
+void AssetRegisterPage::setImporter(AssetImporter *importer)
+{
+    m_importer = importer;
+    if (!m_importAction) {
+        m_importAction = new QAction(tr("&Import assets…"), this);
+        m_importAction->setObjectName(QStringLiteral("importAssetsAction"));
+        m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+        m_importAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(m_importAction, &QAction::triggered, this, &AssetRegisterPage::openImportDialog);
+        addAction(m_importAction);
+        auto *button = new QToolButton(this);
+        button->setObjectName(QStringLiteral("importAssetsButton"));
+        button->setDefaultAction(m_importAction);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        if (auto *box = qobject_cast<QVBoxLayout *>(layout())) {
+            auto *row = new QHBoxLayout;
+            row->addStretch(1);
+            row->addWidget(button);
+            box->insertLayout(0, row);
+        }
+    }
+    m_importAction->setEnabled(m_importer
+                               && m_session.can(QString::fromLatin1(Permissions::Edit)));
+}
+
+void AssetRegisterPage::openImportDialog()
+{
+    if (!m_importer || !m_session.can(QString::fromLatin1(Permissions::Edit)))
+        return;
+    ImportDialog dialog(*m_importer, m_session, this);
+    connect(&dialog, &ImportDialog::imported, this, [this] { reload(); });
+    dialog.exec();
 }
 
 ScanSession::Result AssetRegisterPage::handleScan(const QString &input)

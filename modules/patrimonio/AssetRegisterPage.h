@@ -9,6 +9,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +26,7 @@ namespace tambo::patrimonio {
 
 class AssetDetailView;
 class AssetFilterProxyModel;
+class AssetImporter;
 class AssetRepository;
 class AssetTableModel;
 class ImageScanAction;
@@ -58,6 +60,9 @@ public:
     // What a scan does on this page.
     ScanSession::Result handleScan(const QString &input);
     void setBeep(std::function<void()> beep) { m_beep = std::move(beep); }
+    // Enables "Import…" (Ctrl+I) for sessions that may register assets; opens ImportDialog.
+    void setImporter(AssetImporter *importer);
+    void openImportDialog();
 
     // Enables "Print labels…" (Ctrl+P) for the selected assets. Without it the action is hidden.
     void setLabelPrinting(const LabelService *labels,
@@ -114,6 +119,8 @@ private:
     QList<Place> m_areas;
     QString m_lastError;
     std::function<void()> m_beep;
+    AssetImporter *m_importer = nullptr;
+    QAction *m_importAction = nullptr;
 };
 
 } // namespace tambo::patrimonio

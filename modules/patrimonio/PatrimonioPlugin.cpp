@@ -1,6 +1,7 @@
 #include "PatrimonioPlugin.h"
 
 #include "AssetDirectoryService.h"
+#include "AssetImporter.h"
 #include "AssetRegisterPage.h"
 #include "AssetRepository.h"
 #include "CampaignDemo.h"
@@ -11,6 +12,9 @@
 #include "LabelProfileCatalog.h"
 #include "LabelService.h"
 #include "InventoryPage.h"
+#include "ImportAdminCommand.h"
+#include "MovementRepository.h"
+#include "MovementsPage.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
 #include "PatrimonioSchema.h"
@@ -47,6 +51,8 @@ PatrimonioPlugin::~PatrimonioPlugin()
     // deleted objects by itself, so it is not touched here.
     m_scanSessions.clear();
     m_labels.reset();
+    m_movements.reset();
+    m_importer.reset();
     m_directory.reset();
     m_campaigns.reset();
     m_catalogo.reset();
@@ -144,6 +150,20 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
          Kind::AppendOnly,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
          {}},
+        // Movements: proposal, its assets and the decision are separate append-only events,
+        // scoped by the sede and area the assets were in.
+        {PatrimonioSchema::movementsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::movementItemsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::movementDecisionsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
     };
 }
 
@@ -173,12 +193,19 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     inventory.iconName = QStringLiteral(":/patrimonio/icons/inventory.svg");
     inventory.requiredPermission = latin(Permissions::InventoryScan);
     inventory.order = 230;
-    return {reg, scan, campaigns, inventory};
+    core::PageDescriptor movements;
+    movements.id = latin(MovementsPageId);
+    movements.title = tr("Movements");
+    movements.iconName = QStringLiteral(":/patrimonio/icons/register.svg");
+    movements.requiredPermission = latin(Permissions::View);
+    movements.order = 240;
+    return {reg, scan, campaigns, inventory, movements};
 }
 
 QList<core::AdminCommand> PatrimonioPlugin::adminCommands() const
 {
-    return {LabelAdminCommand::command([this]() -> const LabelService * { return m_labels.get(); })};
+    return {LabelAdminCommand::command([this]() -> const LabelService * { return m_labels.get(); }),
+            ImportAdminCommand::make([this] { return m_importer.get(); })};
 }
 
 bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
@@ -202,6 +229,8 @@ bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
         LabelProfileCatalog::loadDefault());
     for (const QString &problem : m_labelProfiles->problems())
         qWarning().noquote() << "patrimonio: label profiles:" << problem;
+    m_importer = std::make_unique<AssetImporter>(provider, ctx.clock(), *m_audit);
+    m_movements = std::make_unique<MovementRepository>(provider, ctx.clock(), *m_audit);
     ctx.services().addObject(m_directory.get());
     return true;
 }
@@ -213,6 +242,8 @@ void PatrimonioPlugin::aboutToShutdown()
     m_context = nullptr;
     m_labels.reset();
     m_labelProfiles.reset();
+    m_movements.reset();
+    m_importer.reset();
     m_directory.reset();
     m_campaigns.reset();
     m_catalogo.reset();
@@ -266,7 +297,11 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
                                            scanner,
                                            parent);
         page->setLabelPrinting(m_labels.get(), m_labelProfiles);
+        page->setImporter(m_importer.get());
         return page;
+    }
+    if (pageId == QLatin1String(MovementsPageId)) {
+        return new MovementsPage(*m_movements, *m_assets, context.session, parent);
     }
     if (pageId == QLatin1String(CampaignsPageId) && m_campaigns)
         return new CampaignListPage(*m_campaigns, *m_assets, context.session, parent);

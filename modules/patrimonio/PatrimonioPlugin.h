@@ -15,11 +15,13 @@ class AuditLog;
 namespace tambo::patrimonio {
 
 class AssetDirectoryService;
+class AssetImporter;
 class AssetRepository;
 class CampaignRepository;
 class CatalogoRepository;
 class LabelProfileCatalog;
 class LabelService;
+class MovementRepository;
 class ScanSession;
 
 // The patrimonio module (issue 4): the register of bienes patrimoniales with its SBN catálogo,
@@ -28,6 +30,8 @@ class ScanSession;
 //   patrimonio.scan      "Escanear"              (patrimonio.view)
 //   patrimonio.campaigns "Campañas de inventario" (patrimonio.view)
 //   patrimonio.inventory "Toma de inventario"     (patrimonio.inventory.scan)
+//   patrimonio.movements "Movimientos"           (patrimonio.view; propose: edit; approve: approve)
+// tambo-admin: `patrimonio import` (ImportAdminCommand).
 class PatrimonioPlugin : public QObject, public tambo::Module, public tambo::ModuleUi
 {
     Q_OBJECT
@@ -40,6 +44,7 @@ public:
     static constexpr auto ScanPageId = "patrimonio.scan";
     static constexpr auto CampaignsPageId = "patrimonio.campaigns";
     static constexpr auto InventoryPageId = "patrimonio.inventory";
+    static constexpr auto MovementsPageId = "patrimonio.movements";
 
     PatrimonioPlugin();
     ~PatrimonioPlugin() override;
@@ -68,6 +73,8 @@ public:
     LabelService *labels() const { return m_labels.get(); }
     std::shared_ptr<const LabelProfileCatalog> labelProfiles() const { return m_labelProfiles; }
     CampaignRepository *campaigns() const { return m_campaigns.get(); }
+    AssetImporter *importer() const { return m_importer.get(); }
+    MovementRepository *movements() const { return m_movements.get(); }
 
 private:
     // One scan session per login: the register and scan pages share which codes were scanned.
@@ -81,6 +88,8 @@ private:
     std::unique_ptr<AssetDirectoryService> m_directory;
     std::unique_ptr<LabelService> m_labels;
     std::shared_ptr<const LabelProfileCatalog> m_labelProfiles;
+    std::unique_ptr<AssetImporter> m_importer;
+    std::unique_ptr<MovementRepository> m_movements;
     QHash<QString, std::weak_ptr<ScanSession>> m_scanSessions;
 };
 

@@ -146,6 +146,82 @@ QList<core::MigrationStep> PatrimonioSchema::steps()
                                " BEFORE DELETE ON patrimonio_campaign_results"
                                " BEGIN SELECT RAISE(ABORT, 'campaign results are frozen'); END"),
             }),
+        core::MigrationStep::sql(
+            3,
+            QCoreApplication::translate("tambo::patrimonio::PatrimonioSchema",
+                                        "movements of assets: proposals, their assets and decisions"),
+            {
+                QStringLiteral(
+                    "CREATE TABLE patrimonio_movements ("
+                    " id TEXT PRIMARY KEY NOT NULL,"
+                    " kind TEXT NOT NULL"
+                    "  CHECK (kind IN ('asignacion', 'desplazamiento', 'devolucion', 'baja')),"
+                    " sede_id TEXT NOT NULL REFERENCES sedes (id),"
+                    " area_id TEXT REFERENCES areas (id),"
+                    " to_sede_id TEXT REFERENCES sedes (id),"
+                    " to_area_id TEXT REFERENCES areas (id),"
+                    " to_ambiente TEXT NOT NULL DEFAULT '',"
+                    " to_responsable TEXT NOT NULL DEFAULT '',"
+                    " to_estado TEXT CHECK (to_estado IS NULL"
+                    "  OR to_estado IN ('N', 'B', 'R', 'M', 'X', 'Y')),"
+                    " resolucion TEXT NOT NULL DEFAULT '',"
+                    " motivo TEXT NOT NULL DEFAULT '',"
+                    " proposed_at TEXT NOT NULL,"
+                    " proposed_by TEXT NOT NULL,"
+                    " device TEXT NOT NULL,"
+                    " CHECK (kind <> 'baja' OR resolucion <> '')"
+                    ") STRICT"),
+                QStringLiteral("CREATE INDEX patrimonio_movements_by_place"
+                               " ON patrimonio_movements (sede_id, area_id)"),
+                QStringLiteral(
+                    "CREATE TABLE patrimonio_movement_items ("
+                    " id TEXT PRIMARY KEY NOT NULL,"
+                    " movement_id TEXT NOT NULL REFERENCES patrimonio_movements (id),"
+                    " asset_id TEXT NOT NULL REFERENCES patrimonio_assets (id),"
+                    " codigo TEXT NOT NULL,"
+                    " sede_id TEXT NOT NULL REFERENCES sedes (id),"
+                    " area_id TEXT REFERENCES areas (id),"
+                    " ambiente TEXT NOT NULL DEFAULT '',"
+                    " responsable TEXT NOT NULL DEFAULT '',"
+                    " estado TEXT NOT NULL,"
+                    " situacion TEXT NOT NULL,"
+                    " UNIQUE (movement_id, asset_id)"
+                    ") STRICT"),
+                QStringLiteral("CREATE INDEX patrimonio_movement_items_by_asset"
+                               " ON patrimonio_movement_items (asset_id)"),
+                QStringLiteral(
+                    "CREATE TABLE patrimonio_movement_decisions ("
+                    " id TEXT PRIMARY KEY NOT NULL,"
+                    " movement_id TEXT NOT NULL UNIQUE REFERENCES patrimonio_movements (id),"
+                    " decision TEXT NOT NULL CHECK (decision IN ('aprobado', 'rechazado')),"
+                    " reason TEXT NOT NULL DEFAULT '',"
+                    " acta TEXT NOT NULL DEFAULT '',"
+                    " decided_at TEXT NOT NULL,"
+                    " decided_by TEXT NOT NULL,"
+                    " device TEXT NOT NULL,"
+                    " sede_id TEXT NOT NULL REFERENCES sedes (id),"
+                    " area_id TEXT REFERENCES areas (id),"
+                    " CHECK (decision <> 'rechazado' OR reason <> '')"
+                    ") STRICT"),
+                QStringLiteral("CREATE TRIGGER patrimonio_movements_no_update"
+                               " BEFORE UPDATE ON patrimonio_movements"
+                               " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER patrimonio_movements_no_delete"
+                               " BEFORE DELETE ON patrimonio_movements"
+                               " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER patrimonio_movement_items_no_update"
+                               " BEFORE UPDATE ON patrimonio_movement_items"
+                               " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER patrimonio_movement_items_no_delete"
+                               " BEFORE DELETE ON patrimonio_movement_items"
+                               " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER patrimonio_movement_decisions_no_update"
+                               " BEFORE UPDATE ON patrimonio_movement_decisions"
+                               " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
+                QStringLiteral("CREATE TRIGGER patrimonio_movement_decisions_no_delete"
+                               " BEFORE DELETE ON patrimonio_movement_decisions"
+                               " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
+            }),
     };
 }
 
