@@ -22,7 +22,8 @@ DEBIAN_PACKAGES=(
     build-essential cmake ninja-build pkg-config git ca-certificates
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libqt6sql6-psql libgl-dev
-    qtkeychain-qt6-dev libsodium-dev libssl-dev libpq-dev libcpp-httplib-dev libzint-dev
+    qtkeychain-qt6-dev libsodium-dev libssl-dev libpq-dev libcpp-httplib-dev libzint-dev libzxing-dev
+    poppler-utils
     libbenchmark-dev
     postgresql
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
@@ -138,7 +139,7 @@ run() {
         die "no hay pantalla (DISPLAY/WAYLAND_DISPLAY vacíos). Ejecute desde una sesión gráfica, o: xvfb-run ./tambo.sh run"
     fi
     say "iniciando tambo (almacén de demostración local)"
-    exec "$ROOT/build/dev/app/tambo" "$@"
+    exec "$ROOT/build/dev/app/tambo/tambo" "$@"
 }
 
 test_all() {

@@ -21,7 +21,8 @@ void SyncEndpoints::install(HttpServer &server)
 }
 
 std::optional<SyncStore::Caller> SyncEndpoints::admit(const httplib::Request &req,
-                                                      httplib::Response &res, QJsonObject *body)
+                                                      httplib::Response &res,
+                                                      QJsonObject *body)
 {
     const auto principal = AuthEndpoints::authenticate(m_ctx, req, res);
     if (!principal)
@@ -35,33 +36,42 @@ std::optional<SyncStore::Caller> SyncEndpoints::admit(const httplib::Request &re
         return std::nullopt;
     HttpServer::annotate(QStringLiteral("device"), deviceId.toString(QUuid::WithoutBraces));
     if (principal->deviceId.isNull() || principal->deviceId != deviceId) {
-        JsonReply::error(res, 403, QStringLiteral("device_mismatch"),
+        JsonReply::error(res,
+                         403,
+                         QStringLiteral("device_mismatch"),
                          QStringLiteral("La sesión no pertenece a este equipo. Inicie sesión "
                                         "desde este equipo registrado para sincronizar."));
         return std::nullopt;
     }
     const QJsonValue schema = body->value(QStringLiteral("schema_version"));
     if (!schema.isDouble()) {
-        JsonReply::error(res, 400, QStringLiteral("missing_field"),
+        JsonReply::error(res,
+                         400,
+                         QStringLiteral("missing_field"),
                          QStringLiteral("Falta el campo «schema_version» (número)."));
         return std::nullopt;
     }
     const int clientSchema = schema.toInt();
-    const auto negotiation = SyncProtocol::negotiate(clientSchema, SyncProtocol::MinSchemaVersion,
+    const auto negotiation = SyncProtocol::negotiate(clientSchema,
+                                                     SyncProtocol::MinSchemaVersion,
                                                      SyncProtocol::SchemaVersion);
     if (negotiation != SyncProtocol::Negotiation::Ok) {
         const bool tooOld = negotiation == SyncProtocol::Negotiation::ClientTooOld;
-        JsonReply::send(res, tooOld ? 426 : 409,
-                        {{QStringLiteral("error"), tooOld ? QStringLiteral("client_too_old")
-                                                          : QStringLiteral("schema_too_new")},
+        JsonReply::send(res,
+                        tooOld ? 426 : 409,
+                        {{QStringLiteral("error"),
+                          tooOld ? QStringLiteral("client_too_old")
+                                 : QStringLiteral("schema_too_new")},
                          {QStringLiteral("message"),
-                          SyncProtocol::negotiationMessage(negotiation, clientSchema,
+                          SyncProtocol::negotiationMessage(negotiation,
+                                                           clientSchema,
                                                            SyncProtocol::MinSchemaVersion,
                                                            SyncProtocol::SchemaVersion)},
                          {QStringLiteral("min_schema_version"), SyncProtocol::MinSchemaVersion},
                          {QStringLiteral("max_schema_version"), SyncProtocol::SchemaVersion}});
-        HttpServer::annotate(QStringLiteral("error"), tooOld ? QStringLiteral("client_too_old")
-                                                             : QStringLiteral("schema_too_new"));
+        HttpServer::annotate(QStringLiteral("error"),
+                             tooOld ? QStringLiteral("client_too_old")
+                                    : QStringLiteral("schema_too_new"));
         return std::nullopt;
     }
     SyncStore::Caller caller;
@@ -81,7 +91,9 @@ void SyncEndpoints::push(const httplib::Request &req, httplib::Response &res)
     QString error;
     const auto request = core::PushRequest::fromJson(body, &error);
     if (!request) {
-        return JsonReply::error(res, 400, QStringLiteral("bad_request"),
+        return JsonReply::error(res,
+                                400,
+                                QStringLiteral("bad_request"),
                                 QStringLiteral("La solicitud de envío no es válida: %1").arg(error));
     }
     QSqlDatabase db = m_ctx.db.connection(&error);
@@ -93,7 +105,8 @@ void SyncEndpoints::push(const httplib::Request &req, httplib::Response &res)
     case SyncStore::Status::Ok:
         return JsonReply::send(res, 200, out.response.toJson());
     case SyncStore::Status::Gap:
-        JsonReply::send(res, 409,
+        JsonReply::send(res,
+                        409,
                         {{QStringLiteral("error"), QStringLiteral("seq_gap")},
                          {QStringLiteral("message"),
                           QStringLiteral("Faltan cambios anteriores de este equipo: el servidor "
@@ -116,7 +129,9 @@ void SyncEndpoints::pull(const httplib::Request &req, httplib::Response &res)
     QString error;
     const auto request = core::PullRequest::fromJson(body, &error);
     if (!request) {
-        return JsonReply::error(res, 400, QStringLiteral("bad_request"),
+        return JsonReply::error(res,
+                                400,
+                                QStringLiteral("bad_request"),
                                 QStringLiteral("La solicitud de descarga no es válida: %1")
                                     .arg(error));
     }
@@ -132,7 +147,9 @@ void SyncEndpoints::pull(const httplib::Request &req, httplib::Response &res)
             store.purgeTombstones(); // best effort: a failure only delays the purge
         return JsonReply::send(res, 200, out.response.toJson());
     case SyncStore::Status::Forbidden:
-        return JsonReply::error(res, 403, QStringLiteral("scope_forbidden"),
+        return JsonReply::error(res,
+                                403,
+                                QStringLiteral("scope_forbidden"),
                                 QStringLiteral("Su usuario solo puede sincronizar los datos de su "
                                                "sede («%1»).")
                                     .arg(caller->sede));

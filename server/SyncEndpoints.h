@@ -32,7 +32,8 @@ private:
     void pull(const httplib::Request &req, httplib::Response &res);
     // Authenticates, parses and checks device binding and schema version; nullopt after
     // answering.
-    std::optional<SyncStore::Caller> admit(const httplib::Request &req, httplib::Response &res,
+    std::optional<SyncStore::Caller> admit(const httplib::Request &req,
+                                           httplib::Response &res,
                                            QJsonObject *body);
 
     ApiContext &m_ctx;

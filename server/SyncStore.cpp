@@ -112,8 +112,8 @@ qint64 SyncStore::nextVersion(QString *error)
     return q.value(0).toLongLong();
 }
 
-bool SyncStore::recordConflict(const Caller &caller, qint64 seq, qint64 base,
-                               const SyncConflict &c, QString *error)
+bool SyncStore::recordConflict(
+    const Caller &caller, qint64 seq, qint64 base, const SyncConflict &c, QString *error)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO sync_conflicts (device_id, seq, user_id, table_name, "
@@ -137,8 +137,11 @@ bool SyncStore::recordConflict(const Caller &caller, qint64 seq, qint64 base,
     return true;
 }
 
-bool SyncStore::scopeOf(const SyncTableRule &rule, const QJsonObject &data, QString *sede,
-                        QString *area, OpResult *result)
+bool SyncStore::scopeOf(const SyncTableRule &rule,
+                        const QJsonObject &data,
+                        QString *sede,
+                        QString *area,
+                        OpResult *result)
 {
     if (data.contains(QStringLiteral("sede_id")) || data.contains(QStringLiteral("area_id"))) {
         *sede = scopeText(data.value(QStringLiteral("sede_id")));
@@ -171,8 +174,11 @@ bool SyncStore::scopeOf(const SyncTableRule &rule, const QJsonObject &data, QStr
     return true;
 }
 
-SyncStore::OpResult SyncStore::applyOp(const Caller &caller, const SyncOp &op,
-                                       const SyncTableRule *rule, qint64 base, qint64 seq,
+SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
+                                       const SyncOp &op,
+                                       const SyncTableRule *rule,
+                                       qint64 base,
+                                       qint64 seq,
                                        PushAck *ack)
 {
     OpResult r;
@@ -250,7 +256,12 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller, const SyncOp &op,
         if (editedMeanwhile) {
             // Edit against delete: the server keeps the edited row; the row is touched so the
             // deleting PC pulls it back, and the conflict is recorded for review.
-            SyncConflict c{SyncConflict::Kind::EditDelete, op.table, op.id, {}, curData, QJsonValue()};
+            SyncConflict c{SyncConflict::Kind::EditDelete,
+                           op.table,
+                           op.id,
+                           {},
+                           curData,
+                           QJsonValue()};
             if (!recordConflict(caller, seq, base, c, &r.error)) {
                 r.dbError = true;
                 return r;
@@ -297,7 +308,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller, const SyncOp &op,
     } else {
         merged = curData;
         const QStringList columns = op.kind == SyncOp::Kind::Update ? op.changed
-                                                                     : QStringList(op.data.keys());
+                                                                    : QStringList(op.data.keys());
         for (const QString &column : columns) {
             const QJsonValue mine = op.data.value(column);
             const QJsonValue theirs = curData.value(column);
@@ -306,8 +317,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller, const SyncOp &op,
             if (rule->legalColumns.contains(column) && curData.contains(column)
                 && changedByOthers(column)) {
                 // The same legal field changed on two PCs: the server keeps its value.
-                conflicts.append(
-                    {SyncConflict::Kind::Field, op.table, op.id, column, theirs, mine});
+                conflicts.append({SyncConflict::Kind::Field, op.table, op.id, column, theirs, mine});
                 continue;
             }
             merged.insert(column, mine);
@@ -328,8 +338,8 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller, const SyncOp &op,
         return reject(QStringLiteral("out_of_scope"),
                       QStringLiteral("No puede registrar datos de la sede «%1»: su usuario "
                                      "trabaja en la sede «%2».")
-                          .arg(sede, caller.sede.isEmpty() ? QStringLiteral("(ninguna)")
-                                                           : caller.sede));
+                          .arg(sede,
+                               caller.sede.isEmpty() ? QStringLiteral("(ninguna)") : caller.sede));
     }
 
     const qint64 version = nextVersion(&error);
@@ -436,6 +446,20 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
         if (entry.seq <= lastSeq) {
             tx.rollback();
             ack.status = PushAck::Status::Duplicate;
+            // A rejection whose answer was lost is told again, so the user still sees it.
+            q.prepare(QStringLiteral("SELECT reason, message FROM sync_rejections WHERE "
+                                     "device_id = ?::uuid AND seq = ?"));
+            q.addBindValue(device);
+            q.addBindValue(entry.seq);
+            if (!q.exec()) {
+                out.error = q.lastError().text();
+                return out;
+            }
+            if (q.next()) {
+                ack.status = PushAck::Status::Rejected;
+                ack.reason = q.value(0).toString();
+                ack.message = q.value(1).toString();
+            }
             out.response.acks.append(ack);
             continue;
         }
@@ -455,9 +479,12 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             result.rejected = true;
             result.reason = QStringLiteral("schema_unsupported");
             result.message = SyncProtocol::negotiationMessage(
-                SyncProtocol::negotiate(entry.schemaVersion, SyncProtocol::MinSchemaVersion,
+                SyncProtocol::negotiate(entry.schemaVersion,
+                                        SyncProtocol::MinSchemaVersion,
                                         SyncProtocol::SchemaVersion),
-                entry.schemaVersion, SyncProtocol::MinSchemaVersion, SyncProtocol::SchemaVersion);
+                entry.schemaVersion,
+                SyncProtocol::MinSchemaVersion,
+                SyncProtocol::SchemaVersion);
         }
         for (const SyncOp &op : entry.ops) {
             if (result.rejected)

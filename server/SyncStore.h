@@ -73,15 +73,24 @@ private:
         bool dbError = false;
         QString error;
     };
-    OpResult applyOp(const Caller &caller, const core::SyncOp &op,
-                     const core::SyncTableRule *rule, qint64 base, qint64 seq,
+    OpResult applyOp(const Caller &caller,
+                     const core::SyncOp &op,
+                     const core::SyncTableRule *rule,
+                     qint64 base,
+                     qint64 seq,
                      core::PushAck *ack);
-    bool scopeOf(const core::SyncTableRule &rule, const QJsonObject &data, QString *sede,
-                 QString *area, OpResult *result);
+    bool scopeOf(const core::SyncTableRule &rule,
+                 const QJsonObject &data,
+                 QString *sede,
+                 QString *area,
+                 OpResult *result);
     bool canWrite(const Caller &caller, const QString &sede) const;
     qint64 nextVersion(QString *error);
-    bool recordConflict(const Caller &caller, qint64 seq, qint64 base,
-                        const core::SyncConflict &conflict, QString *error);
+    bool recordConflict(const Caller &caller,
+                        qint64 seq,
+                        qint64 base,
+                        const core::SyncConflict &conflict,
+                        QString *error);
 
     QSqlDatabase m_db;
     const core::Clock &m_clock;

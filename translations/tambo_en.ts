@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::AssetImporter</name>
+    <message numerus="yes">
+        <source>Nothing was imported: the file has %n row(s) with problems; correct them and check again.</source>
+        <translation>
+            <numerusform>Nothing was imported: the file has %n row with problems; correct it and check again.</numerusform>
+            <numerusform>Nothing was imported: the file has %n rows with problems; correct them and check again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::AssetRegisterPage</name>
     <message numerus="yes">
         <source>%n asset(s)</source>
@@ -76,6 +86,16 @@
         <translation>
             <numerusform>%1 of %n asset</numerusform>
             <numerusform>%1 of %n assets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignResultModel</name>
+    <message numerus="yes">
+        <source>Scanned %n time(s); counted once.</source>
+        <translation>
+            <numerusform>Scanned %n time; counted once.</numerusform>
+            <numerusform>Scanned %n times; counted once.</numerusform>
         </translation>
     </message>
 </context>
@@ -96,6 +116,152 @@
         <translation>
             <numerusform>“%1” has %n digit; a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</numerusform>
             <numerusform>“%1” has %n digits; a código patrimonial has 12 (8 of the SBN catálogo and 4 of the correlativo).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportAdminCommand</name>
+    <message numerus="yes">
+        <source>File: %1 (%2, separator %3), %n row(s); mapping: %4.</source>
+        <translation>
+            <numerusform>File: %1 (%2, separator %3), %n row; mapping: %4.</numerusform>
+            <numerusform>File: %1 (%2, separator %3), %n rows; mapping: %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) correct, </source>
+        <translation>
+            <numerusform>%n row correct, </numerusform>
+            <numerusform>%n rows correct, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems.</source>
+        <translation>
+            <numerusform>%n row with problems.</numerusform>
+            <numerusform>%n rows with problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n asset(s) in one transaction (import %1).</source>
+        <translation>
+            <numerusform>Imported %n asset in one transaction (import %1).</numerusform>
+            <numerusform>Imported %n assets in one transaction (import %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportDialog</name>
+    <message numerus="yes">
+        <source>%1: %n row(s), %2, separator %3.</source>
+        <translation>
+            <numerusform>%1: %n row, %2, separator %3.</numerusform>
+            <numerusform>%1: %n rows, %2, separator %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::InventoryPage</name>
+    <message numerus="yes">
+        <source>Already scanned: %1 (%2) has been scanned %n time(s) in this campaign; it counts once.</source>
+        <translation>
+            <numerusform>Already scanned: %1 (%2) has been scanned %n time in this campaign; it counts once.</numerusform>
+            <numerusform>Already scanned: %1 (%2) has been scanned %n times in this campaign; it counts once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelAdminCommand</name>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelPrintDialog</name>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n label saved in %1.</numerusform>
+            <numerusform>%n labels saved in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent to %1.</source>
+        <translation>
+            <numerusform>%n label sent to %1.</numerusform>
+            <numerusform>%n labels sent to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelProfileCatalog</name>
+    <message numerus="yes">
+        <source>%1: holds %n profile(s); give a file with exactly one.</source>
+        <translation>
+            <numerusform>%1: holds %n profile; give a file with exactly one.</numerusform>
+            <numerusform>%1: holds %n profiles; give a file with exactly one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelService</name>
+    <message numerus="yes">
+        <source>%n code(s) are not a código patrimonial: %1</source>
+        <translation>
+            <numerusform>%n code is not a código patrimonial: %1</numerusform>
+            <numerusform>%n codes are not a código patrimonial: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) are not in the register: %1</source>
+        <translation>
+            <numerusform>%n code is not in the register: %1</numerusform>
+            <numerusform>%n codes are not in the register: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementActa</name>
+    <message numerus="yes">
+        <source>Total: %n asset(s).</source>
+        <translation>
+            <numerusform>Total: %n asset.</numerusform>
+            <numerusform>Total: %n assets.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementTableModel</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -191,6 +357,23 @@
         <translation>
             <numerusform>%n change rejected</numerusform>
             <numerusform>%n changes rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncReviewDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) recorded</source>
+        <translation>
+            <numerusform>%n conflict recorded</numerusform>
+            <numerusform>%n conflicts recorded</numerusform>
         </translation>
     </message>
 </context>

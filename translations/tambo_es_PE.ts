@@ -178,6 +178,22 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>(no disponible)</translation>
     </message>
     <message>
+        <source>Module commands (all take --store PATH [--key-file F]):</source>
+        <translation>Comandos de los módulos (todos llevan --store RUTA [--key-file F]):</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 necesita uno de: %2</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 is not available in this store.</source>
+        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the module %1 has no command %2.</source>
+        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
+    </message>
+    <message>
         <source>Usage: tambo-admin COMMAND [options]
 
 Commands:
@@ -228,22 +244,6 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
                    4 paquete de sincronización rechazado (dañado, incompleto, alterado
                      o de otro equipo; no se cambió nada).
 </translation>
-    </message>
-    <message>
-        <source>Module commands (all take --store PATH [--key-file F]):</source>
-        <translation>Comandos de los módulos (todos aceptan --store RUTA [--key-file A]):</translation>
-    </message>
-    <message>
-        <source>%1 needs one of: %2</source>
-        <translation>%1 necesita uno de: %2</translation>
-    </message>
-    <message>
-        <source>tambo-admin: the module %1 is not available in this store.</source>
-        <translation>tambo-admin: el módulo %1 no está disponible en este almacén.</translation>
-    </message>
-    <message>
-        <source>tambo-admin: the module %1 has no command %2.</source>
-        <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
     </message>
     <message>
         <source>bundle needs one of: export, import, trust, device-key</source>
@@ -393,6 +393,29 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>There is no user %1.</source>
         <translation>No existe el usuario %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::BarcodeRenderer</name>
+    <message>
+        <source>There is nothing to encode in the barcode.</source>
+        <translation>No hay nada que codificar en el código de barras.</translation>
+    </message>
+    <message>
+        <source>Code 128 can only hold printable ASCII characters; &apos;%1&apos; has others.</source>
+        <translation>Code 128 solo admite caracteres ASCII imprimibles; «%1» tiene otros.</translation>
+    </message>
+    <message>
+        <source>Out of memory while making a barcode.</source>
+        <translation>Memoria insuficiente al generar un código de barras.</translation>
+    </message>
+    <message>
+        <source>The barcode for &apos;%1&apos; could not be made (zint: %2).</source>
+        <translation>No se pudo generar el código de barras de «%1» (zint: %2).</translation>
+    </message>
+    <message>
+        <source>The barcode for &apos;%1&apos; came out empty.</source>
+        <translation>El código de barras de «%1» salió vacío.</translation>
     </message>
 </context>
 <context>
@@ -1041,11 +1064,11 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <name>tambo::core::SyncWorker</name>
     <message>
         <source>No sync server is configured on this PC.</source>
-        <translation>No hay un servidor de sincronización configurado en este equipo.</translation>
+        <translation>Este equipo no tiene configurado un servidor de sincronización.</translation>
     </message>
     <message>
         <source>This PC has no session with the sync server yet: its changes are kept here until it has one.</source>
-        <translation>Este equipo aún no tiene sesión con el servidor de sincronización: sus cambios se conservan aquí hasta que la tenga.</translation>
+        <translation>Este equipo todavía no tiene una sesión con el servidor de sincronización: sus cambios se guardan aquí hasta que la tenga.</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1226,160 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>IT support</source>
         <translation>Soporte técnico</translation>
     </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimiento</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::AssetImporter</name>
+    <message>
+        <source>You may not import assets (permission %1).</source>
+        <translation>No tiene permiso para importar bienes (permiso %1).</translation>
+    </message>
+    <message>
+        <source>Missing column</source>
+        <translation>Falta la columna</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>Dato obligatorio vacío</translation>
+    </message>
+    <message>
+        <source>Bad code</source>
+        <translation>Código inválido</translation>
+    </message>
+    <message>
+        <source>Unknown catálogo</source>
+        <translation>Catálogo desconocido</translation>
+    </message>
+    <message>
+        <source>Repeated in the file</source>
+        <translation>Repetido en el archivo</translation>
+    </message>
+    <message>
+        <source>Already registered</source>
+        <translation>Ya registrado</translation>
+    </message>
+    <message>
+        <source>Bad date</source>
+        <translation>Fecha inválida</translation>
+    </message>
+    <message>
+        <source>Bad number</source>
+        <translation>Importe inválido</translation>
+    </message>
+    <message>
+        <source>Unknown condition</source>
+        <translation>Estado desconocido</translation>
+    </message>
+    <message>
+        <source>Unknown use</source>
+        <translation>Situación desconocida</translation>
+    </message>
+    <message>
+        <source>Unknown sede</source>
+        <translation>Sede desconocida</translation>
+    </message>
+    <message>
+        <source>Unknown area</source>
+        <translation>Área desconocida</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se pudo leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s default sede “%1” does not exist.</source>
+        <translation>La sede predeterminada del mapeo, «%1», no existe.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to “%1”, which is required.</source>
+        <translation>Ninguna columna está asignada a «%1», que es obligatorio.</translation>
+    </message>
+    <message>
+        <source>The file has no column “%1” for “%2”, which is required.</source>
+        <translation>El archivo no tiene la columna «%1» para «%2», que es obligatorio.</translation>
+    </message>
+    <message>
+        <source>The código patrimonial is empty.</source>
+        <translation>El código patrimonial está vacío.</translation>
+    </message>
+    <message>
+        <source>The catálogo code %1 (the first 8 digits of %2) is not in the SBN catálogo; import it first.</source>
+        <translation>El código de catálogo %1 (los 8 primeros dígitos de %2) no está en el catálogo SBN; impórtelo primero.</translation>
+    </message>
+    <message>
+        <source>The código %1 is repeated: it is on row %2 already.</source>
+        <translation>El código %1 está repetido: ya figura en la fila %2.</translation>
+    </message>
+    <message>
+        <source>The código %1 is already in the register.</source>
+        <translation>El código %1 ya está en el registro de bienes.</translation>
+    </message>
+    <message>
+        <source>The denominación is empty.</source>
+        <translation>La denominación está vacía.</translation>
+    </message>
+    <message>
+        <source>The condition “%1” is unknown: use N, B, R, M, X (RAEE) or Y (chatarra), or the words.</source>
+        <translation>El estado «%1» no se reconoce: use N, B, R, M, X (RAEE) o Y (chatarra), o las palabras.</translation>
+    </message>
+    <message>
+        <source>The use “%1” is unknown: use “uso” or “desuso”.</source>
+        <translation>La situación «%1» no se reconoce: use «uso» o «desuso».</translation>
+    </message>
+    <message>
+        <source>The sede is empty.</source>
+        <translation>La sede está vacía.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist in Tambo (neither as id nor as name).</source>
+        <translation>La sede «%1» no existe en Tambo (ni como código ni como nombre).</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist in the sede “%2”.</source>
+        <translation>El área «%1» no existe en la sede «%2».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write it as %2 (for example 14/05/2021).</source>
+        <translation>«%1» no es una fecha: escríbala como %2 (por ejemplo, 14/05/2021).</translation>
+    </message>
+    <message>
+        <source>The acquisition date %1 is in the future.</source>
+        <translation>La fecha de adquisición %1 es futura.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount in soles: write it like 1234.50, 1,234.50 or 1.234,50, without a sign.</source>
+        <translation>«%1» no es un importe en soles: escríbalo como 1234.50, 1,234.50 o 1.234,50, sin signo.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows to import.</source>
+        <translation>El archivo tiene encabezado pero ninguna fila para importar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the file has %n row(s) with problems; correct them and check again.</source>
+        <translation>
+            <numerusform>No se importó nada: el archivo tiene %n fila con problemas; corríjala y revise de nuevo.</numerusform>
+            <numerusform>No se importó nada: el archivo tiene %n filas con problemas; corríjalas y revise de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has no rows to import.</source>
+        <translation>No se importó nada: el archivo no tiene filas para importar.</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (row %2, import %3).</source>
+        <translation>Importado de %1 (fila %2, importación %3).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: row %1 (%2) could not be written: %3</source>
+        <translation>No se importó nada: no se pudo registrar la fila %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history of %1 could not be written: %2</source>
+        <translation>No se importó nada: no se pudo escribir el historial de %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::AssetRegisterPage</name>
@@ -1279,6 +1456,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The asset %1 is no longer in the register.</source>
         <translation>El bien %1 ya no está en el registro.</translation>
+    </message>
+    <message>
+        <source>Print &amp;labels…</source>
+        <translation>Imprimir eti&amp;quetas…</translation>
+    </message>
+    <message>
+        <source>Print the labels of the selected assets (Ctrl+P)</source>
+        <translation>Imprimir las etiquetas de los bienes seleccionados (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Select the assets to label first (Shift or Ctrl with the arrows; Ctrl+A selects every asset shown).</source>
+        <translation>Primero seleccione los bienes a etiquetar (Mayús o Ctrl con las flechas; Ctrl+A selecciona todos los bienes mostrados).</translation>
+    </message>
+    <message>
+        <source>&amp;Import assets…</source>
+        <translation>&amp;Importar bienes…</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1713,521 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::CampaignDemo</name>
+    <message>
+        <source>The demo campaign needs the demo register first.</source>
+        <translation>La campaña de demostración necesita primero el registro de bienes de demostración.</translation>
+    </message>
+    <message>
+        <source>The demo register has too few rooms for the demo campaign.</source>
+        <translation>El registro de demostración tiene muy pocos ambientes para la campaña de demostración.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignDialog</name>
+    <message>
+        <source>New inventory campaign</source>
+        <translation>Nueva campaña de inventario</translation>
+    </message>
+    <message>
+        <source>Inventory %1</source>
+        <translation>Inventario %1</translation>
+    </message>
+    <message>
+        <source>One member a line: SURNAMES, names; role</source>
+        <translation>Un miembro por línea: APELLIDOS, nombres; cargo</translation>
+    </message>
+    <message>
+        <source>Scope: sedes and areas</source>
+        <translation>Alcance: sedes y áreas</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <source>&amp;Cut-off date:</source>
+        <translation>&amp;Fecha de corte:</translation>
+    </message>
+    <message>
+        <source>Co&amp;misión:</source>
+        <translation>Co&amp;misión:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope (space bar checks; nothing checked = every sede):</source>
+        <translation>A&amp;lcance (la barra espaciadora marca; sin marcas = todas las sedes):</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignListPage</name>
+    <message>
+        <source>Close campaign</source>
+        <translation>Cerrar campaña</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Nueva campaña…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Close and write the acta…</source>
+        <translation>&amp;Cerrar y emitir el acta…</translation>
+    </message>
+    <message>
+        <source>&amp;Write documents again</source>
+        <translation>&amp;Volver a emitir los documentos</translation>
+    </message>
+    <message>
+        <source>Name, year or scope</source>
+        <translation>Nombre, año o alcance</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <source>Inventory campaigns</source>
+        <translation>Campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” created. Start it when the comisión is ready (Ctrl+Shift+S).</source>
+        <translation>Campaña «%1» creada. Iníciela cuando la comisión esté lista (Ctrl+Mayús+S).</translation>
+    </message>
+    <message>
+        <source>The campaign is in progress: the teams can scan on the page “Toma de inventario”.</source>
+        <translation>La campaña está en curso: los equipos pueden escanear en la página «Toma de inventario».</translation>
+    </message>
+    <message>
+        <source>Close “%1”? The outcomes are frozen with the scans this PC holds now: %2 found, %3 found elsewhere, %4 missing, %5 surplus. Make sure every team has synchronised first.</source>
+        <translation>¿Cerrar «%1»? Los resultados se congelan con los escaneos que esta PC tiene ahora: %2 encontrados, %3 encontrados en otro lugar, %4 faltantes, %5 sobrantes. Asegúrese antes de que todos los equipos hayan sincronizado.</translation>
+    </message>
+    <message>
+        <source>Only a closed campaign has an acta.</source>
+        <translation>Solo una campaña cerrada tiene acta.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” closed. Written: %2, %3 and %4.</source>
+        <translation>Campaña «%1» cerrada. Se emitieron: %2, %3 y %4.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignReport</name>
+    <message>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <source>Cut-off date:</source>
+        <translation>Fecha de corte:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Inicio:</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Cierre:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Alcance:</translation>
+    </message>
+    <message>
+        <source>Every sede of the entity</source>
+        <translation>Todas las sedes de la entidad</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Bienes</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Expected in the scope</source>
+        <translation>Bienes a inventariar (en el alcance)</translation>
+    </message>
+    <message>
+        <source>Condition changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+    <message>
+        <source>Scanned more than once</source>
+        <translation>Escaneados más de una vez</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Registered place</source>
+        <translation>Ubicación registrada</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Ubicación encontrada</translation>
+    </message>
+    <message>
+        <source>(not in the register)</source>
+        <translation>(no registrado)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <source>INVENTORY RECORD OF MOVABLE ASSETS</source>
+        <translation>ACTA DE INVENTARIO DE BIENES MUEBLES</translation>
+    </message>
+    <message>
+        <source>The Comisión de Inventario named below took the physical inventory of the bienes muebles of the entity with cut-off date %1, comparing what was found with the asset register, with these results.</source>
+        <translation>La Comisión de Inventario que suscribe realizó la toma de inventario físico de los bienes muebles de la entidad con fecha de corte al %1, contrastando lo encontrado con el registro patrimonial, con los siguientes resultados.</translation>
+    </message>
+    <message>
+        <source>Comisión de Inventario</source>
+        <translation>Comisión de Inventario</translation>
+    </message>
+    <message>
+        <source>Missing assets (faltantes)</source>
+        <translation>Bienes faltantes</translation>
+    </message>
+    <message>
+        <source>Surplus assets (sobrantes)</source>
+        <translation>Bienes sobrantes</translation>
+    </message>
+    <message>
+        <source>In witness whereof, the members of the comisión sign this record.</source>
+        <translation>En señal de conformidad, firman la presente acta los miembros de la comisión.</translation>
+    </message>
+    <message>
+        <source>FINAL INVENTORY REPORT</source>
+        <translation>INFORME FINAL DE INVENTARIO</translation>
+    </message>
+    <message>
+        <source>%1% of the expected assets were found.</source>
+        <translation>Se encontró el %1% de los bienes a inventariar.</translation>
+    </message>
+    <message>
+        <source>Found elsewhere</source>
+        <translation>Encontrados en otro lugar</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Ledger account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>Registered condition</source>
+        <translation>Estado registrado</translation>
+    </message>
+    <message>
+        <source>Observed condition</source>
+        <translation>Estado observado</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Escaneos</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>La carpeta de %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignRepository</name>
+    <message>
+        <source>You may not %1 (permission %2).</source>
+        <translation>No tiene permiso para %1 (permiso %2).</translation>
+    </message>
+    <message>
+        <source>see the inventory campaigns</source>
+        <translation>ver las campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Cannot read the campaigns: %1</source>
+        <translation>No se pueden leer las campañas: %1</translation>
+    </message>
+    <message>
+        <source>create inventory campaigns</source>
+        <translation>crear campañas de inventario</translation>
+    </message>
+    <message>
+        <source>The campaign needs a name.</source>
+        <translation>La campaña necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The year %1 is not valid.</source>
+        <translation>El año %1 no es válido.</translation>
+    </message>
+    <message>
+        <source>Name at least one member of the comisión de inventario.</source>
+        <translation>Indique al menos un miembro de la comisión de inventario.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist.</source>
+        <translation>La sede «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist.</source>
+        <translation>El área «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot create the campaign: %1</source>
+        <translation>No se puede crear la campaña: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the campaign: %1</source>
+        <translation>No se puede modificar la campaña: %1</translation>
+    </message>
+    <message>
+        <source>The campaign is no longer %1.</source>
+        <translation>La campaña ya no está en estado «%1».</translation>
+    </message>
+    <message>
+        <source>start inventory campaigns</source>
+        <translation>iniciar campañas de inventario</translation>
+    </message>
+    <message>
+        <source>The campaign does not exist.</source>
+        <translation>La campaña no existe.</translation>
+    </message>
+    <message>
+        <source>Only a campaign in preparation can be started; “%1” is %2.</source>
+        <translation>Solo se puede iniciar una campaña en preparación; «%1» está en estado «%2».</translation>
+    </message>
+    <message>
+        <source>Choose the room (ambiente) where the team is before scanning.</source>
+        <translation>Elija el ambiente donde está el equipo antes de escanear.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not belong to the sede “%2”.</source>
+        <translation>El área «%1» no pertenece a la sede «%2».</translation>
+    </message>
+    <message>
+        <source>The room %1 is outside the scope of the campaign “%2”.</source>
+        <translation>El ambiente %1 está fuera del alcance de la campaña «%2».</translation>
+    </message>
+    <message>
+        <source>record inventory scans</source>
+        <translation>registrar escaneos de inventario</translation>
+    </message>
+    <message>
+        <source>The campaign “%1” is %2: scans are taken while it is in progress.</source>
+        <translation>La campaña «%1» está en estado «%2»: solo se escanea mientras está en curso.</translation>
+    </message>
+    <message>
+        <source>A scan event is incomplete (id %1, code %2).</source>
+        <translation>Un escaneo está incompleto (id %1, código %2).</translation>
+    </message>
+    <message>
+        <source>Cannot store the scan of %1: %2</source>
+        <translation>No se puede guardar el escaneo de %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the scans: %1</source>
+        <translation>No se pueden leer los escaneos: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se puede leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>close inventory campaigns</source>
+        <translation>cerrar campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Only a campaign in progress can be closed; “%1” is %2.</source>
+        <translation>Solo se puede cerrar una campaña en curso; «%1» está en estado «%2».</translation>
+    </message>
+    <message>
+        <source>Cannot freeze the result of %1: %2</source>
+        <translation>No se puede congelar el resultado de %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the results: %1</source>
+        <translation>No se pueden leer los resultados: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignResultModel</name>
+    <message>
+        <source>(not in the register)</source>
+        <translation>(no registrado)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %n time(s); counted once.</source>
+        <translation>
+            <numerusform>Escaneado %n vez; cuenta una sola vez.</numerusform>
+            <numerusform>Escaneado %n veces; cuenta una sola vez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Registered place</source>
+        <translation>Ubicación registrada</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Encontrado en</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Escaneos</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::CampaignTableModel</name>
+    <message>
+        <source>Every sede</source>
+        <translation>Todas las sedes</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Cut-off date</source>
+        <translation>Fecha de corte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Comisión</source>
+        <translation>Comisión</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Creada por</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Cerrada el</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::Campaigns</name>
+    <message>
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message>
+        <source>Found elsewhere</source>
+        <translation>Encontrado en otro lugar</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltante</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Sobrante</translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::CatalogoRepository</name>
     <message>
         <source>You may not see the catálogo (permission %1).</source>
@@ -1639,6 +2347,1412 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::patrimonio::ImageScanAction</name>
+    <message>
+        <source>Read from &amp;image…</source>
+        <translation>Leer de &amp;imagen…</translation>
+    </message>
+    <message>
+        <source>Read the code of a damaged label from a photo or scan of it (Ctrl+O)</source>
+        <translation>Leer el código de una etiqueta dañada desde una foto o un escaneo (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Read a label from an image</source>
+        <translation>Leer una etiqueta desde una imagen</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImageScanReader</name>
+    <message>
+        <source>%1 could not be opened as an image.</source>
+        <translation>%1 no se pudo abrir como imagen.</translation>
+    </message>
+    <message>
+        <source>No barcode could be read in %1. Try a sharper photo taken closer, with the whole label in it and no glare, or type the code.</source>
+        <translation>No se pudo leer ningún código de barras en %1. Pruebe con una foto más nítida y cercana, con toda la etiqueta y sin reflejos, o escriba el código.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened as an image (%2).</source>
+        <translation>%1 no se pudo abrir como imagen (%2).</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Imágenes (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportAdminCommand</name>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <source>--mapping M FILE [--dry-run]
+        import assets from a CSV file (SIGA-MEF export or spreadsheet);
+        M is a mapping JSON file or &apos;siga&apos;. Exit 0: imported (or dry run
+        without problems); 1: bad rows, nothing imported; 2: usage.</source>
+        <translation>--mapping M ARCHIVO [--dry-run]
+        importa bienes de un CSV (exportación de SIGA-MEF u hoja de cálculo);
+        M es un mapeo JSON o «siga». Salida 0: importado (o prueba sin
+        problemas); 1: filas con problemas, no se importó nada; 2: uso.</translation>
+    </message>
+    <message>
+        <source>Column mapping: a JSON file, or &apos;siga&apos; for SIGA-MEF exports.</source>
+        <translation>Mapeo de columnas: un archivo JSON, o «siga» para exportaciones de SIGA-MEF.</translation>
+    </message>
+    <message>
+        <source>Only check the file and print the report; import nothing.</source>
+        <translation>Solo revisa el archivo e imprime el informe; no importa nada.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: patrimonio import needs --mapping M and one FILE</source>
+        <translation>tambo-admin: patrimonio import necesita --mapping M y un ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Use &apos;tambo-admin --help&apos; to see the commands.</source>
+        <translation>Use «tambo-admin --help» para ver los comandos.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the patrimonio module has no store.</source>
+        <translation>tambo-admin: el módulo de patrimonio no tiene almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: %1</source>
+        <translation>tambo-admin: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>File: %1 (%2, separator %3), %n row(s); mapping: %4.</source>
+        <translation>
+            <numerusform>Archivo: %1 (%2, separador %3), %n fila; mapeo: %4.</numerusform>
+            <numerusform>Archivo: %1 (%2, separador %3), %n filas; mapeo: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row	código	field	reason</source>
+        <translation>fila	código	dato	motivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) correct, </source>
+        <translation>
+            <numerusform>%n fila correcta, </numerusform>
+            <numerusform>%n filas correctas, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems.</source>
+        <translation>
+            <numerusform>%n fila con problemas.</numerusform>
+            <numerusform>%n filas con problemas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tambo-admin: nothing was imported: correct the rows listed and run again.</source>
+        <translation>tambo-admin: no se importó nada: corrija las filas listadas y vuelva a ejecutar.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was imported.</source>
+        <translation>Prueba: no se importó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n asset(s) in one transaction (import %1).</source>
+        <translation>
+            <numerusform>Se importó %n bien en una sola transacción (importación %1).</numerusform>
+            <numerusform>Se importaron %n bienes en una sola transacción (importación %1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportCsvReader</name>
+    <message>
+        <source>The file ends inside a quoted field that starts on line %1: a quote (&quot;) is missing.</source>
+        <translation>El archivo termina dentro de un campo entre comillas que empieza en la línea %1: falta una comilla (&quot;).</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header row with the column names.</source>
+        <translation>El archivo está vacío: necesita una fila de encabezado con los nombres de las columnas.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportDialog</name>
+    <message>
+        <source>Import assets</source>
+        <translation>Importar bienes</translation>
+    </message>
+    <message>
+        <source>CSV file saved from Excel or exported from SIGA-MEF</source>
+        <translation>Archivo CSV guardado desde Excel o exportado de SIGA-MEF</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation>&amp;Mapeo:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>&amp;Guardar mapeo…</translation>
+    </message>
+    <message>
+        <source>Automatic (1,234.50 or 1.234,50)</source>
+        <translation>Automático (1,234.50 o 1.234,50)</translation>
+    </message>
+    <message>
+        <source>Point (1,234.50)</source>
+        <translation>Punto (1,234.50)</translation>
+    </message>
+    <message>
+        <source>Comma (1.234,50)</source>
+        <translation>Coma (1.234,50)</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers:</source>
+        <translation>&amp;Números:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Fechas:</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>Column of each field (* required)</source>
+        <translation>Columna de cada dato (* obligatorio)</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Filas con problemas</translation>
+    </message>
+    <message>
+        <source>Check (nothing is imported yet)</source>
+        <translation>Revisión (todavía no se importa nada)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>&amp;Revisar</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Guardar mapeo</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Mapeos (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose a file and press Check.</source>
+        <translation>Elija un archivo y pulse Revisar.</translation>
+    </message>
+    <message>
+        <source>Guessed from the headers</source>
+        <translation>Deducido de los encabezados</translation>
+    </message>
+    <message>
+        <source>SIGA-MEF Patrimonio (built in)</source>
+        <translation>SIGA-MEF Patrimonio (incorporado)</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s), %2, separator %3.</source>
+        <translation>
+            <numerusform>%1: %n fila, %2, separador %3.</numerusform>
+            <numerusform>%1: %n filas, %2, separador %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(no importar)</translation>
+    </message>
+    <message>
+        <source>Mapping saved in %1.</source>
+        <translation>Mapeo guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Press Check to review every row before importing.</source>
+        <translation>Pulse Revisar para comprobar todas las filas antes de importar.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Primero elija un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) read; all %2 can be imported. Press Import to register them in one operation.</source>
+        <translation>Filas leídas: %1; las %2 se pueden importar. Pulse Importar para registrarlas en una sola operación.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) read: %2 correct, %3 with problems (%4 problem(s) listed below). Nothing will be imported until every row is correct.</source>
+        <translation>Filas leídas: %1; correctas: %2; con problemas: %3 (%4 problemas listados abajo). No se importará nada hasta que todas las filas estén correctas.</translation>
+    </message>
+    <message>
+        <source>Importing assets…</source>
+        <translation>Importando bienes…</translation>
+    </message>
+    <message>
+        <source>%1 asset(s) imported in one operation.</source>
+        <translation>Bienes importados en una sola operación: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportMapping</name>
+    <message>
+        <source>Código patrimonial</source>
+        <translation>Código patrimonial</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Características</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Sede</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Ambiente</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Acquired on</source>
+        <translation>Fecha de adquisición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Ledger account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Guessed from the headers</source>
+        <translation>Deducido de los encabezados</translation>
+    </message>
+    <message>
+        <source>The mapping has the format “%1”; this version of Tambo reads “%2”.</source>
+        <translation>El mapeo tiene el formato «%1»; esta versión de Tambo lee «%2».</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s &quot;decimal&quot; must be auto, point or comma, not “%1”.</source>
+        <translation>El valor &quot;decimal&quot; del mapeo debe ser auto, point o comma, no «%1».</translation>
+    </message>
+    <message>
+        <source>The mapping names an unknown field “%1”.</source>
+        <translation>El mapeo menciona un dato desconocido, «%1».</translation>
+    </message>
+    <message>
+        <source>The mapping does not say which column holds the código patrimonial.</source>
+        <translation>El mapeo no indica qué columna tiene el código patrimonial.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the mapping %1: %2</source>
+        <translation>No se pudo abrir el mapeo %1: %2</translation>
+    </message>
+    <message>
+        <source>The mapping %1 is not valid JSON: %2</source>
+        <translation>El mapeo %1 no es un JSON válido: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::ImportProblemModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::InventoryPage</name>
+    <message>
+        <source>&amp;We are here</source>
+        <translation>&amp;Estamos aquí</translation>
+    </message>
+    <message>
+        <source>Room, e.g. OFICINA 204</source>
+        <translation>Ambiente, p. ej. OFICINA 204</translation>
+    </message>
+    <message>
+        <source>As in the register</source>
+        <translation>Como en el registro</translation>
+    </message>
+    <message>
+        <source>The condition the team sees, for the next scan only</source>
+        <translation>El estado que ve el equipo, solo para el siguiente escaneo</translation>
+    </message>
+    <message>
+        <source>Scan, or type 12 digits and press Enter</source>
+        <translation>Escanee, o escriba los 12 dígitos y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Código patrimonial scanned</source>
+        <translation>Código patrimonial escaneado</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Campaña:</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>Á&amp;rea:</translation>
+    </message>
+    <message>
+        <source>Roo&amp;m:</source>
+        <translation>A&amp;mbiente:</translation>
+    </message>
+    <message>
+        <source>Código &amp;patrimonial:</source>
+        <translation>Código &amp;patrimonial:</translation>
+    </message>
+    <message>
+        <source>&amp;Observed condition:</source>
+        <translation>Estado &amp;observado:</translation>
+    </message>
+    <message>
+        <source>Progress per area and room</source>
+        <translation>Avance por área y ambiente</translation>
+    </message>
+    <message>
+        <source>Every código</source>
+        <translation>Todos los códigos</translation>
+    </message>
+    <message>
+        <source>Condition changed</source>
+        <translation>Estado cambiado</translation>
+    </message>
+    <message>
+        <source>Outcome of each código</source>
+        <translation>Resultado de cada código</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress per area and room:</source>
+        <translation>A&amp;vance por área y ambiente:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (cerrada)</translation>
+    </message>
+    <message>
+        <source>No campaign is in progress. The jefe de patrimonio starts one on the page “Campañas de inventario”.</source>
+        <translation>No hay ninguna campaña en curso. El jefe de patrimonio la inicia en la página «Campañas de inventario».</translation>
+    </message>
+    <message>
+        <source>%1 · (no area)</source>
+        <translation>%1 · (sin área)</translation>
+    </message>
+    <message>
+        <source>Choose the area and type or pick the room.</source>
+        <translation>Elija el área y escriba o elija el ambiente.</translation>
+    </message>
+    <message>
+        <source>%1 is outside the scope of this campaign.</source>
+        <translation>%1 está fuera del alcance de esta campaña.</translation>
+    </message>
+    <message>
+        <source>The team is in: %1 (label %2)</source>
+        <translation>El equipo está en: %1 (etiqueta %2)</translation>
+    </message>
+    <message>
+        <source>Now scanning in %1.</source>
+        <translation>Ahora se escanea en %1.</translation>
+    </message>
+    <message>
+        <source>The room label %1 is not a room of this campaign.</source>
+        <translation>La etiqueta de ambiente %1 no corresponde a ningún ambiente de esta campaña.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a código patrimonial: %2</source>
+        <translation>«%1» no es un código patrimonial: %2</translation>
+    </message>
+    <message>
+        <source>Choose a campaign in progress first.</source>
+        <translation>Primero elija una campaña en curso.</translation>
+    </message>
+    <message>
+        <source>Choose the room where the team is (or scan its label) before scanning %1.</source>
+        <translation>Elija el ambiente donde está el equipo (o escanee su etiqueta) antes de escanear %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already scanned: %1 (%2) has been scanned %n time(s) in this campaign; it counts once.</source>
+        <translation>
+            <numerusform>Ya escaneado: %1 (%2) se escaneó %n vez en esta campaña; cuenta una sola vez.</numerusform>
+            <numerusform>Ya escaneado: %1 (%2) se escaneó %n veces en esta campaña; cuenta una sola vez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in the register</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>The code %1 is not in the register: recorded as a sobrante. Check the label.</source>
+        <translation>El código %1 no está en el registro: se anotó como sobrante. Revise la etiqueta.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is registered in %3, outside this campaign: recorded as a sobrante.</source>
+        <translation>%1 (%2) está registrado en %3, fuera de esta campaña: se anotó como sobrante.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is registered in %3: recorded as found in another place.</source>
+        <translation>%1 (%2) está registrado en %3: se anotó como encontrado en otro lugar.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Condition changed: %1 → %2.</source>
+        <translation>Estado cambiado: %1 → %2.</translation>
+    </message>
+    <message>
+        <source>Expected %1 · found %2 · found elsewhere %3 · pending %4 · surplus %5 · condition changed %6 · scanned more than once %7 · %8 scan(s)</source>
+        <translation>A inventariar %1 · encontrados %2 · en otro lugar %3 · pendientes %4 · sobrantes %5 · estado cambiado %6 · escaneados más de una vez %7 · %8 escaneo(s)</translation>
+    </message>
+    <message>
+        <source>Choose the area and the room where the team is, or scan the room&apos;s label.</source>
+        <translation>Elija el área y el ambiente donde está el equipo, o escanee la etiqueta del ambiente.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::InventoryProgressModel</name>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperados</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrados</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Scanned here</source>
+        <translation>Leídos aquí</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelAdminCommand</name>
+    <message>
+        <source>tambo-admin: %1</source>
+        <translation>tambo-admin: %1</translation>
+    </message>
+    <message>
+        <source>Use &apos;tambo-admin --help&apos; to see the commands.</source>
+        <translation>Use «tambo-admin --help» para ver los comandos.</translation>
+    </message>
+    <message>
+        <source>--profile P --out FILE.pdf [--skip N] (CODES… | --all)
+                                       asset labels as PDF; --list-profiles shows the profiles</source>
+        <translation>--profile P --out ARCHIVO.pdf [--skip N] (CÓDIGOS… | --all)
+                                       etiquetas de bienes en PDF; --list-profiles muestra los perfiles</translation>
+    </message>
+    <message>
+        <source>Label profile: an id (see --list-profiles) or a JSON file with one profile.</source>
+        <translation>Perfil de etiqueta: un identificador (vea --list-profiles) o un archivo JSON con un perfil.</translation>
+    </message>
+    <message>
+        <source>PDF file to write.</source>
+        <translation>Archivo PDF a escribir.</translation>
+    </message>
+    <message>
+        <source>A label for every asset in the register, by code.</source>
+        <translation>Una etiqueta por cada bien del registro, por código.</translation>
+    </message>
+    <message>
+        <source>Label positions to leave empty at the start of the first sheet.</source>
+        <translation>Posiciones de etiqueta que se dejan vacías al inicio de la primera hoja.</translation>
+    </message>
+    <message>
+        <source>List the label profiles and exit.</source>
+        <translation>Lista los perfiles de etiqueta y termina.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: warning: %1</source>
+        <translation>tambo-admin: aviso: %1</translation>
+    </message>
+    <message>
+        <source>--profile is required (one of: %1)</source>
+        <translation>falta --profile (uno de: %1)</translation>
+    </message>
+    <message>
+        <source>--out is required</source>
+        <translation>falta --out</translation>
+    </message>
+    <message>
+        <source>give the códigos patrimoniales to label, or --all for every asset</source>
+        <translation>indique los códigos patrimoniales a etiquetar, o --all para todos los bienes</translation>
+    </message>
+    <message>
+        <source>give either códigos or --all, not both</source>
+        <translation>indique códigos o --all, no ambos</translation>
+    </message>
+    <message>
+        <source>--skip needs a number of label positions (0 or more)</source>
+        <translation>--skip necesita un número de posiciones de etiqueta (0 o más)</translation>
+    </message>
+    <message>
+        <source>unknown label profile &apos;%1&apos; (profiles: %2; or give a JSON file)</source>
+        <translation>perfil de etiqueta desconocido «%1» (perfiles: %2; o indique un archivo JSON)</translation>
+    </message>
+    <message>
+        <source>drawing labels needs a QGuiApplication.</source>
+        <translation>dibujar etiquetas necesita una QGuiApplication.</translation>
+    </message>
+    <message>
+        <source>the patrimonio module has no store.</source>
+        <translation>el módulo de patrimonio no tiene almacén.</translation>
+    </message>
+    <message>
+        <source>tambo-admin: no labels were written.</source>
+        <translation>tambo-admin: no se escribió ninguna etiqueta.</translation>
+    </message>
+    <message>
+        <source>the register is empty: there is nothing to label.</source>
+        <translation>el registro está vacío: no hay nada que etiquetar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n etiqueta</numerusform>
+            <numerusform>%n etiquetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelPrintDialog</name>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>Imprimir etiquetas</translation>
+    </message>
+    <message>
+        <source>Save labels as PDF</source>
+        <translation>Guardar etiquetas como PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Label profile</source>
+        <translation>Perfil de etiqueta</translation>
+    </message>
+    <message>
+        <source>On a sheet already partly used, the first free label position (counted row by row from the top left)</source>
+        <translation>En una hoja ya usada en parte, la primera posición libre (contada fila por fila desde arriba a la izquierda)</translation>
+    </message>
+    <message>
+        <source>Preview of the first sheet</source>
+        <translation>Vista previa de la primera hoja</translation>
+    </message>
+    <message>
+        <source>Preview of the first label</source>
+        <translation>Vista previa de la primera etiqueta</translation>
+    </message>
+    <message>
+        <source>Save the labels as a PDF file (Ctrl+S)</source>
+        <translation>Guardar las etiquetas en un archivo PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send the labels to a printer (Ctrl+P)</source>
+        <translation>Enviar las etiquetas a una impresora (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Per&amp;fil:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart at position:</source>
+        <translation>Empezar en la posi&amp;ción:</translation>
+    </message>
+    <message>
+        <source>Those codes get no label.</source>
+        <translation>Esos códigos no llevan etiqueta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n etiqueta</numerusform>
+            <numerusform>%n etiquetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No labels to show.</source>
+        <translation>No hay etiquetas que mostrar.</translation>
+    </message>
+    <message>
+        <source>labels-%1.pdf</source>
+        <translation>etiquetas-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Nothing saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n etiqueta guardada en %1.</numerusform>
+            <numerusform>%n etiquetas guardadas en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asset labels</source>
+        <translation>Etiquetas patrimoniales</translation>
+    </message>
+    <message>
+        <source>Nothing printed.</source>
+        <translation>No se imprimió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent to %1.</source>
+        <translation>
+            <numerusform>%n etiqueta enviada a %1.</numerusform>
+            <numerusform>%n etiquetas enviadas a %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelProfile</name>
+    <message>
+        <source>%1: &apos;%2&apos; must be a number (millimetres).</source>
+        <translation>%1: «%2» debe ser un número (milímetros).</translation>
+    </message>
+    <message>
+        <source>Label profile &apos;%1&apos;: %2</source>
+        <translation>Perfil de etiqueta «%1»: %2</translation>
+    </message>
+    <message>
+        <source>the id must be lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>el identificador solo puede tener minúsculas, dígitos, «.», «-» o «_».</translation>
+    </message>
+    <message>
+        <source>it has no name.</source>
+        <translation>no tiene nombre.</translation>
+    </message>
+    <message>
+        <source>the label size must be positive.</source>
+        <translation>el tamaño de la etiqueta debe ser positivo.</translation>
+    </message>
+    <message>
+        <source>the page size must be positive.</source>
+        <translation>el tamaño de la página debe ser positivo.</translation>
+    </message>
+    <message>
+        <source>columns must be 1 to 20 and rows 1 to 40.</source>
+        <translation>las columnas deben ser de 1 a 20 y las filas de 1 a 40.</translation>
+    </message>
+    <message>
+        <source>margins, gaps and padding cannot be negative.</source>
+        <translation>los márgenes, separaciones y bordes interiores no pueden ser negativos.</translation>
+    </message>
+    <message>
+        <source>the labels reach %1 mm from the left edge, but the page is %2 mm wide.</source>
+        <translation>las etiquetas llegan a %1 mm del borde izquierdo, pero la página mide %2 mm de ancho.</translation>
+    </message>
+    <message>
+        <source>the labels reach %1 mm from the top edge, but the page is %2 mm high.</source>
+        <translation>las etiquetas llegan a %1 mm del borde superior, pero la página mide %2 mm de alto.</translation>
+    </message>
+    <message>
+        <source>a Code 128 label needs at least %1 × %2 mm inside the padding.</source>
+        <translation>una etiqueta Code 128 necesita al menos %1 × %2 mm dentro del borde interior.</translation>
+    </message>
+    <message>
+        <source>a QR label needs at least %1 mm of height and twice that of width inside the padding.</source>
+        <translation>una etiqueta QR necesita al menos %1 mm de alto y el doble de ancho dentro del borde interior.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 mm</source>
+        <translation>%1 × %2 mm</translation>
+    </message>
+    <message>
+        <source>Roll, one label of %1 a page, %2</source>
+        <translation>Rollo, una etiqueta de %1 por página, %2</translation>
+    </message>
+    <message>
+        <source>Sheet of %1 × %2 mm, %3 × %4 labels of %5, %6</source>
+        <translation>Hoja de %1 × %2 mm, %3 × %4 etiquetas de %5, %6</translation>
+    </message>
+    <message>
+        <source>A label profile</source>
+        <translation>Un perfil de etiqueta</translation>
+    </message>
+    <message>
+        <source>Label profile &apos;%1&apos;</source>
+        <translation>Perfil de etiqueta «%1»</translation>
+    </message>
+    <message>
+        <source>%1: the id must be lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>%1: el identificador solo puede tener minúsculas, dígitos, «.», «-» o «_».</translation>
+    </message>
+    <message>
+        <source>%1: unknown barcode &apos;%2&apos; (use &quot;code128&quot; or &quot;qr&quot;).</source>
+        <translation>%1: código de barras desconocido «%2» (use &quot;code128&quot; o &quot;qr&quot;).</translation>
+    </message>
+    <message>
+        <source>%1: columns and rows must be whole numbers.</source>
+        <translation>%1: las columnas y filas deben ser números enteros.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelProfileCatalog</name>
+    <message>
+        <source>The built-in label profiles are missing from this build.</source>
+        <translation>Faltan los perfiles de etiqueta incorporados en esta compilación.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1: no se puede leer (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at byte %3).</source>
+        <translation>%1: no es JSON válido (%2 en el byte %3).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: holds %n profile(s); give a file with exactly one.</source>
+        <translation>
+            <numerusform>%1: contiene %n perfil; indique un archivo con exactamente uno.</numerusform>
+            <numerusform>%1: contiene %n perfiles; indique un archivo con exactamente uno.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelService</name>
+    <message>
+        <source>You may not print asset labels (permission %1).</source>
+        <translation>No puede imprimir etiquetas de bienes (permiso %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) are not a código patrimonial: %1</source>
+        <translation>
+            <numerusform>%n código no es un código patrimonial: %1</numerusform>
+            <numerusform>%n códigos no son códigos patrimoniales: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) are not in the register: %1</source>
+        <translation>
+            <numerusform>%n código no está en el registro: %1</numerusform>
+            <numerusform>%n códigos no están en el registro: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::LabelSheetRenderer</name>
+    <message>
+        <source>There are no labels to print.</source>
+        <translation>No hay etiquetas que imprimir.</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened for the labels.</source>
+        <translation>No se pudo abrir la impresora o el archivo para las etiquetas.</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page after page %1.</source>
+        <translation>La impresora rechazó una página nueva después de la página %1.</translation>
+    </message>
+    <message>
+        <source>The labels could not be finished on the printer or file.</source>
+        <translation>No se pudieron terminar las etiquetas en la impresora o el archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Asset labels</source>
+        <translation>Etiquetas patrimoniales</translation>
+    </message>
+    <message>
+        <source>Out of memory for a page of labels.</source>
+        <translation>Memoria insuficiente para una página de etiquetas.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementActa</name>
+    <message>
+        <source>ACTA OF ASSIGNMENT OF ASSETS</source>
+        <translation>ACTA DE ASIGNACIÓN DE BIENES</translation>
+    </message>
+    <message>
+        <source>ACTA OF TRANSFER OF ASSETS</source>
+        <translation>ACTA DE DESPLAZAMIENTO DE BIENES</translation>
+    </message>
+    <message>
+        <source>ACTA OF RETURN OF ASSETS</source>
+        <translation>ACTA DE DEVOLUCIÓN DE BIENES</translation>
+    </message>
+    <message>
+        <source>ACTA OF WRITE-OFF (BAJA) OF ASSETS</source>
+        <translation>ACTA DE BAJA DE BIENES</translation>
+    </message>
+    <message>
+        <source>Municipalidad Provincial de Tacna</source>
+        <translation>Municipalidad Provincial de Tacna</translation>
+    </message>
+    <message>
+        <source>Oficina de Control Patrimonial</source>
+        <translation>Oficina de Control Patrimonial</translation>
+    </message>
+    <message>
+        <source>N.º %1</source>
+        <translation>N.º %1</translation>
+    </message>
+    <message>
+        <source>(not approved)</source>
+        <translation>(no aprobada)</translation>
+    </message>
+    <message>
+        <source>In Tacna, on %1, the assets listed below are recorded as follows.</source>
+        <translation>En Tacna, a los %1, se deja constancia del movimiento de los bienes que se detallan a continuación.</translation>
+    </message>
+    <message>
+        <source>Movement:</source>
+        <translation>Movimiento:</translation>
+    </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Destino:</translation>
+    </message>
+    <message>
+        <source>Receiving custodian:</source>
+        <translation>Responsable que recibe:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolución:</translation>
+    </message>
+    <message>
+        <source>New condition:</source>
+        <translation>Nuevo estado:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Proposed by:</source>
+        <translation>Propuesto por:</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>Aprobado por:</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Código patrimonial</source>
+        <translation>Código patrimonial</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>From (place / custodian)</source>
+        <translation>Procedencia (ubicación / responsable)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n asset(s).</source>
+        <translation>
+            <numerusform>Total: %n bien.</numerusform>
+            <numerusform>Total: %n bienes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Jefe de Control Patrimonial</source>
+        <translation>Jefe de Control Patrimonial</translation>
+    </message>
+    <message>
+        <source>Comisión / Oficina de Contabilidad</source>
+        <translation>Comisión / Oficina de Contabilidad</translation>
+    </message>
+    <message>
+        <source>Hands over</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>Recibe</translation>
+    </message>
+    <message>
+        <source>Only an approved movement has an acta.</source>
+        <translation>Solo un movimiento aprobado tiene acta.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementProposalDialog</name>
+    <message>
+        <source>Propose a movement</source>
+        <translation>Proponer un movimiento</translation>
+    </message>
+    <message>
+        <source>One código patrimonial per line (type or scan)</source>
+        <translation>Un código patrimonial por línea (escríbalo o léalo con la pistola)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(sin cambio)</translation>
+    </message>
+    <message>
+        <source>e.g. R.G.A. N.º 123-2026-GA/MPT</source>
+        <translation>p. ej. R.G.A. N.º 123-2026-GA/MPT</translation>
+    </message>
+    <message>
+        <source>&amp;Movement:</source>
+        <translation>&amp;Movimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Assets:</source>
+        <translation>&amp;Bienes:</translation>
+    </message>
+    <message>
+        <source>To &amp;sede:</source>
+        <translation>&amp;Sede de destino:</translation>
+    </message>
+    <message>
+        <source>To a&amp;rea:</source>
+        <translation>Á&amp;rea de destino:</translation>
+    </message>
+    <message>
+        <source>To r&amp;oom:</source>
+        <translation>Ambien&amp;te de destino:</translation>
+    </message>
+    <message>
+        <source>&amp;Custodian:</source>
+        <translation>Respo&amp;nsable:</translation>
+    </message>
+    <message>
+        <source>New con&amp;dition:</source>
+        <translation>Nuevo &amp;estado:</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lution:</source>
+        <translation>Reso&amp;lución:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>M&amp;otivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Proponer</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementRepository</name>
+    <message>
+        <source>You may not %1 (permission %2).</source>
+        <translation>No tiene permiso para %1 (permiso %2).</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Asignación</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>propose movements of assets</source>
+        <translation>proponer movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>A movement needs at least one asset.</source>
+        <translation>Un movimiento necesita al menos un bien.</translation>
+    </message>
+    <message>
+        <source>An assignment needs the new custodian.</source>
+        <translation>Una asignación necesita el nuevo responsable.</translation>
+    </message>
+    <message>
+        <source>A transfer needs the destination sede.</source>
+        <translation>Un desplazamiento necesita la sede de destino.</translation>
+    </message>
+    <message>
+        <source>A return needs the sede where the assets are returned.</source>
+        <translation>Una devolución necesita la sede donde se devuelven los bienes.</translation>
+    </message>
+    <message>
+        <source>A write-off (baja) needs the reference of its resolution.</source>
+        <translation>Una baja necesita la referencia de su resolución.</translation>
+    </message>
+    <message>
+        <source>Give the sede of the destination area.</source>
+        <translation>Indique la sede del área de destino.</translation>
+    </message>
+    <message>
+        <source>The sede “%1” does not exist.</source>
+        <translation>La sede «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not exist.</source>
+        <translation>El área «%1» no existe.</translation>
+    </message>
+    <message>
+        <source>The area “%1” does not belong to the sede “%2”.</source>
+        <translation>El área «%1» no pertenece a la sede «%2».</translation>
+    </message>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>No se pudo leer el registro de bienes: %1</translation>
+    </message>
+    <message>
+        <source>The código patrimonial %1 is not in the register.</source>
+        <translation>El código patrimonial %1 no está en el registro de bienes.</translation>
+    </message>
+    <message>
+        <source>Cannot read the movements: %1</source>
+        <translation>No se pudo leer los movimientos: %1</translation>
+    </message>
+    <message>
+        <source>The asset %1 already has a movement waiting for approval; the jefe de patrimonio must approve or reject it first.</source>
+        <translation>El bien %1 ya tiene un movimiento pendiente de aprobación; primero el jefe de patrimonio debe aprobarlo o rechazarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot write the movement: %1</source>
+        <translation>No se pudo registrar el movimiento: %1</translation>
+    </message>
+    <message>
+        <source>see the movements of assets</source>
+        <translation>ver los movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>The movement does not exist.</source>
+        <translation>El movimiento no existe.</translation>
+    </message>
+    <message>
+        <source>approve movements of assets</source>
+        <translation>aprobar movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>This movement was already %1.</source>
+        <translation>Este movimiento ya fue %1.</translation>
+    </message>
+    <message>
+        <source>The asset %1 is no longer in the register.</source>
+        <translation>El bien %1 ya no está en el registro.</translation>
+    </message>
+    <message>
+        <source>The asset %1 changed after this movement was proposed (its place, custodian or condition is no longer the proposed one): reject the movement and propose it again.</source>
+        <translation>El bien %1 cambió después de proponerse este movimiento (su ubicación, responsable o estado ya no son los de la propuesta): rechace el movimiento y propóngalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Written off (baja) by %1; acta %2.</source>
+        <translation>Dado de baja por %1; acta %2.</translation>
+    </message>
+    <message>
+        <source>Cannot update %1: %2</source>
+        <translation>No se pudo actualizar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1 approved (acta %2), proposed by %3.</source>
+        <translation>%1 aprobada (acta %2), propuesta por %3.</translation>
+    </message>
+    <message>
+        <source>Resolution: %1.</source>
+        <translation>Resolución: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the asset&apos;s history: %1</source>
+        <translation>No se pudo escribir el historial del bien: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the decision: %1</source>
+        <translation>No se pudo registrar la decisión: %1</translation>
+    </message>
+    <message>
+        <source>reject movements of assets</source>
+        <translation>rechazar movimientos de bienes</translation>
+    </message>
+    <message>
+        <source>Say why the movement is rejected.</source>
+        <translation>Indique por qué se rechaza el movimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementTableModel</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write-off: %1</source>
+        <translation>Baja: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimiento</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Bienes</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hacia</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesto por</translation>
+    </message>
+    <message>
+        <source>Proposed on</source>
+        <translation>Fecha de propuesta</translation>
+    </message>
+    <message>
+        <source>Acta</source>
+        <translation>Acta</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::MovementsPage</name>
+    <message>
+        <source>&amp;Only pending proposals</source>
+        <translation>&amp;Solo propuestas pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Propose…</source>
+        <translation>&amp;Proponer…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;ta PDF…</source>
+        <translation>Ac&amp;ta PDF…</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movimientos</translation>
+    </message>
+    <message>
+        <source>Proposal registered; the jefe de patrimonio must approve it.</source>
+        <translation>Propuesta registrada; el jefe de patrimonio debe aprobarla.</translation>
+    </message>
+    <message>
+        <source>Approved: acta %1. The assets and their history are updated.</source>
+        <translation>Aprobado: acta %1. Los bienes y su historial están actualizados.</translation>
+    </message>
+    <message>
+        <source>Reject movement</source>
+        <translation>Rechazar movimiento</translation>
+    </message>
+    <message>
+        <source>Reason for the rejection:</source>
+        <translation>Motivo del rechazo:</translation>
+    </message>
+    <message>
+        <source>Movement rejected; the assets do not change.</source>
+        <translation>Movimiento rechazado; los bienes no cambian.</translation>
+    </message>
+    <message>
+        <source>Save acta</source>
+        <translation>Guardar acta</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Acta saved in %1.</source>
+        <translation>Acta guardada en %1.</translation>
+    </message>
+</context>
+<context>
     <name>tambo::patrimonio::PatrimonioDemo</name>
     <message>
         <source>The demo catálogo is missing from this build (%1).</source>
@@ -1687,12 +3801,40 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Asset register</source>
         <translation>Registro de bienes</translation>
     </message>
+    <message>
+        <source>Scan assets in an inventory campaign</source>
+        <translation>Escanear bienes en una campaña de inventario</translation>
+    </message>
+    <message>
+        <source>Create, start and close inventory campaigns</source>
+        <translation>Crear, iniciar y cerrar campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Inventory campaigns</source>
+        <translation>Campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Stocktaking</source>
+        <translation>Toma de inventario</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movimientos</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::PatrimonioSchema</name>
     <message>
         <source>catálogo, asset register and asset history</source>
         <translation>catálogo, registro de bienes e historial de bienes</translation>
+    </message>
+    <message>
+        <source>inventory campaigns, their scans and results</source>
+        <translation>campañas de inventario, sus escaneos y resultados</translation>
+    </message>
+    <message>
+        <source>movements of assets: proposals, their assets and decisions</source>
+        <translation>movimientos de bienes: propuestas, sus bienes y decisiones</translation>
     </message>
 </context>
 <context>
@@ -2543,6 +4685,78 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Synchronization: %1</source>
         <translation>Sincronización: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncReviewDialog</name>
+    <message>
+        <source>Synchronization</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>The server accepted every change of this PC.</source>
+        <translation>El servidor aceptó todos los cambios de este equipo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n cambio rechazado por el servidor</numerusform>
+            <numerusform>%n cambios rechazados por el servidor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) recorded</source>
+        <translation>
+            <numerusform>%n conflicto registrado</numerusform>
+            <numerusform>%n conflictos registrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused changes stay on this PC; tell the OTIC office if one is needed on the server.</source>
+        <translation>Los cambios rechazados quedan en este equipo; avise a la OTIC si alguno debe llegar al servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncReviewModel</name>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Edit against delete</source>
+        <translation>Edición contra eliminación</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Changed on one PC and deleted on another; the server kept its version.</source>
+        <translation>Se modificó en un equipo y se eliminó en otro; el servidor conservó su versión.</translation>
+    </message>
+    <message>
+        <source>%1: the server kept %2; this PC had %3</source>
+        <translation>%1: el servidor conservó %2; este equipo tenía %3</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ class QLabel;
 namespace tambo::shell {
 
 // The sync state in the status bar: a coloured dot and a short text. core::SyncEngine drives it
-// through showStatus() (app/tambo/main.cpp connects them); clicking it asks for a sync now.
+// through showStatus() (app/tambo/main.cpp connects them); clicking it opens the sync review.
 class SyncIndicator : public QWidget
 {
     Q_OBJECT

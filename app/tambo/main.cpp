@@ -14,10 +14,14 @@
 #include "Shell.h"
 #include "ShellStatusBar.h"
 #include "SyncIndicator.h"
+#include "SyncReviewDialog.h"
+#include "SyncReviewModel.h"
 
 #include "demo/DemoData.h"
 #include "module/ModuleManager.h"
 #include "settings/AppSettings.h"
+#include "store/Store.h"
+#include "sync/LocalSyncStore.h"
 #include "sync/SyncEngine.h"
 #include "workspace/LocalWorkspace.h"
 #include "workspace/Workspace.h"
@@ -49,6 +53,27 @@ void takeScreenshot(shell::MainWindow *window, const QString &path, const QStrin
             qWarning("tambo: could not write the screenshot %s", qPrintable(path));
         QCoreApplication::exit(saved ? 0 : 1);
     });
+}
+
+void showSyncReview(core::SyncEngine &sync, core::Workspace &workspace, QWidget *parent)
+{
+    auto *model = new shell::SyncReviewModel;
+    auto *dialog = new shell::SyncReviewDialog(model, parent);
+    model->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto reload = [model, &workspace] {
+        const core::LocalSyncStore local(workspace.store().database(),
+                                         workspace.modules().allSyncedTables(),
+                                         workspace.clock());
+        model->setItems(local.rejectedEntries(), local.unresolvedConflicts());
+    };
+    reload();
+    QObject::connect(&sync, &core::SyncEngine::runFinished, dialog, reload);
+    QObject::connect(dialog,
+                     &shell::SyncReviewDialog::syncNowRequested,
+                     &sync,
+                     &core::SyncEngine::syncNow);
+    dialog->show();
 }
 
 } // namespace
@@ -134,24 +159,28 @@ int main(int argc, char *argv[])
     QObject::connect(&shell,
                      &shell::Shell::mainWindowShown,
                      &sync,
-                     [&sync](shell::MainWindow *window) {
+                     [&sync, &workspace](shell::MainWindow *window) {
                          shell::SyncIndicator *indicator = window->shellStatusBar()->syncIndicator();
                          indicator->showStatus(sync.status());
                          QObject::connect(&sync,
                                           &core::SyncEngine::statusChanged,
                                           indicator,
                                           &shell::SyncIndicator::showStatus);
+                         // A click shows what the server refused or found in conflict.
                          QObject::connect(indicator,
                                           &shell::SyncIndicator::activated,
-                                          &sync,
-                                          &core::SyncEngine::syncNow);
+                                          window,
+                                          [&sync, &workspace, window] {
+                                              showSyncReview(sync, workspace, window);
+                                          });
                          // "Sync now" from the keyboard as well.
-                         auto *syncNow = new QAction(QCoreApplication::translate("main",
-                                                                                 "Sync now"),
+                         auto *syncNow = new QAction(QCoreApplication::translate("main", "Sync now"),
                                                      window);
                          syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
                          syncNow->setShortcutContext(Qt::ApplicationShortcut);
-                         QObject::connect(syncNow, &QAction::triggered, &sync,
+                         QObject::connect(syncNow,
+                                          &QAction::triggered,
+                                          &sync,
                                           &core::SyncEngine::syncNow);
                          window->addAction(syncNow);
                      });

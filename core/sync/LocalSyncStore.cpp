@@ -32,9 +32,8 @@ QString jsonText(const QJsonValue &v)
 {
     if (v.isUndefined())
         return {};
-    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)
-                                 .mid(1)
-                                 .chopped(1));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
 }
 
 // A JSON value as SQLite takes it: integers stay integers (STRICT INTEGER columns).
@@ -125,12 +124,14 @@ static int countOf(const QSqlDatabase &db, const QString &sql)
 
 int LocalSyncStore::pendingCount() const
 {
-    return countOf(m_db, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'pending'"));
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'pending'"));
 }
 
 int LocalSyncStore::rejectedCount() const
 {
-    return countOf(m_db, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'rejected'"));
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'rejected'"));
 }
 
 int LocalSyncStore::conflictCount() const
@@ -147,8 +148,34 @@ QList<LocalSyncStore::Rejected> LocalSyncStore::rejectedEntries() const
                                "sync_outbox WHERE status = 'rejected' ORDER BY seq")))
         return list;
     while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+        list.append({q.value(0).toLongLong(),
+                     q.value(1).toString(),
+                     q.value(2).toString(),
+                     q.value(3).toString(),
+                     q.value(4).toString(),
+                     q.value(5).toString()});
+    }
+    return list;
+}
+
+QList<LocalSyncStore::Conflict> LocalSyncStore::unresolvedConflicts() const
+{
+    QList<Conflict> list;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, seq, kind, table_name, row_id, field, server_value, "
+                               "client_value, recorded_at FROM sync_conflicts WHERE resolved_at "
+                               "IS NULL ORDER BY id")))
+        return list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(),
+                     q.value(1).toLongLong(),
+                     q.value(2).toString(),
+                     q.value(3).toString(),
+                     q.value(4).toString(),
+                     q.value(5).toString(),
+                     q.value(6).toString(),
+                     q.value(7).toString(),
+                     QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs)});
     }
     return list;
 }
@@ -195,8 +222,9 @@ bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
             q.addBindValue(SyncConflict::kindName(c.kind));
             q.addBindValue(c.table);
             q.addBindValue(c.id);
-            q.addBindValue(c.kind == SyncConflict::Kind::Field ? QVariant(c.field)
-                                                               : QVariant(QMetaType::fromType<QString>()));
+            q.addBindValue(c.kind == SyncConflict::Kind::Field
+                               ? QVariant(c.field)
+                               : QVariant(QMetaType::fromType<QString>()));
             q.addBindValue(jsonText(c.serverValue));
             q.addBindValue(jsonText(c.clientValue));
             q.addBindValue(now);
@@ -285,10 +313,18 @@ bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString
             values << (c == pk ? QVariant(row.id) : sqlValue(row.data.value(c)));
         }
         QString sql = QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3) ON CONFLICT (%4) DO ")
-                          .arg(row.table, names.join(QStringLiteral(", ")),
-                               marks.join(QStringLiteral(", ")), quoted(pk));
-        sql += updates.isEmpty() ? QStringLiteral("NOTHING")
-                                 : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
+                          .arg(row.table,
+                               names.join(QStringLiteral(", ")),
+                               marks.join(QStringLiteral(", ")),
+                               quoted(pk));
+        // Append-only facts never change: one that is here already stays as it is (and a
+        // module's own "no update" trigger is never hit).
+        bool appendOnly = false;
+        for (const SyncedTable &t : std::as_const(m_tables))
+            appendOnly |= t.table == row.table && t.kind == SyncedTable::Kind::AppendOnly;
+        sql += updates.isEmpty() || appendOnly
+                   ? QStringLiteral("NOTHING")
+                   : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
         q.prepare(sql);
         for (const QVariant &v : std::as_const(values))
             q.addBindValue(v);
@@ -356,8 +392,7 @@ LocalSyncStore::ApplyResult LocalSyncStore::applyPage(const QString &scopeKey,
                              "ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor"));
     q.addBindValue(scopeKey);
     q.addBindValue(page.nextCursor);
-    if (!q.exec()
-        || !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0 WHERE id = 1"))) {
+    if (!q.exec() || !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0 WHERE id = 1"))) {
         result.error = q.lastError().text();
         return result;
     }

@@ -49,6 +49,20 @@ public:
     };
     QList<Rejected> rejectedEntries() const;
 
+    struct Conflict
+    {
+        qint64 id = 0;
+        qint64 seq = 0;
+        QString kind; // "field" or "edit_delete"
+        QString table;
+        QString rowId;
+        QString field;
+        QString serverValue; // JSON text
+        QString clientValue; // JSON text
+        QDateTime recordedAt;
+    };
+    QList<Conflict> unresolvedConflicts() const;
+
     // Records the server's answer to a push, in one transaction: applied, duplicate and
     // conflict entries leave the outbox (conflicts are kept in sync_conflicts), rejected ones
     // stay marked with the reason, row versions move forward.
@@ -67,7 +81,8 @@ public:
     // Called after each row is applied, inside the transaction (tests: a client killed
     // mid-apply).
     using RowHook = std::function<void(int rowIndex)>;
-    ApplyResult applyPage(const QString &scopeKey, const PullResponse &page,
+    ApplyResult applyPage(const QString &scopeKey,
+                          const PullResponse &page,
                           const RowHook &hook = {});
 
     QDateTime lastSynced() const;

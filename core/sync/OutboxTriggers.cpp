@@ -86,7 +86,8 @@ QList<OutboxTriggers::Column> OutboxTriggers::columns(const QSqlDatabase &db,
     return result;
 }
 
-QStringList OutboxTriggers::triggerSql(const SyncedTable &table, const QList<Column> &columns,
+QStringList OutboxTriggers::triggerSql(const SyncedTable &table,
+                                       const QList<Column> &columns,
                                        QString *error)
 {
     if (!SyncProtocol::isValidTableName(table.table)) {
@@ -97,12 +98,14 @@ QStringList OutboxTriggers::triggerSql(const SyncedTable &table, const QList<Col
     int pkCount = 0;
     for (const Column &c : columns) {
         if (!isPlainIdentifier(c.name)) {
-            fail(error, QStringLiteral("%1: column name %2 cannot be synced").arg(table.table, c.name));
+            fail(error,
+                 QStringLiteral("%1: column name %2 cannot be synced").arg(table.table, c.name));
             return {};
         }
         if (c.type.contains(QLatin1String("BLOB"))) {
-            fail(error, QStringLiteral("%1: BLOB column %2 cannot be synced as JSON")
-                            .arg(table.table, c.name));
+            fail(error,
+                 QStringLiteral("%1: BLOB column %2 cannot be synced as JSON")
+                     .arg(table.table, c.name));
             return {};
         }
         if (c.primaryKey) {
@@ -111,8 +114,8 @@ QStringList OutboxTriggers::triggerSql(const SyncedTable &table, const QList<Col
         }
     }
     if (pkCount != 1) {
-        fail(error, QStringLiteral("%1: a synced table needs a single-column primary key")
-                        .arg(table.table));
+        fail(error,
+             QStringLiteral("%1: a synced table needs a single-column primary key").arg(table.table));
         return {};
     }
 
@@ -131,8 +134,12 @@ QStringList OutboxTriggers::triggerSql(const SyncedTable &table, const QList<Col
     sql << QStringLiteral("CREATE TRIGGER %1 AFTER INSERT ON %2 FOR EACH ROW WHEN %3 BEGIN "
                           "INSERT INTO sync_outbox (table_name, row_id, op, data, base_version) "
                           "VALUES (%4, %5, 'insert', %6, %7); END")
-               .arg(quoted(triggerName(t, QStringLiteral("insert"))), quoted(t), quiet,
-                    literal(t), rowId, rowJson(columns, QStringLiteral("NEW")),
+               .arg(quoted(triggerName(t, QStringLiteral("insert"))),
+                    quoted(t),
+                    quiet,
+                    literal(t),
+                    rowId,
+                    rowJson(columns, QStringLiteral("NEW")),
                     base(QStringLiteral("NEW")));
     sql << QStringLiteral("CREATE TRIGGER %1 BEFORE UPDATE OF %2 ON %3 FOR EACH ROW "
                           "WHEN OLD.%2 IS NOT NEW.%2 BEGIN "
@@ -161,15 +168,24 @@ QStringList OutboxTriggers::triggerSql(const SyncedTable &table, const QList<Col
                           "BEGIN INSERT INTO sync_outbox "
                           "(table_name, row_id, op, data, changed, base_version) "
                           "VALUES (%5, %6, 'update', %7, %8, %9); END")
-               .arg(quoted(triggerName(t, QStringLiteral("update"))), quoted(t), quiet,
-                    anyChange.join(QStringLiteral(" OR ")), literal(t), rowId,
-                    rowJson(columns, QStringLiteral("NEW")), changed,
+               .arg(quoted(triggerName(t, QStringLiteral("update"))),
+                    quoted(t),
+                    quiet,
+                    anyChange.join(QStringLiteral(" OR ")),
+                    literal(t),
+                    rowId,
+                    rowJson(columns, QStringLiteral("NEW")),
+                    changed,
                     base(QStringLiteral("NEW")));
     sql << QStringLiteral("CREATE TRIGGER %1 AFTER DELETE ON %2 FOR EACH ROW WHEN %3 BEGIN "
                           "INSERT INTO sync_outbox (table_name, row_id, op, base_version) "
                           "VALUES (%4, CAST(OLD.%5 AS TEXT), 'delete', %6); END")
-               .arg(quoted(triggerName(t, QStringLiteral("delete"))), quoted(t), quiet,
-                    literal(t), quoted(pk), base(QStringLiteral("OLD")));
+               .arg(quoted(triggerName(t, QStringLiteral("delete"))),
+                    quoted(t),
+                    quiet,
+                    literal(t),
+                    quoted(pk),
+                    base(QStringLiteral("OLD")));
     return sql;
 }
 

@@ -39,7 +39,8 @@ public:
     static QList<Column> columns(const QSqlDatabase &db, const QString &table, QString *error);
     // The CREATE TRIGGER statements for one table; empty and *error when the table cannot be
     // synced (no or composite primary key, BLOB columns, odd names).
-    static QStringList triggerSql(const SyncedTable &table, const QList<Column> &columns,
+    static QStringList triggerSql(const SyncedTable &table,
+                                  const QList<Column> &columns,
                                   QString *error);
     static QString triggerName(const QString &table, const QString &what);
 

@@ -4,8 +4,8 @@
 
 namespace tambo::core {
 
-SyncEngine::SyncEngine(Store &store, QList<SyncedTable> tables, const Clock &clock,
-                       Options options, QObject *parent)
+SyncEngine::SyncEngine(
+    Store &store, QList<SyncedTable> tables, const Clock &clock, Options options, QObject *parent)
     : QObject(parent)
     , m_worker(new SyncWorker(store, std::move(tables), clock, std::move(options)))
 {
@@ -51,9 +51,10 @@ void SyncEngine::syncNow()
 
 void SyncEngine::setCredentials(const QString &accessToken, const QString &refreshToken)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, accessToken, refreshToken] {
-        w->setCredentials(accessToken, refreshToken);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, accessToken, refreshToken] { w->setCredentials(accessToken, refreshToken); },
+        Qt::QueuedConnection);
 }
 
 } // namespace tambo::core

@@ -23,7 +23,10 @@ class SyncEngine : public QObject
 public:
     using Options = SyncWorker::Options;
 
-    SyncEngine(Store &store, QList<SyncedTable> tables, const Clock &clock, Options options,
+    SyncEngine(Store &store,
+               QList<SyncedTable> tables,
+               const Clock &clock,
+               Options options,
                QObject *parent = nullptr);
     ~SyncEngine() override; // stops the thread
 

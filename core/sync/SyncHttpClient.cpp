@@ -23,7 +23,8 @@ void SyncHttpClient::setTokens(const QString &accessToken, const QString &refres
     m_refresh = refreshToken;
 }
 
-SyncHttpClient::Reply SyncHttpClient::send(const QString &path, const QJsonObject &body,
+SyncHttpClient::Reply SyncHttpClient::send(const QString &path,
+                                           const QJsonObject &body,
                                            bool withToken)
 {
     QUrl url = m_options.baseUrl;
@@ -39,8 +40,7 @@ SyncHttpClient::Reply SyncHttpClient::send(const QString &path, const QJsonObjec
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request.setSslConfiguration(tls);
     }
-    QNetworkReply *reply = m_nam->post(request,
-                                       QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
@@ -61,7 +61,8 @@ bool SyncHttpClient::refresh()
     if (m_refresh.isEmpty())
         return false;
     const Reply r = send(QStringLiteral("/v1/auth/refresh"),
-                         {{QStringLiteral("refresh_token"), m_refresh}}, false);
+                         {{QStringLiteral("refresh_token"), m_refresh}},
+                         false);
     if (!r.ok())
         return false;
     setTokens(r.json.value(QStringLiteral("access_token")).toString(),
@@ -69,11 +70,11 @@ bool SyncHttpClient::refresh()
     return true;
 }
 
-SyncHttpClient::Reply SyncHttpClient::login(const QString &username, const QString &password,
+SyncHttpClient::Reply SyncHttpClient::login(const QString &username,
+                                            const QString &password,
                                             const QUuid &deviceId)
 {
-    QJsonObject body{{QStringLiteral("username"), username},
-                     {QStringLiteral("password"), password}};
+    QJsonObject body{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
     if (!deviceId.isNull())
         body.insert(QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces));
     const Reply r = send(QStringLiteral("/v1/auth/login"), body, false);

@@ -21,14 +21,14 @@ class SyncHttpClient
 public:
     struct Options
     {
-        QUrl baseUrl;             // https://tambo.munitacna.gob.pe:8443
-        QString caCertificate;    // PEM file to trust (development certificate); empty: system
+        QUrl baseUrl;          // https://tambo.munitacna.gob.pe:8443
+        QString caCertificate; // PEM file to trust (development certificate); empty: system
         int timeoutMs = 30000;
     };
 
     struct Reply
     {
-        int status = 0;      // 0: no HTTP answer (offline, TLS failure, timeout)
+        int status = 0; // 0: no HTTP answer (offline, TLS failure, timeout)
         QJsonObject json;
         QString networkError;
         bool ok() const { return status >= 200 && status < 300; }

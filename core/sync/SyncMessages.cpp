@@ -18,8 +18,12 @@ bool fail(QString *error, const QString &text)
 }
 
 // A non-negative integer member (JSON numbers are doubles: exact up to 2^53).
-bool readInt(const QJsonObject &o, const QString &key, qint64 *out, QString *error,
-             bool required = true, qint64 min = 0)
+bool readInt(const QJsonObject &o,
+             const QString &key,
+             qint64 *out,
+             QString *error,
+             bool required = true,
+             qint64 min = 0)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -34,8 +38,8 @@ bool readInt(const QJsonObject &o, const QString &key, qint64 *out, QString *err
     return true;
 }
 
-bool readString(const QJsonObject &o, const QString &key, QString *out, QString *error,
-                bool required = true)
+bool readString(
+    const QJsonObject &o, const QString &key, QString *out, QString *error, bool required = true)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -64,7 +68,9 @@ bool readStringList(const QJsonObject &o, const QString &key, QStringList *out, 
     return true;
 }
 
-bool readVersions(const QJsonObject &o, const QString &key, QHash<QString, qint64> *out,
+bool readVersions(const QJsonObject &o,
+                  const QString &key,
+                  QHash<QString, qint64> *out,
                   QString *error)
 {
     const QJsonValue v = o.value(key);
@@ -108,8 +114,7 @@ QString uuidText(const QUuid &id)
 }
 
 template<typename T>
-bool readArray(const QJsonObject &o, const QString &key, QList<T> *out, QString *error,
-               int maxItems)
+bool readArray(const QJsonObject &o, const QString &key, QList<T> *out, QString *error, int maxItems)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
@@ -201,7 +206,8 @@ std::optional<SyncOp> SyncOp::fromJson(const QJsonValue &value, QString *error)
             return std::nullopt;
         for (const QString &column : std::as_const(op.changed)) {
             if (!op.data.contains(column)) {
-                return fail(error, QStringLiteral("changed column \"%1\" is not in data").arg(column)),
+                return fail(error,
+                            QStringLiteral("changed column \"%1\" is not in data").arg(column)),
                        std::nullopt;
             }
         }
@@ -301,7 +307,10 @@ std::optional<PushRequest> PushRequest::fromJson(const QJsonObject &o, QString *
     if (!readUuid(o, QStringLiteral("device_id"), &request.deviceId, error)
         || !readInt(o, QStringLiteral("schema_version"), &schema, error)
         || !readArray(o, QStringLiteral("tables"), &request.tables, error, 1000)
-        || !readArray(o, QStringLiteral("entries"), &request.entries, error,
+        || !readArray(o,
+                      QStringLiteral("entries"),
+                      &request.entries,
+                      error,
                       SyncProtocol::MaxEntriesPerPush))
         return std::nullopt;
     request.schemaVersion = int(schema);
@@ -429,8 +438,7 @@ QJsonObject PushResponse::toJson() const
 std::optional<PushResponse> PushResponse::fromJson(const QJsonObject &o, QString *error)
 {
     PushResponse response;
-    if (!readArray(o, QStringLiteral("acks"), &response.acks, error,
-                   SyncProtocol::MaxEntriesPerPush)
+    if (!readArray(o, QStringLiteral("acks"), &response.acks, error, SyncProtocol::MaxEntriesPerPush)
         || !readInt(o, QStringLiteral("expected_seq"), &response.expectedSeq, error, true, 1))
         return std::nullopt;
     return response;
@@ -514,8 +522,7 @@ std::optional<PulledRow> PulledRow::fromJson(const QJsonValue &value, QString *e
     if (!row.deleted) {
         const QJsonValue data = o.value(QStringLiteral("data"));
         if (!data.isObject())
-            return fail(error, QStringLiteral("a row needs \"data\" or \"deleted\"")),
-                   std::nullopt;
+            return fail(error, QStringLiteral("a row needs \"data\" or \"deleted\"")), std::nullopt;
         row.data = data.toObject();
     }
     return row;

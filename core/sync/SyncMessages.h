@@ -76,9 +76,9 @@ struct SyncConflict
     Kind kind = Kind::Field;
     QString table;
     QString id;
-    QString field;           // Field only
-    QJsonValue serverValue;  // Field: the value the server kept; EditDelete: the server row or null
-    QJsonValue clientValue;  // Field: this device's value; EditDelete: this device's row or null
+    QString field;          // Field only
+    QJsonValue serverValue; // Field: the value the server kept; EditDelete: the server row or null
+    QJsonValue clientValue; // Field: this device's value; EditDelete: this device's row or null
 
     QJsonObject toJson() const;
     static std::optional<SyncConflict> fromJson(const QJsonValue &value, QString *error);
@@ -90,8 +90,8 @@ struct PushAck
     enum class Status { Applied, Duplicate, Rejected, Conflict };
     qint64 seq = 0;
     Status status = Status::Applied;
-    QString reason;  // Rejected: stable code
-    QString message; // Rejected: Spanish text for the user
+    QString reason;                     // Rejected: stable code
+    QString message;                    // Rejected: Spanish text for the user
     QHash<QString, qint64> rowVersions; // rowKey → server version after the entry
     QList<SyncConflict> conflicts;
 

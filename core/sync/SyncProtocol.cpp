@@ -8,7 +8,8 @@
 
 namespace tambo::core {
 
-SyncProtocol::Negotiation SyncProtocol::negotiate(int clientSchema, int minSupported,
+SyncProtocol::Negotiation SyncProtocol::negotiate(int clientSchema,
+                                                  int minSupported,
                                                   int maxSupported)
 {
     if (clientSchema < minSupported)
@@ -18,7 +19,9 @@ SyncProtocol::Negotiation SyncProtocol::negotiate(int clientSchema, int minSuppo
     return Negotiation::Ok;
 }
 
-QString SyncProtocol::negotiationMessage(Negotiation result, int clientSchema, int minSupported,
+QString SyncProtocol::negotiationMessage(Negotiation result,
+                                         int clientSchema,
+                                         int minSupported,
                                          int maxSupported)
 {
     switch (result) {

@@ -33,7 +33,9 @@ public:
     static Negotiation negotiate(int clientSchema, int minSupported, int maxSupported);
     // Plain Spanish for the user (the server sends it as the error message): what happened and
     // that the local data is safe.
-    static QString negotiationMessage(Negotiation result, int clientSchema, int minSupported,
+    static QString negotiationMessage(Negotiation result,
+                                      int clientSchema,
+                                      int minSupported,
                                       int maxSupported);
 
     // Table names of synced tables: lower-case SQL identifiers (also what triggers quote).

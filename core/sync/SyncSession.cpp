@@ -18,7 +18,8 @@ int SyncSession::schemaVersion() const
     return m_options.schemaVersion;
 }
 
-SyncSession::Result SyncSession::fromHttpFailure(int status, const QString &code,
+SyncSession::Result SyncSession::fromHttpFailure(int status,
+                                                 const QString &code,
                                                  const QString &message,
                                                  const QString &networkError) const
 {
@@ -87,7 +88,9 @@ SyncSession::Result SyncSession::push(const Progress &progress)
         const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pushPath(),
                                                           request.toJson());
         if (!reply.ok()) {
-            Result failed = fromHttpFailure(reply.status, reply.errorCode(), reply.message(),
+            Result failed = fromHttpFailure(reply.status,
+                                            reply.errorCode(),
+                                            reply.message(),
                                             reply.networkError);
             failed.pushed = result.pushed;
             return failed;
@@ -137,7 +140,9 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
         const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pullPath(),
                                                           request.toJson());
         if (!reply.ok()) {
-            Result failed = fromHttpFailure(reply.status, reply.errorCode(), reply.message(),
+            Result failed = fromHttpFailure(reply.status,
+                                            reply.errorCode(),
+                                            reply.message(),
                                             reply.networkError);
             failed.pulled = result.pulled;
             return failed;

@@ -63,7 +63,9 @@ public:
     void setRowHook(LocalSyncStore::RowHook hook) { m_rowHook = std::move(hook); }
 
 private:
-    Result fromHttpFailure(int status, const QString &code, const QString &message,
+    Result fromHttpFailure(int status,
+                           const QString &code,
+                           const QString &message,
                            const QString &networkError) const;
     int schemaVersion() const;
 

@@ -12,12 +12,12 @@ struct SyncStatus
 {
     enum class State { Offline, Pending, Syncing, Synced, Rejected };
     State state = State::Offline;
-    int pending = 0;   // outbox entries not yet acknowledged
-    int rejected = 0;  // entries the server refused (shown until reviewed)
-    int conflicts = 0; // unresolved conflicts recorded for this PC's changes
-    int percent = 0;   // Syncing
+    int pending = 0;    // outbox entries not yet acknowledged
+    int rejected = 0;   // entries the server refused (shown until reviewed)
+    int conflicts = 0;  // unresolved conflicts recorded for this PC's changes
+    int percent = 0;    // Syncing
     QDateTime syncedAt; // last complete run
-    QString message;   // why offline / too old / not configured (Spanish when from the server)
+    QString message;    // why offline / too old / not configured (Spanish when from the server)
     bool clientTooOld = false;
 
     bool operator==(const SyncStatus &o) const

@@ -10,8 +10,7 @@
 
 namespace tambo::core {
 
-SyncWorker::SyncWorker(Store &store, QList<SyncedTable> tables, const Clock &clock,
-                       Options options)
+SyncWorker::SyncWorker(Store &store, QList<SyncedTable> tables, const Clock &clock, Options options)
     : m_store(store)
     , m_tables(std::move(tables))
     , m_clock(clock)
@@ -39,6 +38,7 @@ void SyncWorker::start()
     m_status.syncedAt = m_local->lastSynced();
     if (!m_client)
         m_status.message = tr("No sync server is configured on this PC.");
+    emit statusChanged(m_status);
     refreshCounts();
     if (m_client)
         schedule(0);
@@ -68,6 +68,18 @@ void SyncWorker::schedule(int delayMs)
         m_runTimer->start(delayMs);
 }
 
+SyncStatus::State SyncWorker::stateFor(const SyncStatus &s) const
+{
+    // What matters most to the user first: refused changes, then changes still waiting (with
+    // the reason in the message when there is no connection), then the last good sync.
+    if (s.rejected > 0)
+        return SyncStatus::State::Rejected;
+    if (s.pending > 0)
+        return SyncStatus::State::Pending;
+    return m_connected && s.syncedAt.isValid() ? SyncStatus::State::Synced
+                                               : SyncStatus::State::Offline;
+}
+
 void SyncWorker::refreshCounts()
 {
     if (!m_local || m_running)
@@ -76,14 +88,7 @@ void SyncWorker::refreshCounts()
     s.pending = std::max(0, m_local->pendingCount());
     s.rejected = std::max(0, m_local->rejectedCount());
     s.conflicts = std::max(0, m_local->conflictCount());
-    if (s.state != SyncStatus::State::Offline) {
-        if (s.rejected > 0)
-            s.state = SyncStatus::State::Rejected;
-        else if (s.pending > 0)
-            s.state = SyncStatus::State::Pending;
-        else if (s.syncedAt.isValid())
-            s.state = SyncStatus::State::Synced;
-    }
+    s.state = stateFor(s);
     publish(s);
 }
 
@@ -97,15 +102,19 @@ void SyncWorker::publish(SyncStatus status)
 
 void SyncWorker::runNow()
 {
-    if (!m_local || m_running)
+    if (m_running) {
+        m_runAgain = true; // "sync now" during a run: one more run right after it
+        return;
+    }
+    if (!m_local)
         return;
     if (!m_client) {
         refreshCounts();
         return;
     }
     if (m_client->accessToken().isEmpty()) {
+        m_connected = false;
         SyncStatus s = m_status;
-        s.state = SyncStatus::State::Offline;
         s.message = tr("This PC has no session with the sync server yet: its changes are kept "
                        "here until it has one.");
         publish(s);
@@ -141,18 +150,17 @@ void SyncWorker::runNow()
     s.percent = 0;
     s.clientTooOld = result.outcome == SyncSession::Outcome::ClientTooOld;
     s.message = result.message;
+    m_connected = result.ok();
     if (result.ok()) {
         s.syncedAt = m_clock.now();
         m_local->setLastSynced(s.syncedAt);
-        s.state = s.rejected > 0  ? SyncStatus::State::Rejected
-                  : s.pending > 0 ? SyncStatus::State::Pending
-                                  : SyncStatus::State::Synced;
-    } else {
-        s.state = SyncStatus::State::Offline;
     }
+    s.state = stateFor(s);
     publish(s);
     emit runFinished(result.ok(), result.message);
-    schedule(m_retry.nextDelayMs(!result.ok()));
+    const int delay = m_retry.nextDelayMs(!result.ok());
+    schedule(m_runAgain && result.ok() ? 0 : delay);
+    m_runAgain = false;
 }
 
 } // namespace tambo::core

@@ -51,8 +51,8 @@ public:
     ~SyncWorker() override;
 
 public slots:
-    void start();   // on the worker thread: open the connection, first run
-    void stop();    // on the worker thread: timers off, connection objects gone
+    void start(); // on the worker thread: open the connection, first run
+    void stop();  // on the worker thread: timers off, connection objects gone
     void runNow();
     void setCredentials(const QString &accessToken, const QString &refreshToken);
     void refreshCounts();
@@ -64,6 +64,7 @@ signals:
 private:
     void publish(SyncStatus status);
     void schedule(int delayMs);
+    SyncStatus::State stateFor(const SyncStatus &status) const;
 
     Store &m_store;
     QList<SyncedTable> m_tables;
@@ -76,6 +77,8 @@ private:
     QTimer *m_countTimer = nullptr;
     SyncStatus m_status;
     bool m_running = false;
+    bool m_connected = false; // the last run reached the server and finished
+    bool m_runAgain = false;
 };
 
 } // namespace tambo::core

@@ -118,6 +118,8 @@ QString AssetDetailView::kindTitle(const QString &kind)
         return tr("Note");
     if (kind.startsWith(QLatin1String("soporte.")))
         return tr("IT support");
+    if (kind == QLatin1String("movimiento"))
+        return tr("Movement");
     return kind;
 }
 

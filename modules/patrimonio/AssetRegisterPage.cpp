@@ -4,24 +4,33 @@
 #include "AssetFilterProxyModel.h"
 #include "AssetRepository.h"
 #include "AssetTableModel.h"
+#include "ImageScanAction.h"
+#include "LabelPrintDialog.h"
+#include "LabelProfileCatalog.h"
+#include "ImportDialog.h"
+#include "PatrimonioPermissions.h"
 #include "ScanBanner.h"
 
 #include "auth/Session.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCollator>
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSet>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,6 +66,8 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     , m_banner(new ScanBanner(this))
     , m_view(new QTableView(this))
     , m_detail(new AssetDetailView(this))
+    , m_printLabels(new QPushButton(tr("Print &labels…"), this))
+    , m_imageScan(new ImageScanAction(this))
     , m_beep([] { QApplication::beep(); })
 {
     setObjectName(QStringLiteral("patrimonioRegisterPage"));
@@ -95,6 +106,19 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     addFilter(1, 0, tr("S&ede:"), m_sede);
     addFilter(1, 1, tr("&Area:"), m_area);
     filters->addWidget(m_count, 1, 4, 1, 2);
+    // Labels and image reading: row 2, under the count.
+    m_printLabels->setObjectName(QStringLiteral("printLabelsButton"));
+    m_printLabels->setToolTip(tr("Print the labels of the selected assets (Ctrl+P)"));
+    m_printLabels->setVisible(false); // until setLabelPrinting()
+    auto *imageButton = new QToolButton(this);
+    imageButton->setObjectName(QStringLiteral("registerFromImageButton"));
+    imageButton->setDefaultAction(m_imageScan);
+    imageButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(imageButton);
+    actions->addWidget(m_printLabels);
+    filters->addLayout(actions, 2, 0, 1, 6);
     filters->setColumnStretch(1, 3);
     filters->setColumnStretch(3, 2);
     filters->setColumnStretch(5, 2);
@@ -104,7 +128,7 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AssetTableModel::Codigo, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -185,6 +209,21 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     m_scanner->setReceiverFilter(ScannerInput::pageScope(this));
     connect(m_scanner, &ScannerInput::scanned, this, [this](const QString &code) {
         handleScan(code);
+    });
+
+    auto *printShortcut = new QShortcut(QKeySequence::Print, this);
+    connect(printShortcut, &QShortcut::activated, this, [this] {
+        if (m_labels)
+            printLabels();
+    });
+    connect(m_printLabels, &QPushButton::clicked, this, [this] { printLabels(); });
+    connect(m_imageScan, &ImageScanAction::codeRead, this, [this](const QString &code) {
+        handleScan(code);
+    });
+    connect(m_imageScan, &ImageScanAction::nothingRead, this, [this](const QString &message) {
+        m_banner->showMessage(ScanBanner::Kind::Problem, message);
+        if (m_beep)
+            m_beep();
     });
 
     fillFilters();
@@ -375,6 +414,78 @@ bool AssetRegisterPage::showAsset(const QString &codigo)
     if (m_detail->shownCodigo() != codigo)
         showCurrent();
     return true;
+}
+
+void AssetRegisterPage::setLabelPrinting(const LabelService *labels,
+                                         std::shared_ptr<const LabelProfileCatalog> profiles)
+{
+    m_labels = labels;
+    m_profiles = std::move(profiles);
+    m_printLabels->setVisible(m_labels && m_profiles);
+}
+
+QStringList AssetRegisterPage::selectedCodigos() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    QStringList codigos;
+    codigos.reserve(rows.size());
+    for (const QModelIndex &index : std::as_const(rows))
+        codigos << index.data(AssetTableModel::CodigoRole).toString();
+    return codigos;
+}
+
+LabelPrintDialog *AssetRegisterPage::printLabels()
+{
+    if (!m_labels || !m_profiles)
+        return nullptr;
+    const QStringList codigos = selectedCodigos();
+    if (codigos.isEmpty()) {
+        m_banner->showMessage(ScanBanner::Kind::Info,
+                              tr("Select the assets to label first (Shift or Ctrl with the "
+                                 "arrows; Ctrl+A selects every asset shown)."));
+        return nullptr;
+    }
+    auto *dialog = new LabelPrintDialog(*m_labels, m_session, *m_profiles, codigos, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void AssetRegisterPage::setImporter(AssetImporter *importer)
+{
+    m_importer = importer;
+    if (!m_importAction) {
+        m_importAction = new QAction(tr("&Import assets…"), this);
+        m_importAction->setObjectName(QStringLiteral("importAssetsAction"));
+        m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+        m_importAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(m_importAction, &QAction::triggered, this, &AssetRegisterPage::openImportDialog);
+        addAction(m_importAction);
+        auto *button = new QToolButton(this);
+        button->setObjectName(QStringLiteral("importAssetsButton"));
+        button->setDefaultAction(m_importAction);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        if (auto *box = qobject_cast<QVBoxLayout *>(layout())) {
+            auto *row = new QHBoxLayout;
+            row->addStretch(1);
+            row->addWidget(button);
+            box->insertLayout(0, row);
+        }
+    }
+    m_importAction->setEnabled(m_importer
+                               && m_session.can(QString::fromLatin1(Permissions::Edit)));
+}
+
+void AssetRegisterPage::openImportDialog()
+{
+    if (!m_importer || !m_session.can(QString::fromLatin1(Permissions::Edit)))
+        return;
+    ImportDialog dialog(*m_importer, m_session, this);
+    connect(&dialog, &ImportDialog::imported, this, [this] { reload(); });
+    dialog.exec();
 }
 
 ScanSession::Result AssetRegisterPage::handleScan(const QString &input)

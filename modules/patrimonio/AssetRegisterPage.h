@@ -9,9 +9,11 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTimer;
 QT_END_NAMESPACE
@@ -24,14 +26,20 @@ namespace tambo::patrimonio {
 
 class AssetDetailView;
 class AssetFilterProxyModel;
+class AssetImporter;
 class AssetRepository;
 class AssetTableModel;
+class ImageScanAction;
+class LabelPrintDialog;
+class LabelProfileCatalog;
+class LabelService;
 class ScanBanner;
 
 // "Bienes patrimoniales": the register with search as you type (Ctrl+F), filters by sede, área,
 // estado and responsable, a sortable table and the selected asset's details and history. A
 // scan anywhere on the page opens the asset (filters that hide it are cleared); repeated and
-// unknown scans are flagged as on the scan page.
+// unknown scans are flagged as on the scan page. Several rows can be selected (Shift/Ctrl+arrows,
+// Ctrl+A) to print their labels (Ctrl+P); "Read from image…" (Ctrl+O) reads a label's photo.
 class AssetRegisterPage : public QWidget
 {
     Q_OBJECT
@@ -52,6 +60,20 @@ public:
     // What a scan does on this page.
     ScanSession::Result handleScan(const QString &input);
     void setBeep(std::function<void()> beep) { m_beep = std::move(beep); }
+    // Enables "Import…" (Ctrl+I) for sessions that may register assets; opens ImportDialog.
+    void setImporter(AssetImporter *importer);
+    void openImportDialog();
+
+    // Enables "Print labels…" (Ctrl+P) for the selected assets. Without it the action is hidden.
+    void setLabelPrinting(const LabelService *labels,
+                          std::shared_ptr<const LabelProfileCatalog> profiles);
+    // The códigos of the selected rows, in the order shown.
+    QStringList selectedCodigos() const;
+    // Opens the label dialog (window-modal, deletes itself on close) for the selection; null
+    // (and a message in the banner) when nothing is selected or printing is not enabled.
+    LabelPrintDialog *printLabels();
+    QPushButton *printLabelsButton() const { return m_printLabels; }
+    ImageScanAction *imageScanAction() const { return m_imageScan; }
 
     AssetTableModel *model() const { return m_model; }
     AssetFilterProxyModel *proxy() const { return m_proxy; }
@@ -90,9 +112,15 @@ private:
     ScanBanner *m_banner = nullptr;
     QTableView *m_view = nullptr;
     AssetDetailView *m_detail = nullptr;
+    QPushButton *m_printLabels = nullptr;
+    ImageScanAction *m_imageScan = nullptr;
+    const LabelService *m_labels = nullptr;
+    std::shared_ptr<const LabelProfileCatalog> m_profiles;
     QList<Place> m_areas;
     QString m_lastError;
     std::function<void()> m_beep;
+    AssetImporter *m_importer = nullptr;
+    QAction *m_importAction = nullptr;
 };
 
 } // namespace tambo::patrimonio

@@ -1,9 +1,20 @@
 #include "PatrimonioPlugin.h"
 
 #include "AssetDirectoryService.h"
+#include "AssetImporter.h"
 #include "AssetRegisterPage.h"
 #include "AssetRepository.h"
+#include "CampaignDemo.h"
+#include "CampaignListPage.h"
+#include "CampaignRepository.h"
 #include "CatalogoRepository.h"
+#include "LabelAdminCommand.h"
+#include "LabelProfileCatalog.h"
+#include "LabelService.h"
+#include "InventoryPage.h"
+#include "ImportAdminCommand.h"
+#include "MovementRepository.h"
+#include "MovementsPage.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
 #include "PatrimonioSchema.h"
@@ -18,6 +29,8 @@
 #include "module/ServiceRegistry.h"
 #include "settings/AppSettings.h"
 #include "util/Clock.h"
+
+#include <QDebug>
 
 namespace tambo::patrimonio {
 
@@ -37,7 +50,11 @@ PatrimonioPlugin::~PatrimonioPlugin()
     // Normally aboutToShutdown() ran already. Otherwise the registry may be gone too: it drops
     // deleted objects by itself, so it is not touched here.
     m_scanSessions.clear();
+    m_labels.reset();
+    m_movements.reset();
+    m_importer.reset();
     m_directory.reset();
+    m_campaigns.reset();
     m_catalogo.reset();
     m_assets.reset();
     m_audit.reset();
@@ -77,6 +94,12 @@ QList<core::PermissionDef> PatrimonioPlugin::permissions() const
          tr("Add notes to an asset's history"),
          {inventariador, jefe, latin(SoporteTecnico)}},
         {latin(Permissions::Catalogo), tr("Import and edit the SBN catálogo"), {jefe}},
+        {latin(Permissions::InventoryScan),
+         tr("Scan assets in an inventory campaign"),
+         {inventariador, jefe}},
+        {latin(Permissions::InventoryManage),
+         tr("Create, start and close inventory campaigns"),
+         {jefe}},
     };
 }
 
@@ -108,6 +131,39 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
          {},
          PatrimonioSchema::assetsTable(),
          QStringLiteral("asset_id")},
+        // Inventory campaigns: the campaign row is edited by the jefe only (state, comisión);
+        // scans are events from many PCs, merged by id, never in conflict; results are written
+        // once at close.
+        {PatrimonioSchema::campaignsTable(),
+         Kind::Mutable,
+         {},
+         {QStringLiteral("state"),
+          QStringLiteral("cutoff_date"),
+          QStringLiteral("comision_json"),
+          QStringLiteral("scope_sedes_json"),
+          QStringLiteral("scope_areas_json")}},
+        {PatrimonioSchema::campaignScansTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::campaignResultsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        // Movements: proposal, its assets and the decision are separate append-only events,
+        // scoped by the sede and area the assets were in.
+        {PatrimonioSchema::movementsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::movementItemsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
+        {PatrimonioSchema::movementDecisionsTable(),
+         Kind::AppendOnly,
+         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {}},
     };
 }
 
@@ -125,7 +181,31 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     scan.iconName = QStringLiteral(":/patrimonio/icons/scan.svg");
     scan.requiredPermission = latin(Permissions::View);
     scan.order = 210;
-    return {reg, scan};
+    core::PageDescriptor campaigns;
+    campaigns.id = latin(CampaignsPageId);
+    campaigns.title = tr("Inventory campaigns");
+    campaigns.iconName = QStringLiteral(":/patrimonio/icons/campaign.svg");
+    campaigns.requiredPermission = latin(Permissions::View);
+    campaigns.order = 220;
+    core::PageDescriptor inventory;
+    inventory.id = latin(InventoryPageId);
+    inventory.title = tr("Stocktaking");
+    inventory.iconName = QStringLiteral(":/patrimonio/icons/inventory.svg");
+    inventory.requiredPermission = latin(Permissions::InventoryScan);
+    inventory.order = 230;
+    core::PageDescriptor movements;
+    movements.id = latin(MovementsPageId);
+    movements.title = tr("Movements");
+    movements.iconName = QStringLiteral(":/patrimonio/icons/register.svg");
+    movements.requiredPermission = latin(Permissions::View);
+    movements.order = 240;
+    return {reg, scan, campaigns, inventory, movements};
+}
+
+QList<core::AdminCommand> PatrimonioPlugin::adminCommands() const
+{
+    return {LabelAdminCommand::command([this]() -> const LabelService * { return m_labels.get(); }),
+            ImportAdminCommand::make([this] { return m_importer.get(); })};
 }
 
 bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
@@ -142,7 +222,15 @@ bool PatrimonioPlugin::initialize(core::ModuleContext &ctx, QString *error)
                                                core::CoreSchema::deviceId(ctx.database()));
     m_assets = std::make_unique<AssetRepository>(provider, ctx.clock(), *m_audit);
     m_catalogo = std::make_unique<CatalogoRepository>(provider, ctx.clock(), *m_audit);
+    m_campaigns = std::make_unique<CampaignRepository>(provider, ctx.clock(), *m_audit);
     m_directory = std::make_unique<AssetDirectoryService>(*m_assets);
+    m_labels = std::make_unique<LabelService>(*m_assets);
+    m_labelProfiles = std::make_shared<const LabelProfileCatalog>(
+        LabelProfileCatalog::loadDefault());
+    for (const QString &problem : m_labelProfiles->problems())
+        qWarning().noquote() << "patrimonio: label profiles:" << problem;
+    m_importer = std::make_unique<AssetImporter>(provider, ctx.clock(), *m_audit);
+    m_movements = std::make_unique<MovementRepository>(provider, ctx.clock(), *m_audit);
     ctx.services().addObject(m_directory.get());
     return true;
 }
@@ -152,7 +240,12 @@ void PatrimonioPlugin::aboutToShutdown()
     if (m_directory && m_context)
         m_context->services().removeObject(m_directory.get());
     m_context = nullptr;
+    m_labels.reset();
+    m_labelProfiles.reset();
+    m_movements.reset();
+    m_importer.reset();
     m_directory.reset();
+    m_campaigns.reset();
     m_catalogo.reset();
     m_assets.reset();
     m_audit.reset();
@@ -166,10 +259,10 @@ bool PatrimonioPlugin::seedDemo(core::ModuleContext &ctx, QString *error)
             *error = tr("The patrimonio module has no store.");
         return false;
     }
-    return PatrimonioDemo::seed(*m_assets,
-                                *m_catalogo,
-                                ctx.clock().now().toLocalTime().date(),
-                                error);
+    const QDate today = ctx.clock().now().toLocalTime().date();
+    if (!PatrimonioDemo::seed(*m_assets, *m_catalogo, today, error))
+        return false;
+    return !m_campaigns || CampaignDemo::seed(*m_campaigns, today, error);
 }
 
 std::shared_ptr<ScanSession> PatrimonioPlugin::scanSessionFor(const core::Session &session)
@@ -198,12 +291,22 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
     const ScannerInput::Config scanner = ScannerInput::fromSettings(settings.scannerPrefix(),
                                                                     settings.scannerSuffix());
     if (pageId == QLatin1String(RegisterPage)) {
-        return new AssetRegisterPage(*m_assets,
-                                     context.session,
-                                     scanSessionFor(context.session),
-                                     scanner,
-                                     parent);
+        auto *page = new AssetRegisterPage(*m_assets,
+                                           context.session,
+                                           scanSessionFor(context.session),
+                                           scanner,
+                                           parent);
+        page->setLabelPrinting(m_labels.get(), m_labelProfiles);
+        page->setImporter(m_importer.get());
+        return page;
     }
+    if (pageId == QLatin1String(MovementsPageId)) {
+        return new MovementsPage(*m_movements, *m_assets, context.session, parent);
+    }
+    if (pageId == QLatin1String(CampaignsPageId) && m_campaigns)
+        return new CampaignListPage(*m_campaigns, *m_assets, context.session, parent);
+    if (pageId == QLatin1String(InventoryPageId) && m_campaigns)
+        return new InventoryPage(*m_campaigns, *m_assets, context.session, scanner, parent);
     if (pageId == QLatin1String(ScanPageId)) {
         return new ScanPage(*m_assets,
                             context.session,

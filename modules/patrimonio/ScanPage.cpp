@@ -2,6 +2,7 @@
 
 #include "AssetDetailView.h"
 #include "AssetRepository.h"
+#include "ImageScanAction.h"
 #include "ScanBanner.h"
 
 #include "auth/Session.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTime>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -35,6 +37,7 @@ ScanPage::ScanPage(AssetRepository &repository,
     , m_counter(new QLabel(this))
     , m_recent(new QTreeWidget(this))
     , m_detail(new AssetDetailView(this))
+    , m_imageScan(new ImageScanAction(this))
     , m_beep([] { QApplication::beep(); })
 {
     setObjectName(QStringLiteral("patrimonioScanPage"));
@@ -64,6 +67,11 @@ ScanPage::ScanPage(AssetRepository &repository,
     fieldRow->addWidget(m_field, 1);
     fieldRow->addWidget(m_find);
     fieldRow->addWidget(startOverButton);
+    auto *imageButton = new QToolButton(this);
+    imageButton->setObjectName(QStringLiteral("scanFromImageButton"));
+    imageButton->setDefaultAction(m_imageScan);
+    imageButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    fieldRow->addWidget(imageButton);
 
     m_counter->setObjectName(QStringLiteral("scanCounter"));
     m_recent->setObjectName(QStringLiteral("recentScans"));
@@ -111,6 +119,10 @@ ScanPage::ScanPage(AssetRepository &repository,
     connect(m_field, &QLineEdit::returnPressed, this, lookUp);
     connect(m_find, &QPushButton::clicked, this, lookUp);
     connect(startOverButton, &QPushButton::clicked, this, &ScanPage::startOver);
+    connect(m_imageScan, &ImageScanAction::codeRead, this, [this](const QString &code) {
+        handleCode(code);
+    });
+    connect(m_imageScan, &ImageScanAction::nothingRead, this, &ScanPage::imageNotRead);
 
     m_scanner->setConfig(scanner);
     m_scanner->setReceiverFilter(ScannerInput::pageScope(this));
@@ -191,6 +203,15 @@ ScanSession::Result ScanPage::handleCode(const QString &input)
     updateCounter();
     m_field->setFocus(Qt::OtherFocusReason);
     return result;
+}
+
+void ScanPage::imageNotRead(const QString &message)
+{
+    m_banner->showMessage(ScanBanner::Kind::Problem, message);
+    m_detail->showPlaceholder(message);
+    if (m_beep)
+        m_beep();
+    m_field->setFocus(Qt::OtherFocusReason);
 }
 
 void ScanPage::updateCounter()

@@ -23,6 +23,7 @@ namespace tambo::patrimonio {
 
 class AssetDetailView;
 class AssetRepository;
+class ImageScanAction;
 class ScanBanner;
 
 // "Escanear": scan labels one after the other. A scan is taken wherever the focus is on this
@@ -53,6 +54,8 @@ public:
     AssetDetailView *detail() const { return m_detail; }
     ScannerInput *scanner() const { return m_scanner; }
     QTreeWidget *recentScans() const { return m_recent; }
+    // "Read from image…" (Ctrl+O): codes read from a picture go through handleCode().
+    ImageScanAction *imageScanAction() const { return m_imageScan; }
 
 signals:
     void assetOpened(const QString &codigo);
@@ -64,6 +67,7 @@ protected:
 private:
     void updateCounter();
     void startOver();
+    void imageNotRead(const QString &message);
 
     AssetRepository &m_repository;
     const core::Session &m_session;
@@ -75,6 +79,7 @@ private:
     QLabel *m_counter = nullptr;
     QTreeWidget *m_recent = nullptr;
     AssetDetailView *m_detail = nullptr;
+    ImageScanAction *m_imageScan = nullptr;
     std::function<void()> m_beep;
 };
 

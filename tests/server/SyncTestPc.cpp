@@ -22,7 +22,11 @@ QList<core::SyncedTable> SyncTestPc::tables()
          {QStringLiteral("estado")},
          {},
          {}},
-        {QStringLiteral("t_events"), Kind::AppendOnly, {}, {}, QStringLiteral("t_items"),
+        {QStringLiteral("t_events"),
+         Kind::AppendOnly,
+         {},
+         {},
+         QStringLiteral("t_items"),
          QStringLiteral("item_id")},
         {QStringLiteral("t_shared"), Kind::Mutable, {}, {}, {}, {}},
     };
@@ -114,13 +118,18 @@ void SyncTestPc::setPort(int port)
     m_port = port;
     const QString access = m_http ? m_http->accessToken() : QString();
     const QString refresh = m_http ? m_http->refreshToken() : QString();
-    m_http = std::make_unique<core::SyncHttpClient>(core::SyncHttpClient::Options{
-        QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)), m_ca, 20000});
+    m_http = std::make_unique<core::SyncHttpClient>(
+        core::SyncHttpClient::Options{QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)),
+                                      m_ca,
+                                      20000});
     m_http->setTokens(access, refresh);
 }
 
-bool SyncTestPc::enroll(int port, const QString &caCertificate, const QString &username,
-                        const QString &password, QString *error)
+bool SyncTestPc::enroll(int port,
+                        const QString &caCertificate,
+                        const QString &username,
+                        const QString &password,
+                        QString *error)
 {
     m_ca = caCertificate;
     setPort(port);
@@ -150,9 +159,11 @@ bool SyncTestPc::enroll(int port, const QString &caCertificate, const QString &u
     return true;
 }
 
-core::SyncSession::Result SyncTestPc::sync(const QString &sede, int pageSize,
+core::SyncSession::Result SyncTestPc::sync(const QString &sede,
+                                           int pageSize,
                                            const core::LocalSyncStore::RowHook &hook,
-                                           int schemaVersion, int pushBatch)
+                                           int schemaVersion,
+                                           int pushBatch)
 {
     core::SyncSession::Options options;
     options.deviceId = m_deviceId;

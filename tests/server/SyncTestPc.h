@@ -2,8 +2,8 @@
 
 #include "FakeClock.h"
 
-#include "module/SyncedTable.h"
 #include "migrations/MigrationStep.h"
+#include "module/SyncedTable.h"
 #include "store/Store.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/SyncHttpClient.h"
@@ -39,14 +39,18 @@ public:
     void close();
 
     // Logs in, registers this PC's device and logs in again bound to it.
-    bool enroll(int port, const QString &caCertificate, const QString &username,
-                const QString &password, QString *error);
+    bool enroll(int port,
+                const QString &caCertificate,
+                const QString &username,
+                const QString &password,
+                QString *error);
     // Points the client at another port (the server restarted), keeping the tokens.
     void setPort(int port);
     // Uses given tokens instead of enrolling (another process of the same PC).
     void connectWith(int port, const QString &caCertificate, const QString &accessToken);
 
-    core::SyncSession::Result sync(const QString &sede = {}, int pageSize = 500,
+    core::SyncSession::Result sync(const QString &sede = {},
+                                   int pageSize = 500,
                                    const core::LocalSyncStore::RowHook &hook = {},
                                    int schemaVersion = core::SyncProtocol::SchemaVersion,
                                    int pushBatch = 100);

@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList a = app.arguments();
     if (a.size() != 9) {
-        QTextStream(stderr) << "usage: sync_pc_helper STORE KEYHEX DEVICE PORT CA TOKEN PAGE KILL\n";
+        QTextStream(stderr)
+            << "usage: sync_pc_helper STORE KEYHEX DEVICE PORT CA TOKEN PAGE KILL\n";
         return 2;
     }
     tambo::test::SyncTestPc pc(a.at(1), QByteArray::fromHex(a.at(2).toLatin1()), QUuid(a.at(3)));

@@ -45,15 +45,24 @@ QJsonObject insertOp(const QString &table, const QString &id, const QJsonObject 
 
 QJsonObject entry(qint64 seq, const QJsonArray &ops, const QJsonObject &base = {})
 {
-    return {{"seq", double(seq)}, {"schema_version", SyncProtocol::SchemaVersion},
-            {"base_versions", base}, {"ops", ops}};
+    return {{"seq", double(seq)},
+            {"schema_version", SyncProtocol::SchemaVersion},
+            {"base_versions", base},
+            {"ops", ops}};
 }
 
-QJsonObject item(const QString &id, const QString &sede, const QString &name,
+QJsonObject item(const QString &id,
+                 const QString &sede,
+                 const QString &name,
                  const QString &estado = QStringLiteral("B"))
 {
-    return {{"id", id}, {"sede_id", sede}, {"area_id", QJsonValue()}, {"name", name},
-            {"estado", estado}, {"note", ""}, {"qty", 0}};
+    return {{"id", id},
+            {"sede_id", sede},
+            {"area_id", QJsonValue()},
+            {"name", name},
+            {"estado", estado},
+            {"note", ""},
+            {"qty", 0}};
 }
 
 struct Device
@@ -72,25 +81,30 @@ private:
     ServerFixture m_fx;
     std::unique_ptr<ServerProcess> m_server;
 
-    TestClient client() { return TestClient(m_server->port(), m_fx.certificate().certificatePath()); }
+    TestClient client()
+    {
+        return TestClient(m_server->port(), m_fx.certificate().certificatePath());
+    }
 
     Device enroll(const QString &user, const QString &password)
     {
         Device d;
         d.id = uuid();
         const QString token = client()
-                                  .post("/v1/auth/login", {{"username", user}, {"password", password}})
+                                  .post("/v1/auth/login",
+                                        {{"username", user}, {"password", password}})
                                   .json.value("access_token")
                                   .toString();
         unsigned char pk[crypto_sign_PUBLICKEYBYTES];
         unsigned char sk[crypto_sign_SECRETKEYBYTES];
         crypto_sign_keypair(pk, sk);
-        const auto reg = client().post(
-            "/v1/devices/register",
-            {{"device_id", d.id},
-             {"public_key",
-              QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(pk), 32).toBase64())}},
-            token);
+        const auto reg
+            = client().post("/v1/devices/register",
+                            {{"device_id", d.id},
+                             {"public_key",
+                              QString::fromLatin1(
+                                  QByteArray(reinterpret_cast<const char *>(pk), 32).toBase64())}},
+                            token);
         if (reg.status != 201)
             qWarning("register failed: %d %s", reg.status, reg.body.c_str());
         d.token = client()
@@ -101,24 +115,31 @@ private:
         return d;
     }
 
-    TestClient::Reply push(const Device &d, const QJsonArray &entries,
+    TestClient::Reply push(const Device &d,
+                           const QJsonArray &entries,
                            int schema = SyncProtocol::SchemaVersion)
     {
         return client().post(SyncProtocol::pushPath(),
-                             {{"device_id", d.id}, {"schema_version", schema}, {"tables", rules()},
+                             {{"device_id", d.id},
+                              {"schema_version", schema},
+                              {"tables", rules()},
                               {"entries", entries}},
                              d.token);
     }
 
-    TestClient::Reply pull(const Device &d, qint64 cursor, int pageSize = 500,
+    TestClient::Reply pull(const Device &d,
+                           qint64 cursor,
+                           int pageSize = 500,
                            const QString &sede = {})
     {
         QJsonObject scope;
         if (!sede.isEmpty())
             scope.insert("sede", sede);
         return client().post(SyncProtocol::pullPath(),
-                             {{"device_id", d.id}, {"schema_version", SyncProtocol::SchemaVersion},
-                              {"scope", scope}, {"cursor", double(cursor)},
+                             {{"device_id", d.id},
+                              {"schema_version", SyncProtocol::SchemaVersion},
+                              {"scope", scope},
+                              {"cursor", double(cursor)},
                               {"page_size", pageSize}},
                              d.token);
     }
@@ -167,11 +188,17 @@ private slots:
         QString error;
         QVERIFY2(m_fx.createUser("ana", "admin_otic", "central", "ana-clave-2026", &error),
                  qPrintable(error));
-        QVERIFY2(m_fx.createUser("inv.central", "patrimonio_inventariador", "central",
-                                 "central-clave-2026", &error),
+        QVERIFY2(m_fx.createUser("inv.central",
+                                 "patrimonio_inventariador",
+                                 "central",
+                                 "central-clave-2026",
+                                 &error),
                  qPrintable(error));
-        QVERIFY2(m_fx.createUser("inv.norte", "patrimonio_inventariador", "norte",
-                                 "norte-clave-2026", &error),
+        QVERIFY2(m_fx.createUser("inv.norte",
+                                 "patrimonio_inventariador",
+                                 "norte",
+                                 "norte-clave-2026",
+                                 &error),
                  qPrintable(error));
         m_server = std::make_unique<ServerProcess>(m_fx.dir() + "/server.log");
         QVERIFY2(m_server->start(m_fx.configPath(), &error), qPrintable(error));
@@ -198,7 +225,8 @@ private slots:
                                     .json.value("access_token")
                                     .toString();
         const auto r = client().post(SyncProtocol::pushPath(),
-                                     {{"device_id", d.id}, {"schema_version", 1},
+                                     {{"device_id", d.id},
+                                      {"schema_version", 1},
                                       {"entries", QJsonArray{}}},
                                      unbound);
         QCOMPARE(r.status, 403);
@@ -226,11 +254,11 @@ private slots:
         QCOMPARE(again.json.value("acks").toArray().at(0).toObject().value("status").toString(),
                  QStringLiteral("duplicate"));
         QCOMPARE(again.json.value("expected_seq").toInt(), 2);
-        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
-                              .arg(id)),
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
                  1);
-        QCOMPARE(pgScalar(QStringLiteral("SELECT version FROM sync_rows WHERE row_id = '%1'")
-                              .arg(id)),
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT version FROM sync_rows WHERE row_id = '%1'").arg(id)),
                  version); // not applied a second time
         QCOMPARE(pgScalar(QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = "
                                          "'%1'")
@@ -239,8 +267,10 @@ private slots:
 
         // A batch that overlaps: 1 duplicate, 2 applied.
         const QString id2 = uuid();
-        const auto overlap = push(d, {entries.at(0),
-                                      entry(2, {insertOp("t_items", id2, item(id2, "central", "Monitor"))})});
+        const auto overlap
+            = push(d,
+                   {entries.at(0),
+                    entry(2, {insertOp("t_items", id2, item(id2, "central", "Monitor"))})});
         QCOMPARE(overlap.status, 200);
         const QJsonArray acks = overlap.json.value("acks").toArray();
         QCOMPARE(acks.size(), 2);
@@ -257,12 +287,13 @@ private slots:
         QCOMPARE(r.json.value("error").toString(), QStringLiteral("seq_gap"));
         QCOMPARE(r.json.value("expected_seq").toInt(), 1);
         QVERIFY(!r.json.value("message").toString().isEmpty());
-        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
-                              .arg(id)),
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
                  0);
         // Non-consecutive entries in one request are malformed.
-        const auto bad = push(d, {entry(1, {insertOp("t_items", id, item(id, "central", "X"))}),
-                                  entry(3, {insertOp("t_items", id, item(id, "central", "X"))})});
+        const auto bad = push(d,
+                              {entry(1, {insertOp("t_items", id, item(id, "central", "X"))}),
+                               entry(3, {insertOp("t_items", id, item(id, "central", "X"))})});
         QCOMPARE(bad.status, 400);
     }
 
@@ -272,13 +303,17 @@ private slots:
         const QString outside = uuid();
         const QString inside = uuid();
         const QString event = uuid();
-        const auto r = push(d,
-                            {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))}),
-                             entry(2, {insertOp("t_unknown", uuid(), {{"x", 1}})}),
-                             entry(3, {insertOp("t_items", inside, item(inside, "central", "Propio"))}),
-                             entry(4, {insertOp("t_events", event,
-                                                {{"id", event}, {"item_id", inside}, {"text", "alta"}})}),
-                             entry(5, {QJsonObject{{"op", "delete"}, {"table", "t_events"}, {"id", event}}})});
+        const auto r
+            = push(d,
+                   {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))}),
+                    entry(2, {insertOp("t_unknown", uuid(), {{"x", 1}})}),
+                    entry(3, {insertOp("t_items", inside, item(inside, "central", "Propio"))}),
+                    entry(4,
+                          {insertOp("t_events",
+                                    event,
+                                    {{"id", event}, {"item_id", inside}, {"text", "alta"}})}),
+                    entry(5,
+                          {QJsonObject{{"op", "delete"}, {"table", "t_events"}, {"id", event}}})});
         QCOMPARE(r.status, 200);
         const QJsonArray acks = r.json.value("acks").toArray();
         QCOMPARE(acks.size(), 5);
@@ -302,9 +337,26 @@ private slots:
                                          "sede_id = 'central'")
                               .arg(event)),
                  1);
-        // Retrying the rejected entry is a duplicate, not a second rejection.
-        const auto again = push(d, {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))})});
-        QCOMPARE(again.json.value("acks").toArray().at(0).toObject().value("status").toString(),
+        // Retrying the rejected entry (its answer was lost) does not reject it a second time,
+        // but tells the same rejection again so the PC still shows it.
+        const auto again
+            = push(d, {entry(1, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))})});
+        const QJsonObject retold = again.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(retold.value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(retold.value("reason").toString(), QStringLiteral("out_of_scope"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1'")
+                              .arg(d.id)),
+                 3);
+        // An applied entry sent again is only a duplicate.
+        QCOMPARE(push(d,
+                      {entry(3, {insertOp("t_items", inside, item(inside, "central", "Propio"))})})
+                     .json.value("acks")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("status")
+                     .toString(),
                  QStringLiteral("duplicate"));
     }
 
@@ -316,15 +368,23 @@ private slots:
         const QString a = uuid();
         const QString b = uuid();
         const QString shared = uuid();
-        QCOMPARE(push(central, {entry(1, {insertOp("t_items", a, item(a, "central", "A"))}),
-                                entry(2, {insertOp("t_shared", shared, {{"id", shared}, {"label", "compartido"}})})})
+        QCOMPARE(push(central,
+                      {entry(1, {insertOp("t_items", a, item(a, "central", "A"))}),
+                       entry(2,
+                             {insertOp("t_shared",
+                                       shared,
+                                       {{"id", shared}, {"label", "compartido"}})})})
                      .status,
                  200);
-        const auto pn = push(norte, {entry(1, {insertOp("t_items", b, item(b, "norte", "B"))}),
-                                     // a norte clerk may not touch central's row
-                                     entry(2, {QJsonObject{{"op", "update"}, {"table", "t_items"}, {"id", a},
-                                                           {"data", item(a, "central", "cambiado")},
-                                                           {"changed", QJsonArray{"name"}}}})});
+        const auto pn = push(norte,
+                             {entry(1, {insertOp("t_items", b, item(b, "norte", "B"))}),
+                              // a norte clerk may not touch central's row
+                              entry(2,
+                                    {QJsonObject{{"op", "update"},
+                                                 {"table", "t_items"},
+                                                 {"id", a},
+                                                 {"data", item(a, "central", "cambiado")},
+                                                 {"changed", QJsonArray{"name"}}}})});
         QCOMPARE(pn.status, 200);
         QCOMPARE(pn.json.value("acks").toArray().at(1).toObject().value("reason").toString(),
                  QStringLiteral("out_of_scope"));
@@ -362,7 +422,8 @@ private slots:
         for (int i = 1; i <= 25; ++i) {
             const QString id = uuid();
             mine << id;
-            entries.append(entry(i, {insertOp("t_items", id, item(id, "central", QString::number(i)))}));
+            entries.append(
+                entry(i, {insertOp("t_items", id, item(id, "central", QString::number(i)))}));
         }
         QCOMPARE(push(d, entries).status, 200);
 
@@ -418,8 +479,9 @@ private slots:
         Q_UNUSED(start)
         pullAll(reader);
         const QString id = uuid();
-        QCOMPARE(push(writer, {entry(1, {insertOp("t_items", id, item(id, "central", "Silla"))}),
-                               entry(2, {QJsonObject{{"op", "delete"}, {"table", "t_items"}, {"id", id}}})})
+        QCOMPARE(push(writer,
+                      {entry(1, {insertOp("t_items", id, item(id, "central", "Silla"))}),
+                       entry(2, {QJsonObject{{"op", "delete"}, {"table", "t_items"}, {"id", id}}})})
                      .status,
                  200);
         QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1' AND "
@@ -428,8 +490,8 @@ private slots:
                  1);
         pullAll(writer); // the writer passes the tombstone; the reader has not
         pullAll(writer);
-        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
-                              .arg(id)),
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
                  1);
         // The reader sees the tombstone…
         bool sawTombstone = false;
@@ -437,11 +499,12 @@ private slots:
             sawTombstone |= row.id == id && row.deleted;
         QVERIFY(sawTombstone);
         // …and once every device of this test cluster has presented a cursor past it, it goes.
-        QVERIFY(m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT max(version) "
-                                         "FROM sync_rows)")));
+        QVERIFY(
+            m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT max(version) "
+                                     "FROM sync_rows)")));
         pull(reader, pgScalar("SELECT max(version) FROM sync_rows"));
-        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
-                              .arg(id)),
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
                  0);
     }
 

@@ -19,7 +19,8 @@ namespace {
 
 QList<SyncedTable> declared()
 {
-    return {{"assets", SyncedTable::Kind::Mutable, {"sede_id"}, {"estado"}, {}, {}}};
+    return {{"assets", SyncedTable::Kind::Mutable, {"sede_id"}, {"estado"}, {}, {}},
+            {"history", SyncedTable::Kind::AppendOnly, {}, {}, "assets", "asset_id"}};
 }
 
 PullResponse page(QList<PulledRow> rows, bool more = false)
@@ -74,13 +75,21 @@ private slots:
         QVERIFY2(m_temp->isValid(), qPrintable(m_temp->error()));
         MigrationRunner runner(db(), m_clock);
         runner.addModule(SyncSchema::moduleId(), SyncSchema::steps());
-        runner.addModule("t", {MigrationStep::sql(1, "tables",
-                                                  {"CREATE TABLE assets (id TEXT PRIMARY KEY NOT "
-                                                   "NULL, sede_id TEXT, estado TEXT NOT NULL "
-                                                   "CHECK (estado IN ('N','B','R','M','X','Y')), "
-                                                   "valor INTEGER NOT NULL DEFAULT 0) STRICT",
-                                                   "CREATE TABLE secrets (id TEXT PRIMARY KEY, "
-                                                   "x TEXT)"})});
+        runner.addModule("t",
+                         {MigrationStep::sql(1,
+                                             "tables",
+                                             {"CREATE TABLE assets (id TEXT PRIMARY KEY NOT "
+                                              "NULL, sede_id TEXT, estado TEXT NOT NULL "
+                                              "CHECK (estado IN ('N','B','R','M','X','Y')), "
+                                              "valor INTEGER NOT NULL DEFAULT 0) STRICT",
+                                              "CREATE TABLE secrets (id TEXT PRIMARY KEY, "
+                                              "x TEXT)",
+                                              "CREATE TABLE history (id TEXT PRIMARY KEY NOT "
+                                              "NULL, asset_id TEXT NOT NULL, text TEXT NOT "
+                                              "NULL) STRICT",
+                                              "CREATE TRIGGER history_no_update BEFORE UPDATE "
+                                              "ON history BEGIN SELECT RAISE(ABORT, "
+                                              "'append-only'); END"})});
         const auto report = runner.migrate();
         QVERIFY2(report.ok(), qPrintable(report.error + report.stepError));
         QString error;
@@ -108,10 +117,13 @@ private slots:
         QCOMPARE(m_store->cursor("sede=norte;area=*"), 0);
         QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a2'").toInt(), 4);
         // An update and a tombstone.
-        QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a1", 7, false, asset("a1", "R", 1200)},
-                                                  {"assets", "a2", 8, true, {}}}))
+        QVERIFY(m_store
+                    ->applyPage(m_scope,
+                                page({{"assets", "a1", 7, false, asset("a1", "R", 1200)},
+                                      {"assets", "a2", 8, true, {}}}))
                     .ok);
-        QCOMPARE(scalar("SELECT estado FROM assets WHERE id = 'a1'").toString(), QStringLiteral("R"));
+        QCOMPARE(scalar("SELECT estado FROM assets WHERE id = 'a1'").toString(),
+                 QStringLiteral("R"));
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
         QCOMPARE(m_store->pendingCount(), 0);
         // Local edits after that are based on the pulled version.
@@ -124,7 +136,8 @@ private slots:
 
     void pendingLocalChangeStaysOnTop()
     {
-        QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
+        QVERIFY(
+            m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
         QVERIFY(exec("UPDATE assets SET estado = 'M' WHERE id = 'a1'"));
         const auto r = m_store->applyPage(m_scope,
                                           page({{"assets", "a1", 9, false, asset("a1", "R", 50)}}));
@@ -164,13 +177,15 @@ private slots:
 
     void aFailedPageLeavesNothing()
     {
-        QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
+        QVERIFY(
+            m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
         // Another connection holds the write lock: the page cannot commit and nothing of it
         // (rows, cursor, flag) stays.
         QSqlDatabase other = m_temp->store().database();
         Q_UNUSED(other)
         QVERIFY(exec("BEGIN"));
-        const auto r = m_store->applyPage(m_scope, page({{"assets", "a2", 5, false, asset("a2", "B")}}));
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"assets", "a2", 5, false, asset("a2", "B")}}));
         QVERIFY(!r.ok); // nested BEGIN on the same connection fails: the page never starts
         QVERIFY(exec("ROLLBACK"));
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
@@ -188,9 +203,17 @@ private slots:
         response.expectedSeq = 4;
         PushAck a1{1, PushAck::Status::Applied, {}, {}, {{"assets/a1", 11}}, {}};
         PushAck a2{2, PushAck::Status::Rejected, "out_of_scope", "No puede…", {}, {}};
-        PushAck a3{3, PushAck::Status::Conflict, {}, {}, {{"assets/a3", 12}},
-                   {SyncConflict{SyncConflict::Kind::Field, "assets", "a3", "estado",
-                                 QJsonValue("R"), QJsonValue("B")}}};
+        PushAck a3{3,
+                   PushAck::Status::Conflict,
+                   {},
+                   {},
+                   {{"assets/a3", 12}},
+                   {SyncConflict{SyncConflict::Kind::Field,
+                                 "assets",
+                                 "a3",
+                                 "estado",
+                                 QJsonValue("R"),
+                                 QJsonValue("B")}}};
         response.acks = {a1, a2, a3};
         QString error;
         QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
@@ -202,10 +225,33 @@ private slots:
         QCOMPARE(rejected.at(0).rowId, QStringLiteral("a2"));
         QCOMPARE(rejected.at(0).message, QStringLiteral("No puede…"));
         QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a3'").toInt(), 12);
-        QCOMPARE(scalar("SELECT server_value FROM sync_conflicts").toString(), QStringLiteral("\"R\""));
+        QCOMPARE(scalar("SELECT server_value FROM sync_conflicts").toString(),
+                 QStringLiteral("\"R\""));
+        const auto conflicts = m_store->unresolvedConflicts();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).seq, 3);
+        QCOMPARE(conflicts.at(0).field, QStringLiteral("estado"));
+        QCOMPARE(conflicts.at(0).clientValue, QStringLiteral("\"B\""));
+        QCOMPARE(conflicts.at(0).recordedAt, m_clock.now());
         // A rejected row no longer protects the local row from the server's version.
         QVERIFY(m_store->applyPage(m_scope, page({{"assets", "a2", 20, true, {}}})).ok);
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
+    }
+
+    void appendOnlyRowsAreTakenOnce()
+    {
+        // This PC wrote the fact; the pull brings it back (the echo of its own push).
+        QVERIFY(exec("INSERT INTO history VALUES ('h1', 'a1', 'alta')"));
+        QVERIFY(exec("DELETE FROM sync_outbox"));
+        const auto r = m_store->applyPage(
+            m_scope,
+            page(
+                {{"history", "h1", 4, false, {{"id", "h1"}, {"asset_id", "a1"}, {"text", "alta"}}},
+                 {"history", "h2", 5, false, {{"id", "h2"}, {"asset_id", "a1"}, {"text", "baja"}}}}));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.failed, 0);
+        QCOMPARE(scalar("SELECT count(*) FROM history").toInt(), 2);
+        QCOMPARE(scalar("SELECT count(*) FROM sync_apply_errors").toInt(), 0);
     }
 
     void lastSyncedIsKept()

@@ -59,7 +59,8 @@ private slots:
         MigrationRunner runner(db(), m_clock);
         runner.addModule(SyncSchema::moduleId(), SyncSchema::steps());
         runner.addModule("t",
-                         {MigrationStep::sql(1, "tables",
+                         {MigrationStep::sql(1,
+                                             "tables",
                                              {"CREATE TABLE assets (id TEXT PRIMARY KEY NOT NULL,"
                                               " sede_id TEXT, estado TEXT NOT NULL, valor INTEGER"
                                               " NOT NULL DEFAULT 0, peso REAL) STRICT",
@@ -83,11 +84,14 @@ private slots:
         const QStringList sql = OutboxTriggers::triggerSql(declared().at(0), cols, &error);
         QCOMPARE(sql.size(), 4); // insert, keep_id, update, delete
         for (const QString &c : {"id", "sede_id", "estado", "valor", "peso"})
-            QVERIFY2(sql.at(0).contains(QStringLiteral("'%1', NEW.\"%1\"").arg(c)), qPrintable(sql.at(0)));
+            QVERIFY2(sql.at(0).contains(QStringLiteral("'%1', NEW.\"%1\"").arg(c)),
+                     qPrintable(sql.at(0)));
         QVERIFY(sql.at(2).contains("OLD.\"valor\" IS NOT NEW.\"valor\""));
         // Append-only tables get only the insert capture (and the id guard).
         const auto noteSql = OutboxTriggers::triggerSql(declared().at(1),
-                                                        OutboxTriggers::columns(db(), "notes", &error),
+                                                        OutboxTriggers::columns(db(),
+                                                                                "notes",
+                                                                                &error),
                                                         &error);
         QCOMPARE(noteSql.size(), 2);
     }
@@ -96,10 +100,12 @@ private slots:
     {
         QTest::addColumn<QString>("create");
         QTest::addColumn<QString>("errorPart");
-        QTest::newRow("no primary key") << "CREATE TABLE x (a TEXT)" << "primary key";
+        QTest::newRow("no primary key") << "CREATE TABLE x (a TEXT)"
+                                        << "primary key";
         QTest::newRow("composite key") << "CREATE TABLE x (a TEXT, b TEXT, PRIMARY KEY (a, b))"
                                        << "primary key";
-        QTest::newRow("blob") << "CREATE TABLE x (id TEXT PRIMARY KEY, b BLOB)" << "BLOB";
+        QTest::newRow("blob") << "CREATE TABLE x (id TEXT PRIMARY KEY, b BLOB)"
+                              << "BLOB";
     }
     void refusesTablesItCannotCapture()
     {
@@ -108,18 +114,21 @@ private slots:
         QVERIFY(exec(create));
         QString error;
         const auto cols = OutboxTriggers::columns(db(), "x", &error);
-        QVERIFY(OutboxTriggers::triggerSql({"x", SyncedTable::Kind::Mutable, {}, {}, {}, {}}, cols,
+        QVERIFY(OutboxTriggers::triggerSql({"x", SyncedTable::Kind::Mutable, {}, {}, {}, {}},
+                                           cols,
                                            &error)
                     .isEmpty());
         QVERIFY2(error.contains(errorPart), qPrintable(error));
         // install() refuses as a whole and leaves the existing triggers in place.
-        QVERIFY(!OutboxTriggers::install(db(), {{"x", SyncedTable::Kind::Mutable, {}, {}, {}, {}}},
+        QVERIFY(!OutboxTriggers::install(db(),
+                                         {{"x", SyncedTable::Kind::Mutable, {}, {}, {}, {}}},
                                          &error));
         QCOMPARE(scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
                         "'sync_%'")
                      .toInt(),
                  6);
-        QVERIFY(!OutboxTriggers::install(db(), {{"missing", SyncedTable::Kind::Mutable, {}, {}, {}, {}}},
+        QVERIFY(!OutboxTriggers::install(db(),
+                                         {{"missing", SyncedTable::Kind::Mutable, {}, {}, {}, {}}},
                                          &error));
     }
 
@@ -138,8 +147,12 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 1);
         QCOMPARE(q.value(3).toString(), QStringLiteral("insert"));
         const QJsonObject inserted = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
-        QCOMPARE(inserted, (QJsonObject{{"id", "a1"}, {"sede_id", "central"}, {"estado", "B"},
-                                        {"valor", 1500}, {"peso", 2.5}}));
+        QCOMPARE(inserted,
+                 (QJsonObject{{"id", "a1"},
+                              {"sede_id", "central"},
+                              {"estado", "B"},
+                              {"valor", 1500},
+                              {"peso", 2.5}}));
         QCOMPARE(q.value(7).toString(), QStringLiteral("pending"));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 2);

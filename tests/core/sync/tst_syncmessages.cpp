@@ -23,8 +23,12 @@ PushRequest samplePush()
     rule.appendOnly = true;
     rule.scopeParentTable = QStringLiteral("patrimonio_assets");
     rule.scopeParentColumn = QStringLiteral("asset_id");
-    r.tables = {rule, SyncTableRule{QStringLiteral("patrimonio_assets"), false,
-                                    {QStringLiteral("estado")}, {}, {}}};
+    r.tables = {rule,
+                SyncTableRule{QStringLiteral("patrimonio_assets"),
+                              false,
+                              {QStringLiteral("estado")},
+                              {},
+                              {}}};
     OutboxEntry e;
     e.seq = 42;
     e.schemaVersion = 1;
@@ -39,8 +43,11 @@ PushRequest samplePush()
     OutboxEntry d;
     d.seq = 43;
     d.schemaVersion = 1;
-    d.ops = {SyncOp{SyncOp::Kind::Delete, QStringLiteral("patrimonio_assets"), QStringLiteral("a2"),
-                    {}, {}}};
+    d.ops = {SyncOp{SyncOp::Kind::Delete,
+                    QStringLiteral("patrimonio_assets"),
+                    QStringLiteral("a2"),
+                    {},
+                    {}}};
     r.entries = {e, d};
     return r;
 }
@@ -56,8 +63,10 @@ private slots:
     {
         const PushRequest r = samplePush();
         QString error;
-        const auto back = PushRequest::fromJson(
-            QJsonDocument::fromJson(QJsonDocument(r.toJson()).toJson()).object(), &error);
+        const auto back = PushRequest::fromJson(QJsonDocument::fromJson(
+                                                    QJsonDocument(r.toJson()).toJson())
+                                                    .object(),
+                                                &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->deviceId, r.deviceId);
         QCOMPARE(back->tables.size(), 2);
@@ -78,19 +87,49 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("errorPart");
-        const QByteArray dev = R"("device_id": "0190f5a8-7b2c-7def-8a00-1234567890ab", "schema_version": 1)";
-        QTest::newRow("no device") << QByteArray(R"({"schema_version": 1, "entries": []})") << "device_id";
-        QTest::newRow("bad device") << QByteArray(R"({"device_id": "x", "schema_version": 1})") << "UUID";
-        QTest::newRow("no schema") << QByteArray(R"({"device_id": "0190f5a8-7b2c-7def-8a00-1234567890ab"})") << "schema_version";
-        QTest::newRow("seq zero") << "{" + dev + R"(, "entries": [{"seq": 0, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}]})" << "seq";
-        QTest::newRow("fractional seq") << "{" + dev + R"(, "entries": [{"seq": 1.5, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}]})" << "seq";
-        QTest::newRow("no ops") << "{" + dev + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": []}]})" << "no ops";
-        QTest::newRow("unknown op") << "{" + dev + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "merge", "table": "t", "id": "1"}]}]})" << "unknown op";
-        QTest::newRow("bad table") << "{" + dev + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "delete", "table": "T;drop", "id": "1"}]}]})" << "table name";
-        QTest::newRow("insert without data") << "{" + dev + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "insert", "table": "t", "id": "1"}]}]})" << "data";
-        QTest::newRow("changed not in data") << "{" + dev + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "update", "table": "t", "id": "1", "data": {"a": 1}, "changed": ["b"]}]}]})" << "changed column";
-        QTest::newRow("not consecutive") << "{" + dev + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}, {"seq": 3, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}]})" << "consecutive";
-        QTest::newRow("bad table kind") << "{" + dev + R"(, "tables": [{"table": "t", "kind": "weird"}]})" << "kind";
+        const QByteArray dev
+            = R"("device_id": "0190f5a8-7b2c-7def-8a00-1234567890ab", "schema_version": 1)";
+        QTest::newRow("no device")
+            << QByteArray(R"({"schema_version": 1, "entries": []})") << "device_id";
+        QTest::newRow("bad device")
+            << QByteArray(R"({"device_id": "x", "schema_version": 1})") << "UUID";
+        QTest::newRow("no schema")
+            << QByteArray(R"({"device_id": "0190f5a8-7b2c-7def-8a00-1234567890ab"})")
+            << "schema_version";
+        QTest::newRow("seq zero")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 0, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}]})"
+            << "seq";
+        QTest::newRow("fractional seq")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1.5, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}]})"
+            << "seq";
+        QTest::newRow("no ops") << "{" + dev
+                                       + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": []}]})"
+                                << "no ops";
+        QTest::newRow("unknown op")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "merge", "table": "t", "id": "1"}]}]})"
+            << "unknown op";
+        QTest::newRow("bad table")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "delete", "table": "T;drop", "id": "1"}]}]})"
+            << "table name";
+        QTest::newRow("insert without data")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "insert", "table": "t", "id": "1"}]}]})"
+            << "data";
+        QTest::newRow("changed not in data")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "update", "table": "t", "id": "1", "data": {"a": 1}, "changed": ["b"]}]}]})"
+            << "changed column";
+        QTest::newRow("not consecutive")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}, {"seq": 3, "schema_version": 1, "ops": [{"op": "delete", "table": "t", "id": "1"}]}]})"
+            << "consecutive";
+        QTest::newRow("bad table kind")
+            << "{" + dev + R"(, "tables": [{"table": "t", "kind": "weird"}]})"
+            << "kind";
     }
     void badPushRequests()
     {
@@ -111,10 +150,18 @@ private slots:
         applied.seq = 42;
         applied.status = PushAck::Status::Conflict;
         applied.rowVersions.insert("t/1", 9);
-        applied.conflicts = {SyncConflict{SyncConflict::Kind::Field, "t", "1", "estado",
-                                          QJsonValue("R"), QJsonValue("M")},
-                             SyncConflict{SyncConflict::Kind::EditDelete, "t", "2", {},
-                                          QJsonValue(), QJsonObject{{"id", "2"}}}};
+        applied.conflicts = {SyncConflict{SyncConflict::Kind::Field,
+                                          "t",
+                                          "1",
+                                          "estado",
+                                          QJsonValue("R"),
+                                          QJsonValue("M")},
+                             SyncConflict{SyncConflict::Kind::EditDelete,
+                                          "t",
+                                          "2",
+                                          {},
+                                          QJsonValue(),
+                                          QJsonObject{{"id", "2"}}}};
         PushAck rejected;
         rejected.seq = 43;
         rejected.status = PushAck::Status::Rejected;
@@ -134,8 +181,10 @@ private slots:
         QCOMPARE(back->acks.at(0).conflicts.at(1).kind, SyncConflict::Kind::EditDelete);
         QCOMPARE(back->acks.at(1).status, PushAck::Status::Rejected);
         QCOMPARE(back->acks.at(1).reason, QStringLiteral("out_of_scope"));
-        QVERIFY(!PushResponse::fromJson(parse(R"({"acks": [{"seq": 1, "status": "maybe"}], "expected_seq": 2})"), &error));
-        QVERIFY(!PushResponse::fromJson(parse(R"({"acks": [{"seq": 1, "status": "rejected"}], "expected_seq": 2})"), &error));
+        QVERIFY(!PushResponse::fromJson(
+            parse(R"({"acks": [{"seq": 1, "status": "maybe"}], "expected_seq": 2})"), &error));
+        QVERIFY(!PushResponse::fromJson(
+            parse(R"({"acks": [{"seq": 1, "status": "rejected"}], "expected_seq": 2})"), &error));
     }
 
     void pullMessagesRoundTrip()
@@ -170,9 +219,15 @@ private slots:
         QCOMPARE(SyncProtocol::pageChecksum(back->rows), page.checksum);
 
         // Rows out of version order, and a row with neither data nor deleted, are refused.
-        QVERIFY(!PullResponse::fromJson(parse(R"({"rows": [{"table": "t", "id": "1", "version": 5, "data": {}}, {"table": "t", "id": "2", "version": 4, "data": {}}], "next_cursor": 5, "checksum": "x"})"), &error));
+        QVERIFY(!PullResponse::fromJson(
+            parse(
+                R"({"rows": [{"table": "t", "id": "1", "version": 5, "data": {}}, {"table": "t", "id": "2", "version": 4, "data": {}}], "next_cursor": 5, "checksum": "x"})"),
+            &error));
         QVERIFY(error.contains("ascending"));
-        QVERIFY(!PullResponse::fromJson(parse(R"({"rows": [{"table": "t", "id": "1", "version": 5}], "next_cursor": 5, "checksum": "x"})"), &error));
+        QVERIFY(!PullResponse::fromJson(
+            parse(
+                R"({"rows": [{"table": "t", "id": "1", "version": 5}], "next_cursor": 5, "checksum": "x"})"),
+            &error));
     }
 };
 

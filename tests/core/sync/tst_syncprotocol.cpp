@@ -64,17 +64,25 @@ private slots:
 
     void checksumIsStableAndSensitive()
     {
-        PulledRow a{QStringLiteral("t"), QStringLiteral("1"), 5, false,
+        PulledRow a{QStringLiteral("t"),
+                    QStringLiteral("1"),
+                    5,
+                    false,
                     QJsonObject{{"b", 2}, {"a", "x"}, {"v", 1.5}}};
         PulledRow tomb{QStringLiteral("t"), QStringLiteral("2"), 6, true, {}};
         const QString sum = SyncProtocol::pageChecksum({a, tomb});
         QCOMPARE(sum.size(), 64);
         // The same values, however they were built or parsed, give the same checksum.
-        PulledRow a2{QStringLiteral("t"), QStringLiteral("1"), 5, false,
+        PulledRow a2{QStringLiteral("t"),
+                     QStringLiteral("1"),
+                     5,
+                     false,
                      QJsonObject{{"v", 1.5}, {"a", "x"}, {"b", 2}}};
         QCOMPARE(SyncProtocol::pageChecksum({a2, tomb}), sum);
-        const auto reparsed = PulledRow::fromJson(
-            QJsonDocument::fromJson(QJsonDocument(a.toJson()).toJson()).object(), nullptr);
+        const auto reparsed = PulledRow::fromJson(QJsonDocument::fromJson(
+                                                      QJsonDocument(a.toJson()).toJson())
+                                                      .object(),
+                                                  nullptr);
         QVERIFY(reparsed);
         QCOMPARE(SyncProtocol::pageChecksum({*reparsed, tomb}), sum);
         // Any change is seen: a value, the order, a missing row, a version.

@@ -5,12 +5,17 @@
 #include "AssetFilterProxyModel.h"
 #include "AssetRegisterPage.h"
 #include "AssetTableModel.h"
+#include "ImageScanAction.h"
+#include "LabelPrintDialog.h"
+#include "LabelProfileCatalog.h"
+#include "LabelService.h"
 #include "PatrimonioDemo.h"
 #include "ScanBanner.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
@@ -36,6 +41,7 @@ private slots:
     void scanOpensTheAssetEvenWhenFiltered();
     void unknownScanIsSaidPlainly();
     void reloadSeesNewAssets();
+    void printLabelsForTheSelection();
 
 private:
     std::unique_ptr<PatrimonioFixture> m_fixture;
@@ -229,6 +235,50 @@ void TestAssetRegisterPage::reloadSeesNewAssets()
     QCOMPARE(m_page->model()->rowCount(), before + 1);
     QVERIFY(m_page->showAsset(QStringLiteral("740899509999")));
     QCOMPARE(m_page->detail()->shownCodigo(), QStringLiteral("740899509999"));
+}
+
+void TestAssetRegisterPage::printLabelsForTheSelection()
+{
+    // Without label printing set up, there is no button and Ctrl+P does nothing.
+    QVERIFY(!m_page->printLabelsButton()->isVisible());
+    QVERIFY(!m_page->printLabels());
+
+    const LabelService labels(m_fixture->assets());
+    m_page->setLabelPrinting(&labels, std::make_shared<const LabelProfileCatalog>());
+    QVERIFY(m_page->printLabelsButton()->isVisible());
+    QApplication::setActiveWindow(m_page.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page->searchField()->setFocus();
+    QTest::keyClicks(m_page->searchField(), QStringLiteral("servidor"));
+    QTRY_COMPARE(m_page->proxy()->rowCount(), 18);
+    QTest::keyClick(m_page->searchField(), Qt::Key_Return); // to the list, first row current
+    QTableView *view = m_page->view();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+    QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+    const QStringList selected = m_page->selectedCodigos();
+    QCOMPARE(selected.size(), 3);
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(selected.at(row),
+                 m_page->proxy()->index(row, 0).data(AssetTableModel::CodigoRole).toString());
+    QTest::keyClick(view, Qt::Key_P, Qt::ControlModifier);
+    auto *dialog = m_page->findChild<LabelPrintDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->batch().labels.size(), 3);
+    QCOMPARE(dialog->batch().labels.first().codigo, selected.first());
+    QVERIFY(dialog->batch().ok());
+    dialog->close(); // deletes itself
+    QTRY_VERIFY(!m_page->findChild<LabelPrintDialog *>());
+
+    // Ctrl+A selects everything shown.
+    QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(m_page->selectedCodigos().size(), m_page->proxy()->rowCount());
+    // Nothing selected: a hint, no dialog.
+    view->clearSelection();
+    QVERIFY(!m_page->printLabels());
+    QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Info);
+    m_page->setLabelPrinting(nullptr, nullptr);
 }
 
 QTEST_MAIN(TestAssetRegisterPage)

@@ -3,15 +3,20 @@
 
 #include "AssetDetailView.h"
 #include "AssetRegisterPage.h"
+#include "ImageScanAction.h"
 #include "ScanBanner.h"
 #include "ScanPage.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include "barcode/BarcodeRenderer.h"
 
 using namespace tambo;
 using namespace tambo::patrimonio;
@@ -33,6 +38,8 @@ private slots:
     void scanIsTakenWhereverTheFocusIs();
     void startOverForgetsTheScans();
     void registerAndScanPagesShareTheSession();
+    void readFromImageGoesThroughTheScanPath();
+    void imageWithoutCodeIsSaidPlainly();
 
 private:
     std::unique_ptr<PatrimonioFixture> m_fixture;
@@ -200,6 +207,70 @@ void TestScanPage::registerAndScanPagesShareTheSession()
              ScanSession::Outcome::Repeated);
     QCOMPARE(registerPage.banner()->kind(), ScanBanner::Kind::Repeated);
     QCOMPARE(beeps, 1);
+}
+
+void TestScanPage::readFromImageGoesThroughTheScanPath()
+{
+    // A photo of a damaged label: the code cannot be typed from it, but its bars still read.
+    QTemporaryDir dir;
+    const QString photo = dir.filePath(QStringLiteral("etiqueta-rota.png"));
+    {
+        const QImage symbol = core::BarcodeRenderer::encode(core::BarcodeFormat::Code128,
+                                                            QStringLiteral("740899500004"))
+                                  .toImage(4, 30);
+        QImage image(symbol.width() + 200, symbol.height() + 200, QImage::Format_RGB32);
+        image.fill(QColor(210, 205, 190));
+        QPainter p(&image);
+        p.translate(image.width() / 2.0, image.height() / 2.0);
+        p.rotate(-3);
+        p.drawImage(-symbol.width() / 2, -symbol.height() / 2, symbol);
+        p.fillRect(QRectF(-symbol.width() / 2.0, 10, symbol.width(), 30), Qt::white); // torn
+        p.end();
+        QVERIFY(image.save(photo));
+    }
+    int asked = 0;
+    m_page->imageScanAction()->setFileChooser([&](QWidget *) {
+        ++asked;
+        return photo;
+    });
+    QSignalSpy opened(m_page.get(), &ScanPage::assetOpened);
+    // Ctrl+O from the scan field, as a clerk does.
+    QTest::keyClick(m_page->scanField(), Qt::Key_O, Qt::ControlModifier);
+    QCOMPARE(asked, 1);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(m_page->detail()->shownCodigo(), QStringLiteral("740899500004"));
+    QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Found);
+    QCOMPARE(m_page->recentScans()->topLevelItemCount(), 1);
+    QCOMPARE(m_beeps, 0);
+    // The same label again is a repeated scan, like with the scanner.
+    m_page->imageScanAction()->trigger();
+    QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Repeated);
+    QCOMPARE(m_beeps, 1);
+    QCOMPARE(m_page->recentScans()->topLevelItemCount(), 2);
+    // Cancelling the file dialog does nothing.
+    m_page->imageScanAction()->setFileChooser([](QWidget *) { return QString(); });
+    m_page->imageScanAction()->trigger();
+    QCOMPARE(m_page->recentScans()->topLevelItemCount(), 2);
+}
+
+void TestScanPage::imageWithoutCodeIsSaidPlainly()
+{
+    QTemporaryDir dir;
+    const QString photo = dir.filePath(QStringLiteral("pared.png"));
+    QImage blank(800, 600, QImage::Format_RGB32);
+    blank.fill(Qt::white);
+    QVERIFY(blank.save(photo));
+    m_page->imageScanAction()->setFileChooser([&](QWidget *) { return photo; });
+    QSignalSpy opened(m_page.get(), &ScanPage::assetOpened);
+    auto *button = m_page->findChild<QWidget *>(QStringLiteral("scanFromImageButton"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(opened.size(), 0);
+    QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Problem);
+    QVERIFY2(m_page->banner()->text().contains(QLatin1String("pared.png")),
+             qPrintable(m_page->banner()->text()));
+    QCOMPARE(m_beeps, 1);
+    QCOMPARE(m_page->scanField()->text(), QString());
 }
 
 QTEST_MAIN(TestScanPage)

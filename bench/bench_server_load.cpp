@@ -1,0 +1,427 @@
+// bench_server_load: load generator for tambo-server (issue 3 item 9).
+//
+// Simulates N devices (default 871, one per municipal PC) that each poll the server every
+// interval (default 30 s), compressed in time by a factor (default 10: every 3 s), over HTTPS
+// with certificate verification, a new TLS connection per poll as a PC that wakes up every 30 s
+// would open. It reports per-request-kind p50/p99/max latency and errors, and exits 1 when the
+// goals of issue 3 (p99 < 200 ms, 0 errors) are missed.
+//
+// By default it hosts everything itself: a private PostgreSQL (tests/support PostgresLauncher),
+// the schema migrated, bench users created, and one real tambo-server process. With --server it
+// targets a running server instead (--ca, --user, TAMBO_BENCH_PASSWORD).
+//
+// The traffic mix is the table in makeWorkload(): today GET /v1/auth/session (the poll) and
+// GET /v1/health. When /v1/sync/pull and /v1/sync/push exist, add them there (e.g. pull on every
+// poll, push for 10 % of polls) with their bodies; scheduling and statistics need no change.
+//
+// Command and results: docs/performance.md ("Server load").
+#include "ServerFixture.h"
+#include "ServerProcess.h"
+
+#include <httplib.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+#include <queue>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Millis = std::chrono::duration<double, std::milli>;
+
+struct Options
+{
+    int devices = 871;
+    double intervalSeconds = 30;
+    double compress = 10;
+    double durationSeconds = 60;
+    int threads = 64;
+    int logins = 8; // distinct sessions shared by the devices (login costs an Argon2id hash)
+    int serverWorkers = 8;
+    quint64 seed = 1;
+    QString host;
+    int port = 0;
+    QString ca;
+    QString user = QStringLiteral("bench");
+    QString password;
+};
+
+struct Device
+{
+    int id = 0;
+    std::string token; // access token of one of the bench sessions
+};
+
+// One kind of request in the mix.
+struct RequestKind
+{
+    std::string name;
+    int weight = 1; // relative frequency per poll
+    std::function<httplib::Result(httplib::ClientImpl &, const Device &)> send;
+};
+
+std::vector<RequestKind> makeWorkload()
+{
+    const auto bearer = [](const Device &d) {
+        return httplib::Headers{{"Authorization", "Bearer " + d.token}};
+    };
+    return {
+        {"GET /v1/auth/session",
+         9,
+         [bearer](httplib::ClientImpl &c, const Device &d) {
+             return c.Get("/v1/auth/session", bearer(d));
+         }},
+        {"GET /v1/health",
+         1,
+         [](httplib::ClientImpl &c, const Device &) { return c.Get("/v1/health"); }},
+        // Sync endpoints go here when they exist, e.g.
+        // {"POST /v1/sync/pull", 9, …}, {"POST /v1/sync/push", 1, …}
+    };
+}
+
+quint64 splitmix(quint64 &state)
+{
+    state += 0x9E3779B97F4A7C15ULL;
+    quint64 z = state;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+struct Stats
+{
+    std::vector<double> latencies;     // ms, successful requests
+    std::map<std::string, int> errors; // "status 503", "transport: Read", …
+    int total = 0;
+};
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const std::size_t i = std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+std::unique_ptr<httplib::SSLClient> makeClient(const Options &o)
+{
+    auto c = std::make_unique<httplib::SSLClient>(o.host.toStdString(), o.port);
+    c->set_ca_cert_path(o.ca.toStdString());
+    c->enable_server_certificate_verification(true);
+    c->set_connection_timeout(10, 0);
+    c->set_read_timeout(30, 0);
+    c->set_keep_alive(false); // a PC that polls every 30 s opens a new connection each time
+    return c;
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int runLoad(const Options &o)
+{
+    // Sessions for the devices.
+    std::vector<std::string> tokens;
+    {
+        const std::unique_ptr<httplib::SSLClient> c = makeClient(o);
+        for (int i = 0; i < o.logins; ++i) {
+            const QJsonObject body{{QStringLiteral("username"), o.user},
+                                   {QStringLiteral("password"), o.password}};
+            const auto r = c->Post("/v1/auth/login",
+                                   QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
+                                   "application/json");
+            if (!r || r->status != 200) {
+                out() << "bench_server_load: login failed: "
+                      << (r ? QString::number(r->status)
+                            : QString::fromStdString(httplib::to_string(r.error())))
+                      << Qt::endl;
+                return 2;
+            }
+            tokens.push_back(QJsonDocument::fromJson(QByteArray::fromStdString(r->body))
+                                 .object()
+                                 .value(QStringLiteral("access_token"))
+                                 .toString()
+                                 .toStdString());
+        }
+    }
+    std::vector<Device> devices(std::size_t(o.devices));
+    for (int i = 0; i < o.devices; ++i)
+        devices[std::size_t(i)] = Device{i, tokens[std::size_t(i) % tokens.size()]};
+
+    const std::vector<RequestKind> kinds = makeWorkload();
+    int weightSum = 0;
+    for (const RequestKind &k : kinds)
+        weightSum += k.weight;
+
+    const auto period = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(o.intervalSeconds / o.compress));
+    const Clock::time_point start = Clock::now() + std::chrono::milliseconds(200);
+    const Clock::time_point end = start
+                                  + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(o.durationSeconds));
+
+    // Every device's first poll falls at a (seeded) random point of the first period.
+    using Due = std::pair<Clock::time_point, int>;
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> schedule;
+    quint64 rng = o.seed;
+    for (int i = 0; i < o.devices; ++i) {
+        const auto offset = Clock::duration(
+            Clock::duration::rep(double(splitmix(rng) % 1000000) / 1e6 * double(period.count())));
+        schedule.emplace(start + offset, i);
+    }
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::vector<Stats> stats(kinds.size());
+    std::vector<double> lateness; // ms between a poll's due time and its start
+    std::atomic<bool> stop{false};
+
+    const auto worker = [&] {
+        const std::unique_ptr<httplib::SSLClient> client = makeClient(o);
+        std::unique_lock lock(mutex);
+        while (!stop) {
+            if (schedule.empty()) {
+                wake.wait(lock);
+                continue;
+            }
+            const auto [due, id] = schedule.top();
+            if (due >= end || Clock::now() >= end) {
+                stop = true;
+                wake.notify_all();
+                break;
+            }
+            if (Clock::now() < due) {
+                wake.wait_until(lock, due);
+                continue;
+            }
+            schedule.pop();
+            schedule.emplace(due + period, id);
+            quint64 pick = quint64(id) * 1000003ULL + quint64((due - start).count());
+            const int roll = int(splitmix(pick) % quint64(weightSum));
+            std::size_t kind = 0;
+            for (int acc = 0; kind < kinds.size(); ++kind) {
+                acc += kinds[kind].weight;
+                if (roll < acc)
+                    break;
+            }
+            lock.unlock();
+            wake.notify_one();
+            const Clock::time_point begun = Clock::now();
+            const httplib::Result r = kinds[kind].send(*client, devices[std::size_t(id)]);
+            const double ms = Millis(Clock::now() - begun).count();
+            lock.lock();
+            Stats &s = stats[kind];
+            ++s.total;
+            lateness.push_back(Millis(begun - due).count());
+            if (!r)
+                ++s.errors["transport: " + httplib::to_string(r.error())];
+            else if (r->status < 200 || r->status >= 300)
+                ++s.errors["status " + std::to_string(r->status)];
+            else
+                s.latencies.push_back(ms);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int i = 0; i < o.threads; ++i)
+        pool.emplace_back(worker);
+    for (std::thread &t : pool)
+        t.join();
+    // Polls that fell due before the end but never started (the client or server fell behind).
+    qint64 missed = 0;
+    while (!schedule.empty()) {
+        const Clock::time_point due = schedule.top().first;
+        schedule.pop();
+        if (due < end)
+            missed += 1 + qint64((end - due - Clock::duration(1)) / period);
+    }
+
+    // Report.
+    const double polls = double(o.devices) / (o.intervalSeconds / o.compress);
+    out() << QStringLiteral("devices: %1, poll every %2 s compressed ×%3 (every %4 s, %5 polls/s), "
+                            "duration %6 s, client threads %7")
+                 .arg(o.devices)
+                 .arg(o.intervalSeconds)
+                 .arg(o.compress)
+                 .arg(o.intervalSeconds / o.compress)
+                 .arg(polls, 0, 'f', 1)
+                 .arg(o.durationSeconds)
+                 .arg(o.threads)
+          << Qt::endl;
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                 .arg(QStringLiteral("request"), -24)
+                 .arg(QStringLiteral("count"), 8)
+                 .arg(QStringLiteral("errors"), 7)
+                 .arg(QStringLiteral("p50 ms"), 8)
+                 .arg(QStringLiteral("p99 ms"), 8)
+                 .arg(QStringLiteral("max ms"), 8)
+          << Qt::endl;
+    std::vector<double> all;
+    int errors = 0;
+    int total = 0;
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        const Stats &s = stats[k];
+        int e = 0;
+        for (const auto &[what, n] : s.errors)
+            e += n;
+        errors += e;
+        total += s.total;
+        all.insert(all.end(), s.latencies.begin(), s.latencies.end());
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                     .arg(QString::fromStdString(kinds[k].name), -24)
+                     .arg(s.total, 8)
+                     .arg(e, 7)
+                     .arg(percentile(s.latencies, 0.50), 8, 'f', 1)
+                     .arg(percentile(s.latencies, 0.99), 8, 'f', 1)
+                     .arg(s.latencies.empty()
+                              ? 0.0
+                              : *std::max_element(s.latencies.begin(), s.latencies.end()),
+                          8,
+                          'f',
+                          1)
+              << Qt::endl;
+        for (const auto &[what, n] : s.errors)
+            out() << "    " << n << " × " << QString::fromStdString(what) << Qt::endl;
+    }
+    const double p50 = percentile(all, 0.50);
+    const double p99 = percentile(all, 0.99);
+    out() << QStringLiteral("late starts (client saturated if high): p50 %1 ms, p99 %2 ms")
+                 .arg(percentile(lateness, 0.50), 0, 'f', 1)
+                 .arg(percentile(lateness, 0.99), 0, 'f', 1)
+          << Qt::endl;
+    // A poll that never started counts as an error: the devices were not served.
+    const bool met = errors == 0 && missed == 0 && p99 < 200.0 && total > 0;
+    out() << QStringLiteral("requests: %1, errors: %2, not started: %3, p50: %4 ms, p99: %5 ms, "
+                            "goal (p99 < 200 ms, 0 errors): %6")
+                 .arg(total)
+                 .arg(errors)
+                 .arg(missed)
+                 .arg(p50, 0, 'f', 1)
+                 .arg(p99, 0, 'f', 1)
+                 .arg(met ? QStringLiteral("met") : QStringLiteral("MISSED"))
+          << Qt::endl;
+    return met ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    std::signal(SIGPIPE, SIG_IGN);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Load generator for tambo-server."));
+    parser.addHelpOption();
+    const auto opt = [&](const char *name, const char *help, const char *value = "n") {
+        QCommandLineOption o(QString::fromLatin1(name),
+                             QString::fromLatin1(help),
+                             QString::fromLatin1(value));
+        parser.addOption(o);
+        return o;
+    };
+    const auto devicesOpt = opt("devices", "Simulated devices (871).");
+    const auto intervalOpt = opt("interval", "Poll interval of each device, seconds (30).");
+    const auto compressOpt = opt("compress", "Time compression factor (10: poll every 3 s).");
+    const auto durationOpt = opt("duration", "Length of the run, seconds (60).");
+    const auto threadsOpt = opt("threads", "Client threads (64).");
+    const auto loginsOpt = opt("logins", "Sessions shared by the devices (8).");
+    const auto workersOpt = opt("server-workers", "workers of the self-hosted server (8).");
+    const auto seedOpt = opt("seed", "Seed of the schedule (1).");
+    const auto serverOpt = opt("server",
+                               "host:port of a running tambo-server (default: host one).",
+                               "host:port");
+    const auto caOpt = opt("ca", "CA certificate (PEM) for --server.", "file");
+    const auto userOpt = opt("user", "User for --server (password: $TAMBO_BENCH_PASSWORD).", "name");
+    parser.process(app);
+
+    Options o;
+    const auto number = [&](const QCommandLineOption &option, auto &target) {
+        if (parser.isSet(option))
+            target = decltype(target + 0)(parser.value(option).toDouble());
+    };
+    number(devicesOpt, o.devices);
+    number(intervalOpt, o.intervalSeconds);
+    number(compressOpt, o.compress);
+    number(durationOpt, o.durationSeconds);
+    number(threadsOpt, o.threads);
+    number(loginsOpt, o.logins);
+    number(workersOpt, o.serverWorkers);
+    if (parser.isSet(seedOpt))
+        o.seed = parser.value(seedOpt).toULongLong();
+    if (o.devices < 1 || o.intervalSeconds <= 0 || o.compress <= 0 || o.durationSeconds <= 0
+        || o.threads < 1 || o.logins < 1 || o.serverWorkers < 1) {
+        out() << "bench_server_load: every number must be positive" << Qt::endl;
+        return 2;
+    }
+
+    if (parser.isSet(serverOpt)) {
+        const QStringList hp = parser.value(serverOpt).split(QLatin1Char(':'));
+        o.host = hp.value(0);
+        o.port = hp.value(1).toInt();
+        o.ca = parser.value(caOpt);
+        o.user = parser.isSet(userOpt) ? parser.value(userOpt) : o.user;
+        o.password = qEnvironmentVariable("TAMBO_BENCH_PASSWORD");
+        if (o.host.isEmpty() || o.port <= 0 || o.ca.isEmpty() || o.password.isEmpty()) {
+            out() << "bench_server_load: --server host:port needs --ca FILE and "
+                     "TAMBO_BENCH_PASSWORD"
+                  << Qt::endl;
+            return 2;
+        }
+        return runLoad(o);
+    }
+
+    // Self-hosted: PostgreSQL, schema, a bench user and one tambo-server with serverWorkers.
+    tambo::test::ServerFixture fx;
+    QString error;
+    if (!fx.setUp(&error)) {
+        out() << "bench_server_load: " << error << Qt::endl;
+        return 2;
+    }
+    o.password = QStringLiteral("bench-clave-2026");
+    if (!fx.createUser(o.user,
+                       QStringLiteral("admin_otic"),
+                       QStringLiteral("central"),
+                       o.password,
+                       &error)) {
+        out() << "bench_server_load: " << error << Qt::endl;
+        return 2;
+    }
+    const QString config = tambo::test::ServerProcess::writeConfig(fx.dir(),
+                                                                   QStringLiteral("bench.ini"),
+                                                                   fx.pg(),
+                                                                   fx.pg().databaseName(),
+                                                                   &fx.certificate(),
+                                                                   o.serverWorkers);
+    tambo::test::ServerProcess server(fx.dir() + QStringLiteral("/server.log"));
+    if (!server.start(config, &error)) {
+        out() << "bench_server_load: " << error << Qt::endl;
+        return 2;
+    }
+    o.host = QStringLiteral("127.0.0.1");
+    o.port = server.port();
+    o.ca = fx.certificate().certificatePath();
+    out() << "self-hosted tambo-server on 127.0.0.1:" << o.port << " with " << o.serverWorkers
+          << " workers" << Qt::endl;
+    const int rc = runLoad(o);
+    server.signal(SIGTERM);
+    server.waitForExit(15000);
+    return rc;
+}

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "Asset.h"
+#include "Campaign.h"
+#include "CampaignReport.h"
+
+#include <QWidget>
+
+#include <functional>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace tambo::core {
+struct Session;
+}
+
+namespace tambo::patrimonio {
+
+class AssetRepository;
+class CampaignFilterProxyModel;
+class CampaignRepository;
+class CampaignTableModel;
+
+// "Campañas de inventario": the campaigns with a filter (Ctrl+F) and a state filter, sortable.
+// The jefe de patrimonio creates (Ctrl+N), starts (Ctrl+Shift+S) and closes (Ctrl+Shift+C) a
+// campaign; closing freezes the outcomes and writes the acta, the informe final (PDF) and the
+// CSV for contabilidad into the output folder; Ctrl+E writes them again for a closed campaign.
+// The repository checks the permissions again; the actions are hidden from other roles.
+class CampaignListPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CampaignListPage(CampaignRepository &campaigns,
+                     AssetRepository &assets,
+                     const core::Session &session,
+                     QWidget *parent = nullptr);
+
+    // Where documents go (default: Documents/Tambo/Inventario).
+    void setOutputDirectory(const QString &dir) { m_outputDir = dir; }
+    QString outputDirectory() const { return m_outputDir; }
+    // Asks yes/no before closing (default: a QMessageBox): a seam for tests.
+    void setConfirm(std::function<bool(const QString &)> confirm)
+    {
+        m_confirm = std::move(confirm);
+    }
+
+    CampaignTableModel *model() const { return m_model; }
+    CampaignFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterField() const { return m_filter; }
+    QComboBox *stateFilter() const { return m_state; }
+    QString messageText() const;
+    QAction *newAction() const { return m_new; }
+    QAction *startAction() const { return m_start; }
+    QAction *closeAction() const { return m_close; }
+    QAction *exportAction() const { return m_export; }
+    CampaignReport::Files lastFiles() const { return m_lastFiles; }
+
+    // The paths the actions take, without dialogs.
+    bool createCampaign(Campaign campaign);
+    bool selectCampaign(const QString &id);
+    QString currentId() const;
+
+public slots:
+    bool reload();
+    void showNewCampaignDialog();
+    bool startCurrent();
+    bool closeCurrent();
+    bool exportCurrent();
+
+signals:
+    void campaignsChanged();
+
+private:
+    void showMessage(const QString &text, bool error);
+    void updateActions();
+    QHash<QString, QString> sedeNames() const;
+    QHash<QString, QString> areaNames() const;
+
+    CampaignRepository &m_campaigns;
+    AssetRepository &m_assets;
+    const core::Session &m_session;
+    CampaignTableModel *m_model = nullptr;
+    CampaignFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_view = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_state = nullptr;
+    QLabel *m_message = nullptr;
+    QAction *m_new = nullptr;
+    QAction *m_start = nullptr;
+    QAction *m_close = nullptr;
+    QAction *m_export = nullptr;
+    QString m_outputDir;
+    std::function<bool(const QString &)> m_confirm;
+    CampaignReport::Files m_lastFiles;
+    QList<Place> m_sedes;
+    QList<Place> m_areas;
+};
+
+} // namespace tambo::patrimonio
