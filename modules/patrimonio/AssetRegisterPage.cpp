@@ -151,6 +151,9 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
+    // The list gets most of the width at first (the detail's size hint would otherwise claim
+    // half of it); setSizes() scales these to the real width.
+    splitter->setSizes({700, 300});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
