@@ -1824,6 +1824,18 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Campaign “%1” closed. Written: %2, %3 and %4.</source>
         <translation>Campaña «%1» cerrada. Se emitieron: %2, %3 y %4.</translation>
     </message>
+    <message>
+        <source>Print &amp;labels of the campaign…</source>
+        <translation>Imprimir &amp;etiquetas de la campaña…</translation>
+    </message>
+    <message>
+        <source>Choose a campaign first.</source>
+        <translation>Elija primero una campaña.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s scope has no registered assets to label.</source>
+        <translation>El ámbito de la campaña no tiene bienes registrados que etiquetar.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::CampaignReport</name>

@@ -5,6 +5,8 @@
 #include "CampaignFilterProxyModel.h"
 #include "CampaignRepository.h"
 #include "CampaignTableModel.h"
+#include "LabelPrintDialog.h"
+#include "LabelProfileCatalog.h"
 #include "PatrimonioPermissions.h"
 
 #include "auth/Session.h"
@@ -22,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tambo::patrimonio {
@@ -93,6 +96,18 @@ CampaignListPage::CampaignListPage(CampaignRepository &campaigns,
     filters->addWidget(m_filter, 2);
     filters->addWidget(stateLabel);
     filters->addWidget(m_state, 1);
+    m_labelsAction = new QAction(tr("Print &labels of the campaign…"), this);
+    m_labelsAction->setObjectName(QStringLiteral("campaignLabelsAction"));
+    m_labelsAction->setShortcut(QKeySequence::Print);
+    m_labelsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_labelsAction->setVisible(false);
+    connect(m_labelsAction, &QAction::triggered, this, [this] { printCampaignLabels(); });
+    addAction(m_labelsAction);
+    auto *labelsButton = new QToolButton(this);
+    labelsButton->setObjectName(QStringLiteral("campaignLabelsButton"));
+    labelsButton->setDefaultAction(m_labelsAction);
+    labelsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    filters->addWidget(labelsButton);
 
     m_view->setObjectName(QStringLiteral("campaignTable"));
     m_view->setModel(m_proxy);
@@ -190,6 +205,54 @@ bool CampaignListPage::reload()
         m_view->setCurrentIndex(m_proxy->index(0, 0));
     updateActions();
     return true;
+}
+
+void CampaignListPage::setLabelPrinting(const LabelService *labels,
+                                        std::shared_ptr<const LabelProfileCatalog> profiles)
+{
+    m_labels = labels;
+    m_profiles = std::move(profiles);
+    m_labelsAction->setVisible(m_labels && m_profiles);
+}
+
+QStringList CampaignListPage::scopeCodigos(const QString &campaignId, QString *error) const
+{
+    CampaignTally tally;
+    if (!m_campaigns.loadTally(m_session, campaignId, &tally, error))
+        return {};
+    // Every registered bien expected in the scope: found here or elsewhere, or not yet found.
+    QStringList codigos;
+    for (const CampaignResult &r : tally.results()) {
+        if (r.inRegister && r.outcome != CampaignOutcome::Sobrante)
+            codigos << r.codigo;
+    }
+    codigos.sort();
+    return codigos;
+}
+
+LabelPrintDialog *CampaignListPage::printCampaignLabels()
+{
+    if (!m_labels || !m_profiles)
+        return nullptr;
+    const QString id = currentId();
+    if (id.isEmpty()) {
+        showMessage(tr("Choose a campaign first."), true);
+        return nullptr;
+    }
+    QString error;
+    const QStringList codigos = scopeCodigos(id, &error);
+    if (!error.isEmpty()) {
+        showMessage(error, true);
+        return nullptr;
+    }
+    if (codigos.isEmpty()) {
+        showMessage(tr("The campaign's scope has no registered assets to label."), true);
+        return nullptr;
+    }
+    auto *dialog = new LabelPrintDialog(*m_labels, m_session, *m_profiles, codigos, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 QString CampaignListPage::currentId() const

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -26,6 +27,9 @@ class AssetRepository;
 class CampaignFilterProxyModel;
 class CampaignRepository;
 class CampaignTableModel;
+class LabelPrintDialog;
+class LabelProfileCatalog;
+class LabelService;
 
 // "Campañas de inventario": the campaigns with a filter (Ctrl+F) and a state filter, sortable.
 // The jefe de patrimonio creates (Ctrl+N), starts (Ctrl+Shift+S) and closes (Ctrl+Shift+C) a
@@ -61,6 +65,13 @@ public:
     QAction *startAction() const { return m_start; }
     QAction *closeAction() const { return m_close; }
     QAction *exportAction() const { return m_export; }
+    // Labels for the bienes of the current campaign's scope (to label a sede before the toma):
+    // Ctrl+P, for everyone who may see the page; printing changes nothing in the store.
+    void setLabelPrinting(const LabelService *labels,
+                          std::shared_ptr<const LabelProfileCatalog> profiles);
+    QAction *labelsAction() const { return m_labelsAction; }
+    // The registered códigos in the campaign's scope, in código order.
+    QStringList scopeCodigos(const QString &campaignId, QString *error = nullptr) const;
     CampaignReport::Files lastFiles() const { return m_lastFiles; }
 
     // The paths the actions take, without dialogs.
@@ -74,6 +85,7 @@ public slots:
     bool startCurrent();
     bool closeCurrent();
     bool exportCurrent();
+    LabelPrintDialog *printCampaignLabels();
 
 signals:
     void campaignsChanged();
@@ -97,6 +109,9 @@ private:
     QAction *m_start = nullptr;
     QAction *m_close = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_labelsAction = nullptr;
+    const LabelService *m_labels = nullptr;
+    std::shared_ptr<const LabelProfileCatalog> m_profiles;
     QString m_outputDir;
     std::function<bool(const QString &)> m_confirm;
     CampaignReport::Files m_lastFiles;

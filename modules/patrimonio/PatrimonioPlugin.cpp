@@ -303,8 +303,11 @@ QWidget *PatrimonioPlugin::createPage(const QString &pageId,
     if (pageId == QLatin1String(MovementsPageId)) {
         return new MovementsPage(*m_movements, *m_assets, context.session, parent);
     }
-    if (pageId == QLatin1String(CampaignsPageId) && m_campaigns)
-        return new CampaignListPage(*m_campaigns, *m_assets, context.session, parent);
+    if (pageId == QLatin1String(CampaignsPageId) && m_campaigns) {
+        auto *page = new CampaignListPage(*m_campaigns, *m_assets, context.session, parent);
+        page->setLabelPrinting(m_labels.get(), m_labelProfiles);
+        return page;
+    }
     if (pageId == QLatin1String(InventoryPageId) && m_campaigns)
         return new InventoryPage(*m_campaigns, *m_assets, context.session, scanner, parent);
     if (pageId == QLatin1String(ScanPageId)) {

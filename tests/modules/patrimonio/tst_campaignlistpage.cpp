@@ -6,6 +6,9 @@
 #include "CampaignListPage.h"
 #include "CampaignRepository.h"
 #include "CampaignTableModel.h"
+#include "LabelPrintDialog.h"
+#include "LabelProfileCatalog.h"
+#include "LabelService.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -35,6 +38,7 @@ private slots:
     void refusedCampaignKeepsTheDialogOpen();
     void closeCanBeCancelled();
     void writeDocumentsAgain();
+    void labelsForTheCampaignScope();
 
 private:
     Campaign make(const QString &name, int year, bool start);
@@ -187,3 +191,30 @@ void TestCampaignListPage::writeDocumentsAgain()
 
 QTEST_MAIN(TestCampaignListPage)
 #include "tst_campaignlistpage.moc"
+
+void TestCampaignListPage::labelsForTheCampaignScope()
+{
+    QVERIFY(!m_page->labelsAction()->isVisible()); // no label service given yet
+    LabelService labels(m_f->assets());
+    m_page->setLabelPrinting(&labels,
+                             std::make_shared<const LabelProfileCatalog>(
+                                 LabelProfileCatalog::loadDefault()));
+    QVERIFY(m_page->labelsAction()->isVisible());
+    const Campaign campaign = m_repo->list(m_jefe).at(0);
+    QVERIFY(m_page->selectCampaign(campaign.id));
+    const QStringList expected{QStringLiteral("740899500001"),
+                               QStringLiteral("740899500002"),
+                               QStringLiteral("740899500003")};
+    QCOMPARE(m_page->scopeCodigos(campaign.id), expected);
+
+    m_page->view()->setFocus();
+    QTest::keyClick(m_page->view(), Qt::Key_P, Qt::ControlModifier);
+    auto *dialog = m_page->findChild<LabelPrintDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->batch().ok());
+    QStringList printed;
+    for (const auto &label : dialog->batch().labels)
+        printed << label.codigo;
+    QCOMPARE(printed, expected);
+    dialog->close();
+}
