@@ -156,6 +156,20 @@ QList<core::MigrationStep> PgSchema::steps()
                             " cursor BIGINT NOT NULL CHECK (cursor >= 0),"
                             " updated_at TIMESTAMPTZ NOT NULL,"
                             " PRIMARY KEY (device_id, scope))")}),
+        MigrationStep::sql(
+            5,
+            QStringLiteral("sync: rows that left a sede or area (withdrawn from its PCs)"),
+            {QStringLiteral("CREATE TABLE sync_scope_exits ("
+                            " version BIGINT PRIMARY KEY,"
+                            " table_name TEXT NOT NULL,"
+                            " row_id TEXT NOT NULL,"
+                            " old_sede TEXT,"
+                            " old_area TEXT,"
+                            " new_sede TEXT,"
+                            " new_area TEXT,"
+                            " created_at TIMESTAMPTZ NOT NULL)"),
+             QStringLiteral("CREATE INDEX sync_scope_exits_by_sede ON sync_scope_exits "
+                            "(old_sede, version)")}),
     };
 }
 

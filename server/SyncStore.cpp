@@ -177,6 +177,7 @@ bool SyncStore::scopeOf(const SyncTableRule &rule,
 SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
                                        const SyncOp &op,
                                        const SyncTableRule *rule,
+                                       const Rules &rules,
                                        qint64 base,
                                        qint64 seq,
                                        PushAck *ack)
@@ -208,8 +209,8 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT version, deleted, data::text, col_versions::text, "
-                             "col_devices::text, sede_id FROM sync_rows WHERE table_name = ? AND "
-                             "row_id = ? FOR UPDATE"));
+                             "col_devices::text, sede_id, area_id FROM sync_rows WHERE "
+                             "table_name = ? AND row_id = ? FOR UPDATE"));
     q.addBindValue(op.table);
     q.addBindValue(op.id);
     if (!q.exec())
@@ -221,6 +222,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     QJsonObject colVersions = exists ? parseObject(q.value(3)) : QJsonObject();
     QJsonObject colDevices = exists ? parseObject(q.value(4)) : QJsonObject();
     const QString curSede = exists ? q.value(5).toString() : QString();
+    const QString curArea = exists ? q.value(6).toString() : QString();
     q.finish();
     const QString device = caller.deviceId.toString(QUuid::WithoutBraces);
 
@@ -395,8 +397,83 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     q.addBindValue(m_clock.now().toUTC());
     if (!q.exec())
         return dbFail(q);
+    if (exists && (curSede != sede || curArea != area)
+        && !moveScope(op.table, op.id, {curSede, curArea}, {sede, area}, rules, &r.error)) {
+        r.dbError = true;
+        return r;
+    }
     ack->rowVersions.insert(key, version);
     return r;
+}
+
+bool SyncStore::moveScope(const QString &table,
+                          const QString &rowId,
+                          const Scope &from,
+                          const Scope &to,
+                          const Rules &rules,
+                          QString *error)
+{
+    QSqlQuery q(m_db);
+    // Rows scoped through this one (e.g. an asset's history) move with it: each gets a new
+    // version after its parent's, so a PC of the new scope inserts the parent first.
+    for (const SyncTableRule *child : rules) {
+        if (child->scopeParentTable != table || child->scopeParentColumn.isEmpty())
+            continue;
+        q.prepare(QStringLiteral("SELECT row_id FROM sync_rows WHERE table_name = ? AND NOT deleted "
+                                 "AND data ->> ? = ? AND data -> 'sede_id' IS NULL "
+                                 "AND data -> 'area_id' IS NULL ORDER BY row_id FOR UPDATE"));
+        q.addBindValue(child->table);
+        q.addBindValue(child->scopeParentColumn);
+        q.addBindValue(rowId);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        QStringList children;
+        while (q.next())
+            children << q.value(0).toString();
+        q.finish();
+        for (const QString &childId : std::as_const(children)) {
+            const qint64 childVersion = nextVersion(error);
+            if (childVersion == 0)
+                return false;
+            q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, sede_id = ?, area_id = ?, "
+                                     "updated_at = ? WHERE table_name = ? AND row_id = ?"));
+            q.addBindValue(childVersion);
+            q.addBindValue(nullableText(to.sede));
+            q.addBindValue(nullableText(to.area));
+            q.addBindValue(m_clock.now().toUTC());
+            q.addBindValue(child->table);
+            q.addBindValue(childId);
+            if (!q.exec()) {
+                *error = q.lastError().text();
+                return false;
+            }
+            if (!moveScope(child->table, childId, from, to, rules, error))
+                return false;
+        }
+    }
+    // The withdrawal from the old scope comes after the children's, so a PC of the old scope
+    // removes the children before the row they refer to.
+    const qint64 exitVersion = nextVersion(error);
+    if (exitVersion == 0)
+        return false;
+    q.prepare(QStringLiteral("INSERT INTO sync_scope_exits (version, table_name, row_id, old_sede, "
+                             "old_area, new_sede, new_area, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(exitVersion);
+    q.addBindValue(table);
+    q.addBindValue(rowId);
+    q.addBindValue(nullableText(from.sede));
+    q.addBindValue(nullableText(from.area));
+    q.addBindValue(nullableText(to.sede));
+    q.addBindValue(nullableText(to.area));
+    q.addBindValue(m_clock.now().toUTC());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushRequest &request)
@@ -490,7 +567,7 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             if (result.rejected)
                 break;
             const qint64 base = entry.baseVersions.value(SyncProtocol::rowKey(op.table, op.id), 0);
-            result = applyOp(caller, op, rules.value(op.table), base, entry.seq, &ack);
+            result = applyOp(caller, op, rules.value(op.table), rules, base, entry.seq, &ack);
             if (result.dbError) {
                 out.error = result.error;
                 return out;
@@ -560,26 +637,57 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
     }
     const bool all = caller.seesAll() && request.sede.isEmpty();
     const QString sede = caller.seesAll() ? request.sede : caller.sede;
-    QString filter;
+    // The scope as SQL over given sede/area columns: rows of the scope, and rows that left it
+    // (sync_scope_exits whose old scope matches and whose new scope does not).
     QVariantList params;
-    if (!all) {
-        filter += QStringLiteral(" AND (sede_id IS NULL OR sede_id = ?)");
+    if (!all)
         params << sede;
-    }
-    if (!request.area.isEmpty()) {
-        filter += QStringLiteral(" AND (area_id IS NULL OR area_id = ?)");
+    if (!request.area.isEmpty())
         params << request.area;
+    const auto scopeSql = [&](const QString &sedeColumn, const QString &areaColumn) {
+        QStringList parts;
+        if (!all)
+            parts << QStringLiteral("(%1 IS NULL OR %1 = ?)").arg(sedeColumn);
+        if (!request.area.isEmpty())
+            parts << QStringLiteral("(%1 IS NULL OR %1 = ?)").arg(areaColumn);
+        return parts.join(QStringLiteral(" AND "));
+    };
+    const QString rowsScope = scopeSql(QStringLiteral("sede_id"), QStringLiteral("area_id"));
+    QString source;
+    QVariantList sourceParams; // after each "version > ?"
+    if (params.isEmpty()) {
+        // Everything: nothing ever leaves this scope.
+        source = QStringLiteral("SELECT table_name, row_id, version, deleted, data FROM sync_rows "
+                                "WHERE version > ?");
+    } else {
+        source = QStringLiteral(
+                     "SELECT table_name, row_id, version, deleted, data FROM sync_rows "
+                     "WHERE version > ? AND %1 UNION ALL "
+                     "SELECT table_name, row_id, version, TRUE, NULL FROM sync_scope_exits "
+                     "WHERE version > ? AND %2 AND NOT (%3)")
+                     .arg(rowsScope,
+                          scopeSql(QStringLiteral("old_sede"), QStringLiteral("old_area")),
+                          scopeSql(QStringLiteral("new_sede"), QStringLiteral("new_area")));
     }
+    const auto bindSource = [&](QSqlQuery &query, qint64 cursor) {
+        query.addBindValue(cursor);
+        for (const QVariant &p : std::as_const(params))
+            query.addBindValue(p);
+        if (!params.isEmpty()) {
+            query.addBindValue(cursor);
+            for (int i = 0; i < 2; ++i)
+                for (const QVariant &p : std::as_const(params))
+                    query.addBindValue(p);
+        }
+    };
     const int pageSize = std::clamp(request.pageSize, 1, SyncProtocol::MaxPageSize);
 
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT table_name, row_id, version, deleted, data::text FROM "
-                             "sync_rows WHERE version > ?%1 ORDER BY version LIMIT ?")
-                  .arg(filter));
-    q.addBindValue(request.cursor);
-    for (const QVariant &p : std::as_const(params))
-        q.addBindValue(p);
+    q.prepare(QStringLiteral("SELECT table_name, row_id, version, deleted, data::text FROM (%1) "
+                             "AS scoped ORDER BY version LIMIT ?")
+                  .arg(source));
+    bindSource(q, request.cursor);
     q.addBindValue(pageSize + 1);
     if (!q.exec()) {
         out.error = q.lastError().text();
@@ -603,10 +711,8 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
     q.finish();
     page.nextCursor = page.rows.isEmpty() ? request.cursor : page.rows.constLast().version;
     if (page.more) {
-        q.prepare(QStringLiteral("SELECT count(*) FROM sync_rows WHERE version > ?%1").arg(filter));
-        q.addBindValue(page.nextCursor);
-        for (const QVariant &p : std::as_const(params))
-            q.addBindValue(p);
+        q.prepare(QStringLiteral("SELECT count(*) FROM (%1) AS scoped").arg(source));
+        bindSource(q, page.nextCursor);
         if (!q.exec() || !q.next()) {
             out.error = q.lastError().text();
             return out;
@@ -643,7 +749,17 @@ int SyncStore::purgeTombstones(QString *error)
             *error = q.lastError().text();
         return -1;
     }
-    return q.numRowsAffected();
+    const int purged = q.numRowsAffected();
+    // Withdrawals from a scope are tombstones too, and go by the same rule.
+    if (!q.exec(QStringLiteral(
+            "DELETE FROM sync_scope_exits WHERE version <= (SELECT min(c.cursor) FROM "
+            "sync_pull_cursors c JOIN devices d ON d.device_id = c.device_id "
+            "WHERE d.revoked_at IS NULL)"))) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return purged + q.numRowsAffected();
 }
 
 } // namespace tambo::server

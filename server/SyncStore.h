@@ -27,7 +27,8 @@ namespace tambo::server {
 // version order and a pull cursor can never skip a row that commits late.
 //
 // pull(): the rows (and tombstones) of the caller's scope with a version above the cursor, in
-// version order, one page at a time with a checksum. The presented cursor is recorded per
+// version order, one page at a time with a checksum. A row that left the caller's scope (moved
+// to another sede or area) comes as a tombstone too, so it does not stay on the old sede's PCs. The presented cursor is recorded per
 // device and scope; tombstones are purged once every active device's cursors passed them.
 class SyncStore
 {
@@ -73,12 +74,28 @@ private:
         bool dbError = false;
         QString error;
     };
+    using Rules = QHash<QString, const core::SyncTableRule *>;
     OpResult applyOp(const Caller &caller,
                      const core::SyncOp &op,
                      const core::SyncTableRule *rule,
+                     const Rules &rules,
                      qint64 base,
                      qint64 seq,
                      core::PushAck *ack);
+    struct Scope
+    {
+        QString sede; // empty: shared by every sede
+        QString area;
+    };
+    // A row changed scope: recorded in sync_scope_exits (with a version of its own), so the PCs
+    // of the old scope get a withdrawal (a tombstone) on their next pull; the rows scoped
+    // through it (scope_parent) follow it with new versions, recursively, children first.
+    bool moveScope(const QString &table,
+                   const QString &rowId,
+                   const Scope &from,
+                   const Scope &to,
+                   const Rules &rules,
+                   QString *error);
     bool scopeOf(const core::SyncTableRule &rule,
                  const QJsonObject &data,
                  QString *sede,

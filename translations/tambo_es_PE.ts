@@ -35,6 +35,10 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
+    <message>
+        <source>Connect to the sync &amp;server…</source>
+        <translation>Conectar con el &amp;servidor de sincronización…</translation>
+    </message>
 </context>
 <context>
     <name>tambo::admin::AdminCli</name>
@@ -684,6 +688,17 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::core::KeychainSecretStore</name>
+    <message>
+        <source>The system keychain could not be used: %1</source>
+        <translation>No se pudo usar el llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 seconds</source>
+        <translation>no respondió en %1 segundos</translation>
+    </message>
+</context>
+<context>
     <name>tambo::core::LocalWorkspace</name>
     <message>
         <source>The demo store %1 exists but the system keychain that holds its key does not answer. Start the keychain (GNOME Keyring / KWallet) and try again.</source>
@@ -907,6 +922,37 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Cannot save the permissions: %1</source>
         <translation>No se pudo guardar los permisos: %1</translation>
     </message>
+    <message>
+        <source>Carry this PC&apos;s changes to the server on a USB drive (sync bundles)</source>
+        <translation>Llevar los cambios de este equipo al servidor en una memoria USB (paquetes de sincronización)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::ServerEnrollment</name>
+    <message>
+        <source>The sync server does not answer (%1). Check the server address in the settings and the network link; this PC keeps working offline.</source>
+        <translation>El servidor de sincronización no responde (%1). Revise la dirección del servidor en los ajustes y el enlace de red; este equipo sigue trabajando sin conexión.</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>The sync server refused the connection (HTTP %1).</source>
+        <translation>El servidor de sincronización rechazó la conexión (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>This PC has no device identity yet; restart Tambo.</source>
+        <translation>Este equipo todavía no tiene identidad de dispositivo; reinicie Tambo.</translation>
+    </message>
+    <message>
+        <source>The server knows this PC&apos;s device id with another key (was the store copied from another PC?). Ask the OTIC office to revoke the old device; nothing was changed on this PC.</source>
+        <translation>El servidor conoce el identificador de este equipo con otra clave (¿se copió el almacén de otro equipo?). Pida a la OTIC que revoque el dispositivo anterior; no se cambió nada en este equipo.</translation>
+    </message>
+    <message>
+        <source>This PC is connected to the sync server as %1.</source>
+        <translation>Este equipo quedó conectado al servidor de sincronización como %1.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::SqlCipherDriver</name>
@@ -1069,6 +1115,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>This PC has no session with the sync server yet: its changes are kept here until it has one.</source>
         <translation>Este equipo todavía no tiene una sesión con el servidor de sincronización: sus cambios se guardan aquí hasta que la tenga.</translation>
+    </message>
+    <message>
+        <source>No sync server is configured on this PC: enter its address in File → Settings first.</source>
+        <translation>Este equipo no tiene un servidor de sincronización: indique primero su dirección en Archivo → Ajustes.</translation>
+    </message>
+    <message>
+        <source>A sync is running; try again in a moment.</source>
+        <translation>Hay una sincronización en curso; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The device key of this PC could not be read: %1</source>
+        <translation>No se pudo leer la clave de dispositivo de este equipo: %1</translation>
+    </message>
+    <message>
+        <source>The session with the sync server ended (expired or revoked). Connect again with File → Connect to the sync server; this PC&apos;s changes are kept.</source>
+        <translation>La sesión con el servidor de sincronización terminó (venció o fue revocada). Conéctese de nuevo con Archivo → Conectar con el servidor de sincronización; los cambios de este equipo se conservan.</translation>
     </message>
 </context>
 <context>
@@ -3848,6 +3910,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>movements of assets: proposals, their assets and decisions</source>
         <translation>movimientos de bienes: propuestas, sus bienes y decisiones</translation>
     </message>
+    <message>
+        <source>history of an asset moved to another sede leaves this PC</source>
+        <translation>el historial de un bien trasladado a otra sede sale de este equipo</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::ScanPage</name>
@@ -4262,6 +4328,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Importing the bundle…</source>
         <translation>Importando el paquete…</translation>
     </message>
+    <message>
+        <source>Your role may not export or import sync bundles. Ask the OTIC office.</source>
+        <translation>Su rol no permite exportar ni importar paquetes de sincronización. Consulte con la OTIC.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::shell::HomePage</name>
@@ -4512,6 +4582,57 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::ServerLoginDialog</name>
+    <message>
+        <source>Connect to the sync server</source>
+        <translation>Conectar con el servidor de sincronización</translation>
+    </message>
+    <message>
+        <source>This PC sends its changes to the municipality&apos;s server and receives those of its sede in the background. Enter your account on the server; the password is not stored.</source>
+        <translation>Este equipo envía sus cambios al servidor de la municipalidad y recibe los de su sede en segundo plano. Ingrese su cuenta del servidor; la contraseña no se guarda.</translation>
+    </message>
+    <message>
+        <source>(none configured)</source>
+        <translation>(ninguno configurado)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Con&amp;traseña:</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>No sync server is configured on this PC: enter its address in File → Settings first.</source>
+        <translation>Este equipo no tiene un servidor de sincronización: indique primero su dirección en Archivo → Ajustes.</translation>
+    </message>
+    <message>
+        <source>Enter your username on the server.</source>
+        <translation>Escriba su usuario del servidor.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Conectando con el servidor…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "ShellServices.h"
 
+#include "auth/Permission.h"
+#include "auth/Session.h"
 #include "migrations/CoreSchema.h"
 #include "module/ModuleManager.h"
 #include "store/Store.h"
@@ -11,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -66,10 +69,20 @@ BundleDialog::BundleDialog(core::BundleService &service, QString username, QWidg
     resize(480, sizeHint().height());
 }
 
-void BundleDialog::openFor(const ShellServices &services, const QString &username, QWidget *parent)
+void BundleDialog::openFor(const ShellServices &services,
+                           const core::Session &session,
+                           QWidget *parent)
 {
     if (!services.store || !services.modules || !services.clock)
         return;
+    if (!session.can(QString::fromLatin1(core::Permissions::SyncBundles))) {
+        QMessageBox::information(parent,
+                                 tr("USB sync bundles"),
+                                 tr("Your role may not export or import sync bundles. Ask the "
+                                    "OTIC office."));
+        return;
+    }
+    const QString username = session.username;
     QSqlDatabase db = services.store->database();
     core::LocalSyncStore local(db, services.modules->allSyncedTables(), *services.clock);
     core::BundleService service(local,

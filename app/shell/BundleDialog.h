@@ -10,6 +10,7 @@ class QPushButton;
 
 namespace tambo::core {
 class BundleService;
+struct Session;
 }
 
 namespace tambo::shell {
@@ -28,8 +29,11 @@ class BundleDialog : public QDialog
 public:
     BundleDialog(core::BundleService &service, QString username, QWidget *parent = nullptr);
 
-    // Opens the dialog over the workspace's store for `username` (MainWindow's action).
-    static void openFor(const ShellServices &services, const QString &username, QWidget *parent);
+    // Opens the dialog over the workspace's store for the session's user (MainWindow's action);
+    // without the core.sync.bundles permission it only says so.
+    static void openFor(const ShellServices &services,
+                        const core::Session &session,
+                        QWidget *parent);
 
     // Seams for tests (default: QFileDialog).
     void setFolderChooser(std::function<QString()> chooser) { m_chooseFolder = std::move(chooser); }

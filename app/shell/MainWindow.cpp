@@ -246,6 +246,14 @@ void MainWindow::buildUi()
     m_statusBar->setStore(m_services.store->path(), m_services.store->isEncrypted());
 }
 
+void MainWindow::addFileAction(QAction *action)
+{
+    if (!m_fileMenu || !action)
+        return;
+    m_fileMenu->insertAction(m_fileExtrasEnd, action);
+    m_lockedDisabled << action;
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -253,13 +261,16 @@ void MainWindow::buildMenus()
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
-    QAction *bundles = file->addAction(tr("&USB sync bundles…"), this, [this] {
-        BundleDialog::openFor(m_services, m_session.username, this);
-    });
-    bundles->setObjectName(QStringLiteral("actionBundles"));
-    bundles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
-    m_lockedDisabled << bundles;
-    file->addSeparator();
+    if (m_session.can(QString::fromLatin1(core::Permissions::SyncBundles))) {
+        QAction *bundles = file->addAction(tr("&USB sync bundles…"), this, [this] {
+            BundleDialog::openFor(m_services, m_session, this);
+        });
+        bundles->setObjectName(QStringLiteral("actionBundles"));
+        bundles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+        m_lockedDisabled << bundles;
+    }
+    m_fileMenu = file;
+    m_fileExtrasEnd = file->addSeparator();
     QAction *lock = file->addAction(QIcon(QStringLiteral(":/tambo/icons/lock.svg")),
                                     tr("&Lock session"),
                                     this,

@@ -13,6 +13,7 @@
 
 class QAction;
 class QListView;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
@@ -68,6 +69,9 @@ public:
     QWidget *pageWidget(const QString &pageId) const { return m_created.value(pageId); }
     QStringList pageIds() const;
     core::IdleLock *idleLock() const { return m_idleLock; }
+    // Adds an action of the app (e.g. the sync server connection) to the File menu, before Lock;
+    // it is disabled while the session is locked, like the menu's own actions.
+    void addFileAction(QAction *action);
     LockScreen *lockScreen() const { return m_lockScreen; }
     bool isLocked() const;
     ShellStatusBar *shellStatusBar() const { return m_statusBar; }
@@ -125,6 +129,8 @@ private:
     core::IdleLock *m_idleLock = nullptr;
     IdleWatcher *m_idleWatcher = nullptr;
     QList<QAction *> m_lockedDisabled; // actions off while locked
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_fileExtrasEnd = nullptr; // separator before Lock: addFileAction inserts above it
     QList<QAction *> m_goActions;
     bool m_loggingOut = false;
     int m_lockLoopLevel = 0;

@@ -11,6 +11,7 @@
 
 #include "LanguageLoader.h"
 #include "MainWindow.h"
+#include "ServerLoginDialog.h"
 #include "Shell.h"
 #include "ShellStatusBar.h"
 #include "SyncIndicator.h"
@@ -20,6 +21,7 @@
 #include "demo/DemoData.h"
 #include "module/ModuleManager.h"
 #include "settings/AppSettings.h"
+#include "store/KeychainSecretStore.h"
 #include "store/Store.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/SyncEngine.h"
@@ -34,11 +36,31 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSysInfo>
 #include <QTimer>
 
 using namespace tambo;
 
 namespace {
+
+// File → Connect to the sync server: the user's server account for this PC's background sync.
+void showServerLogin(core::SyncEngine &sync,
+                     const QString &serverUrl,
+                     const QString &username,
+                     QWidget *parent)
+{
+    auto *dialog = new shell::ServerLoginDialog(serverUrl, username, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(dialog,
+                     &shell::ServerLoginDialog::connectRequested,
+                     &sync,
+                     &core::SyncEngine::enroll);
+    QObject::connect(&sync,
+                     &core::SyncEngine::enrollFinished,
+                     dialog,
+                     &shell::ServerLoginDialog::showResult);
+    dialog->open();
+}
 
 void takeScreenshot(shell::MainWindow *window, const QString &path, const QString &pageId)
 {
@@ -141,25 +163,34 @@ int main(int argc, char *argv[])
     }
 
     // Background sync (docs/sync-protocol.md): its own thread and connection. Without a server
-    // URL in the settings, or before this PC has a server session, it keeps counting the
-    // changes waiting in the outbox and shows them as pending/offline.
+    // URL in the settings, or before this PC has a server session (File → Connect to the sync
+    // server; the refresh token then waits in the OS keychain), it keeps counting the changes
+    // waiting in the outbox and shows them as pending/offline.
     core::Workspace &workspace = *opened.workspace;
     core::SyncEngine::Options syncOptions;
     syncOptions.serverUrl = QUrl(settings.serverUrl());
     syncOptions.caCertificate = qEnvironmentVariable("TAMBO_SYNC_CA_CERTIFICATE");
     syncOptions.deviceId = QUuid::fromString(workspace.deviceId());
+    syncOptions.deviceName = QSysInfo::machineHostName();
     syncOptions.sede = settings.sedeId();
     core::SyncEngine sync(workspace.store(),
                           workspace.modules().allSyncedTables(),
                           workspace.clock(),
                           syncOptions);
+    core::KeychainSecretStore secrets;
+    if (!syncOptions.serverUrl.isEmpty())
+        sync.setSecretStore(&secrets); // no keychain round trip on PCs without a server
+    QObject::connect(&sync, &core::SyncEngine::secretStoreFailed, [](const QString &message) {
+        qWarning("tambo: the sync session cannot be kept in the keychain: %s", qPrintable(message));
+    });
     sync.start();
+    const QString serverUrl = syncOptions.serverUrl.toString();
 
     shell::Shell shell(shell::ShellServices::fromWorkspace(*opened.workspace), settings, options);
     QObject::connect(&shell,
                      &shell::Shell::mainWindowShown,
                      &sync,
-                     [&sync, &workspace](shell::MainWindow *window) {
+                     [&sync, &workspace, serverUrl](shell::MainWindow *window) {
                          shell::SyncIndicator *indicator = window->shellStatusBar()->syncIndicator();
                          indicator->showStatus(sync.status());
                          QObject::connect(&sync,
@@ -182,7 +213,21 @@ int main(int argc, char *argv[])
                                           &QAction::triggered,
                                           &sync,
                                           &core::SyncEngine::syncNow);
-                         window->addAction(syncNow);
+                         window->addFileAction(syncNow);
+                         auto *connectAction = new QAction(
+                             QCoreApplication::translate("main", "Connect to the sync &server…"),
+                             window);
+                         connectAction->setObjectName(QStringLiteral("actionSyncServerLogin"));
+                         QObject::connect(connectAction,
+                                          &QAction::triggered,
+                                          window,
+                                          [&sync, serverUrl, window] {
+                                              showServerLogin(sync,
+                                                              serverUrl,
+                                                              window->session().username,
+                                                              window);
+                                          });
+                         window->addFileAction(connectAction);
                      });
     if (autoLogin && !screenshot.isEmpty()) {
         const QString page = qEnvironmentVariable("TAMBO_SCREENSHOT_PAGE");

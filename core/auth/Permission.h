@@ -20,6 +20,7 @@ inline constexpr auto UsersManage = "core.users.manage";
 inline constexpr auto AuditView = "core.audit.view";
 inline constexpr auto SettingsManage = "core.settings.manage";
 inline constexpr auto Home = "core.home";
+inline constexpr auto SyncBundles = "core.sync.bundles"; // export/import USB sync bundles
 } // namespace Permissions
 
 } // namespace tambo::core

@@ -40,12 +40,17 @@ QString RoleCatalog::title(const QString &roleId)
 QList<PermissionDef> RoleCatalog::corePermissions()
 {
     const QString admin = QString::fromLatin1(Roles::AdminOtic);
+    QStringList writers = Roles::all(); // everyone who writes data; the PGD committee only reads
+    writers.removeAll(QString::fromLatin1(Roles::ComitePgd));
     return {
         {QString::fromLatin1(Permissions::Home), tr("Open Tambo's home page"), Roles::all()},
         {QString::fromLatin1(Permissions::UsersManage), tr("Manage users and their roles"), {admin}},
         {QString::fromLatin1(Permissions::SettingsManage),
          tr("Change the settings of this PC"),
          {admin}},
+        {QString::fromLatin1(Permissions::SyncBundles),
+         tr("Carry this PC's changes to the server on a USB drive (sync bundles)"),
+         writers},
         {QString::fromLatin1(Permissions::AuditView),
          tr("Read and verify the audit log"),
          {admin, QString::fromLatin1(Roles::ComitePgd)}},

@@ -1,46 +1,11 @@
 #include "store/KeychainKeyProvider.h"
 
+#include "store/KeychainJob.h"
 #include "store/SecureWipe.h"
-
-#include <QEventLoop>
-#include <QPointer>
-#include <QTimer>
 
 #include <qt6keychain/keychain.h>
 
 namespace tambo::core {
-
-namespace {
-
-// Runs a QtKeychain job to completion. Returns false on timeout: the job is then left to delete
-// itself whenever the keychain answers, since its backend may still call back into it.
-bool runJob(QKeychain::Job *job, int timeoutMs)
-{
-    job->setAutoDelete(false);
-    job->setInsecureFallback(false);
-    bool finished = false;
-    QEventLoop loop;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        loop.quit();
-    });
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    job->start();
-    if (!finished) {
-        timer.start(timeoutMs);
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    }
-    if (!finished) {
-        QObject::disconnect(job, nullptr, &loop, nullptr);
-        job->setAutoDelete(true);
-        return false;
-    }
-    return true;
-}
-
-} // namespace
 
 KeychainKeyProvider::KeychainKeyProvider(const QString &service, int timeoutMs)
     : m_service(service)
@@ -76,7 +41,7 @@ KeyProvider::Result KeychainKeyProvider::key(const QString &storeId, bool create
     {
         auto *read = new QKeychain::ReadPasswordJob(m_service);
         read->setKey(storeId);
-        if (!runJob(read, m_timeoutMs))
+        if (!runKeychainJob(read, m_timeoutMs))
             return {QByteArray(), timeoutText(m_timeoutMs)};
         const QKeychain::Error error = read->error();
         QByteArray data = read->binaryData();
@@ -106,7 +71,7 @@ KeyProvider::Result KeychainKeyProvider::key(const QString &storeId, bool create
     auto *write = new QKeychain::WritePasswordJob(m_service);
     write->setKey(storeId);
     write->setBinaryData(key);
-    if (!runJob(write, m_timeoutMs)) {
+    if (!runKeychainJob(write, m_timeoutMs)) {
         secureWipe(key);
         return {QByteArray(), timeoutText(m_timeoutMs)};
     }
@@ -134,7 +99,7 @@ bool KeychainKeyProvider::removeKey(const QString &storeId, QString *error)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(storeId);
-    if (!runJob(job, m_timeoutMs)) {
+    if (!runKeychainJob(job, m_timeoutMs)) {
         if (error)
             *error = timeoutText(m_timeoutMs);
         return false;
@@ -153,7 +118,7 @@ bool KeychainKeyProvider::isAvailable(const QString &service)
 {
     auto *job = new QKeychain::ReadPasswordJob(service);
     job->setKey(QStringLiteral("tambo-keychain-probe"));
-    if (!runJob(job, 10000))
+    if (!runKeychainJob(job, 10000))
         return false;
     const QKeychain::Error error = job->error();
     delete job;

@@ -56,6 +56,13 @@ SyncHttpClient::Reply SyncHttpClient::send(const QString &path,
     return result;
 }
 
+void SyncHttpClient::changeTokens(const QString &accessToken, const QString &refreshToken)
+{
+    setTokens(accessToken, refreshToken);
+    if (m_tokensChanged)
+        m_tokensChanged(m_access, m_refresh);
+}
+
 bool SyncHttpClient::refresh()
 {
     if (m_refresh.isEmpty())
@@ -63,10 +70,13 @@ bool SyncHttpClient::refresh()
     const Reply r = send(QStringLiteral("/v1/auth/refresh"),
                          {{QStringLiteral("refresh_token"), m_refresh}},
                          false);
-    if (!r.ok())
+    if (!r.ok()) {
+        if (r.status == 401 || r.status == 403)
+            changeTokens({}, {}); // revoked, reused or expired: only a new login helps
         return false;
-    setTokens(r.json.value(QStringLiteral("access_token")).toString(),
-              r.json.value(QStringLiteral("refresh_token")).toString());
+    }
+    changeTokens(r.json.value(QStringLiteral("access_token")).toString(),
+                 r.json.value(QStringLiteral("refresh_token")).toString());
     return true;
 }
 
@@ -79,8 +89,8 @@ SyncHttpClient::Reply SyncHttpClient::login(const QString &username,
         body.insert(QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces));
     const Reply r = send(QStringLiteral("/v1/auth/login"), body, false);
     if (r.ok()) {
-        setTokens(r.json.value(QStringLiteral("access_token")).toString(),
-                  r.json.value(QStringLiteral("refresh_token")).toString());
+        changeTokens(r.json.value(QStringLiteral("access_token")).toString(),
+                     r.json.value(QStringLiteral("refresh_token")).toString());
     }
     return r;
 }
@@ -97,6 +107,8 @@ SyncHttpClient::Reply SyncHttpClient::registerDevice(const QUuid &deviceId,
 
 SyncHttpClient::Reply SyncHttpClient::post(const QString &path, const QJsonObject &body)
 {
+    if (m_access.isEmpty() && !m_refresh.isEmpty())
+        refresh(); // a restarted PC keeps only the refresh token
     Reply r = send(path, body, true);
     if (r.status == 401 && r.errorCode() == QLatin1String("token_expired") && refresh())
         r = send(path, body, true);

@@ -5,6 +5,7 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -14,8 +15,11 @@ namespace tambo::core {
 // HTTPS calls of the sync protocol (docs/sync-protocol.md) over QtNetwork, synchronous: each
 // call waits in a local event loop, so it is meant for the sync worker's thread (where the
 // object must be created and used). Verifies the server certificate against the system CAs or
-// the given CA file. Keeps the bearer tokens; on 401 token_expired it refreshes once and
-// retries the call.
+// the given CA file. Keeps the bearer tokens; with only a refresh token (a restarted PC) or on
+// 401 token_expired it refreshes first and retries the call once. A refresh the server refuses
+// for good (401/403: revoked, reused, expired) drops both tokens: the user must connect again.
+// Every change of the tokens by login, refresh or that drop is reported to the tokens-changed
+// callback, so the refresh token can be kept in the keychain.
 class SyncHttpClient
 {
 public:
@@ -43,6 +47,9 @@ public:
     SyncHttpClient &operator=(const SyncHttpClient &) = delete;
 
     void setTokens(const QString &accessToken, const QString &refreshToken);
+    using TokensChanged = std::function<void(const QString &accessToken, const QString &refreshToken)>;
+    void setTokensChangedCallback(TokensChanged callback) { m_tokensChanged = std::move(callback); }
+    bool hasSession() const { return !m_access.isEmpty() || !m_refresh.isEmpty(); }
     QString accessToken() const { return m_access; }
     QString refreshToken() const { return m_refresh; }
 
@@ -57,11 +64,13 @@ public:
 private:
     Reply send(const QString &path, const QJsonObject &body, bool withToken);
     bool refresh();
+    void changeTokens(const QString &accessToken, const QString &refreshToken);
 
     Options m_options;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     QString m_access;
     QString m_refresh;
+    TokensChanged m_tokensChanged;
 };
 
 } // namespace tambo::core

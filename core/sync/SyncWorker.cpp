@@ -1,7 +1,9 @@
 #include "sync/SyncWorker.h"
 
 #include "store/Store.h"
+#include "sync/BundleState.h"
 #include "sync/LocalSyncStore.h"
+#include "sync/ServerEnrollment.h"
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncSession.h"
 #include "util/Clock.h"
@@ -23,11 +25,7 @@ SyncWorker::~SyncWorker() = default;
 void SyncWorker::start()
 {
     m_local = std::make_unique<LocalSyncStore>(m_store.database(), m_tables, m_clock);
-    if (m_options.serverUrl.isValid() && !m_options.serverUrl.isEmpty()) {
-        m_client = std::make_unique<SyncHttpClient>(
-            SyncHttpClient::Options{m_options.serverUrl, m_options.caCertificate, 30000});
-        m_client->setTokens(m_options.accessToken, m_options.refreshToken);
-    }
+    makeClient();
     m_runTimer = new QTimer(this);
     m_runTimer->setSingleShot(true);
     connect(m_runTimer, &QTimer::timeout, this, &SyncWorker::runNow);
@@ -42,6 +40,52 @@ void SyncWorker::start()
     refreshCounts();
     if (m_client)
         schedule(0);
+}
+
+void SyncWorker::makeClient()
+{
+    if (!m_options.serverUrl.isValid() || m_options.serverUrl.isEmpty())
+        return;
+    m_client = std::make_unique<SyncHttpClient>(
+        SyncHttpClient::Options{m_options.serverUrl, m_options.caCertificate, 30000});
+    m_client->setTokens(m_options.accessToken, m_options.refreshToken);
+    m_client->setTokensChangedCallback([this](const QString &, const QString &refreshToken) {
+        m_options.refreshToken = refreshToken;
+        emit refreshTokenChanged(refreshToken);
+    });
+}
+
+void SyncWorker::enroll(const QString &username, const QString &password)
+{
+    if (!m_local)
+        return;
+    if (!m_client) {
+        emit enrollFinished(false,
+                            tr("No sync server is configured on this PC: enter its address in "
+                               "File → Settings first."));
+        return;
+    }
+    if (m_running) {
+        emit enrollFinished(false, tr("A sync is running; try again in a moment."));
+        return;
+    }
+    QString error;
+    BundleState state(m_store.database());
+    const BundleKeyPair key = state.deviceKey(&error);
+    if (!key.isValid()) {
+        emit enrollFinished(false,
+                            tr("The device key of this PC could not be read: %1").arg(error));
+        return;
+    }
+    m_running = true;
+    ServerEnrollment enrollment(*m_client, m_options.deviceId, key.publicKey, m_options.deviceName);
+    const ServerEnrollment::Result result = enrollment.enroll(username, password);
+    m_running = false;
+    emit enrollFinished(result.ok, result.message);
+    if (result.ok) {
+        m_retry.reset(); // a fresh start for the backoff
+        schedule(0);
+    }
 }
 
 void SyncWorker::stop()
@@ -112,7 +156,7 @@ void SyncWorker::runNow()
         refreshCounts();
         return;
     }
-    if (m_client->accessToken().isEmpty()) {
+    if (!m_client->hasSession()) {
         m_connected = false;
         SyncStatus s = m_status;
         s.message = tr("This PC has no session with the sync server yet: its changes are kept "
@@ -150,6 +194,10 @@ void SyncWorker::runNow()
     s.percent = 0;
     s.clientTooOld = result.outcome == SyncSession::Outcome::ClientTooOld;
     s.message = result.message;
+    if (!m_client->hasSession())
+        s.message = tr("The session with the sync server ended (expired or revoked). Connect "
+                       "again with File → Connect to the sync server; this PC's changes are "
+                       "kept.");
     m_connected = result.ok();
     if (result.ok()) {
         s.syncedAt = m_clock.now();

@@ -36,6 +36,7 @@ public:
         QUrl serverUrl; // empty: no server configured (local only: counts, Offline)
         QString caCertificate;
         QUuid deviceId;
+        QString deviceName; // shown to OTIC in the server's device list
         QString sede;
         QString area;
         QString accessToken;
@@ -56,14 +57,20 @@ public slots:
     void runNow();
     void setCredentials(const QString &accessToken, const QString &refreshToken);
     void refreshCounts();
+    // Connects this PC to the server as this user (ServerEnrollment) and syncs right after.
+    void enroll(const QString &username, const QString &password);
 
 signals:
     void statusChanged(const tambo::core::SyncStatus &status);
     void runFinished(bool ok, const QString &message);
+    void enrollFinished(bool ok, const QString &message);
+    // The refresh token changed (login, refresh, or dropped: empty): keep it in the keychain.
+    void refreshTokenChanged(const QString &refreshToken);
 
 private:
     void publish(SyncStatus status);
     void schedule(int delayMs);
+    void makeClient();
     SyncStatus::State stateFor(const SyncStatus &status) const;
 
     Store &m_store;

@@ -19,6 +19,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace tambo::core {
@@ -125,8 +127,18 @@ Workspace::OpenResult Workspace::open(const Options &options)
     p.migratedModules = runner.modules();
 
     // The sync engine's capture: triggers generated from the modules' synced tables, renewed at
-    // every open so that added columns are captured too (docs/sync-protocol.md).
+    // every open so that added columns are captured too (docs/sync-protocol.md). The "applying"
+    // flag that silences them is only ever set inside a transaction or around the demo seed;
+    // if a crash left it set, clear it, or this PC's changes would not be captured.
     if (options.migrate) {
+        QSqlQuery flag(db);
+        if (!flag.exec(QStringLiteral("UPDATE sync_flags SET applying = 0 WHERE id = 1 AND "
+                                      "applying <> 0"))) {
+            result.error = tr("The changes of the store %1 cannot be prepared for "
+                              "synchronization: %2")
+                               .arg(QDir::toNativeSeparators(path), flag.lastError().text());
+            return result;
+        }
         QString triggerError;
         if (!OutboxTriggers::install(db, p.modules->allSyncedTables(), &triggerError)) {
             result.error = tr("The changes of the store %1 cannot be prepared for "
@@ -158,14 +170,29 @@ Workspace::OpenResult Workspace::open(const Options &options)
 
 bool Workspace::seedDemo(QString *error)
 {
-    if (!DemoData::seedCore(d->store->database(), *d->users, *d->audit, error))
+    // Demo rows are this PC's sample data, not changes for the server: they are written with
+    // the outbox triggers quiet (the flag sync's own apply uses). open() clears a flag left set
+    // by a crash in between.
+    QSqlDatabase db = d->store->database();
+    QSqlQuery quiet(db);
+    if (!quiet.exec(QStringLiteral("UPDATE sync_flags SET applying = 1 WHERE id = 1"))) {
+        if (error)
+            *error = quiet.lastError().text();
         return false;
+    }
+    bool ok = DemoData::seedCore(db, *d->users, *d->audit, error);
     const QList<Module *> modules = d->modules->modules();
     for (Module *module : modules) {
-        if (!module->seedDemo(*d->context, error))
-            return false;
+        if (!ok)
+            break;
+        ok = module->seedDemo(*d->context, error);
     }
-    return true;
+    if (!quiet.exec(QStringLiteral("UPDATE sync_flags SET applying = 0 WHERE id = 1"))) {
+        if (error && ok)
+            *error = quiet.lastError().text();
+        return false;
+    }
+    return ok;
 }
 
 QMap<QString, int> Workspace::schemaVersions() const

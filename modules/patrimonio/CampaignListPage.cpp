@@ -59,7 +59,8 @@ CampaignListPage::CampaignListPage(CampaignRepository &campaigns,
     m_new = toolbar->addAction(tr("&New campaign…"), this, &CampaignListPage::showNewCampaignDialog);
     m_new->setShortcut(QKeySequence::New);
     m_start = toolbar->addAction(tr("&Start"), this, &CampaignListPage::startCurrent);
-    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    // Ctrl+Shift+I ("iniciar"): Ctrl+Shift+S is the app-wide "sync now".
+    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     m_close = toolbar->addAction(tr("&Close and write the acta…"),
                                  this,
                                  &CampaignListPage::closeCurrent);

@@ -222,6 +222,19 @@ QList<core::MigrationStep> PatrimonioSchema::steps()
                                " BEFORE DELETE ON patrimonio_movement_decisions"
                                " BEGIN SELECT RAISE(ABORT, 'movements are append-only'); END"),
             }),
+        core::MigrationStep::sql(
+            4,
+            QCoreApplication::translate("tambo::patrimonio::PatrimonioSchema",
+                                        "history of an asset moved to another sede leaves this PC"),
+            {
+                // Nobody deletes history on this PC; only sync may withdraw it, when its asset
+                // moved to a sede this PC does not see (docs/sync-protocol.md §7.2).
+                QStringLiteral("DROP TRIGGER patrimonio_asset_history_no_delete"),
+                QStringLiteral("CREATE TRIGGER patrimonio_asset_history_no_delete"
+                               " BEFORE DELETE ON patrimonio_asset_history"
+                               " WHEN (SELECT applying FROM sync_flags WHERE id = 1) IS NOT 1"
+                               " BEGIN SELECT RAISE(ABORT, 'asset history is append-only'); END"),
+            }),
     };
 }
 

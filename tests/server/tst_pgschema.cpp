@@ -69,7 +69,7 @@ private slots:
     void stepsAreNumberedFromOne()
     {
         const QList<MigrationStep> steps = PgSchema::steps();
-        QCOMPARE(PgSchema::latestVersion(), 4);
+        QCOMPARE(PgSchema::latestVersion(), 5);
         for (qsizetype i = 0; i < steps.size(); ++i) {
             QCOMPARE(steps.at(i).version, int(i) + 1);
             QVERIFY(steps.at(i).apply);
@@ -87,7 +87,7 @@ private slots:
         const PgSchema::Report first = PgSchema::migrate(db, m_clock);
         QVERIFY2(first.ok(), qPrintable(first.error));
         QCOMPARE(first.from, 0);
-        QCOMPARE(first.to, 4);
+        QCOMPARE(first.to, 5);
         QCOMPARE(tables(db),
                  (QStringList{QStringLiteral("devices"),
                               QStringLiteral("schema_versions"),
@@ -98,22 +98,22 @@ private slots:
                               QStringLiteral("sync_rows"),
                               QStringLiteral("tokens"),
                               QStringLiteral("users")}));
-        QCOMPARE(PgSchema::currentVersion(db), 4);
+        QCOMPARE(PgSchema::currentVersion(db), 5);
         QVERIFY(PgSchema::checkUpToDate(db).isEmpty());
 
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT module, version, applied_at FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("server"));
-        QCOMPARE(q.value(1).toInt(), 4);
+        QCOMPARE(q.value(1).toInt(), 5);
         QCOMPARE(q.value(2).toDateTime().toUTC(), m_clock.now());
         QVERIFY(!q.next());
 
         m_clock.advanceMinutes(5);
         const PgSchema::Report again = PgSchema::migrate(db, m_clock);
         QVERIFY2(again.ok(), qPrintable(again.error));
-        QCOMPARE(again.from, 4);
-        QCOMPARE(again.to, 4);
+        QCOMPARE(again.from, 5);
+        QCOMPARE(again.to, 5);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(applied_at) FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
@@ -288,10 +288,10 @@ private slots:
         b.join();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(ok.load(), 2);
-        QCOMPARE(applied.load(), 4); // one of them did everything, the other nothing
+        QCOMPARE(applied.load(), 5); // one of them did everything, the other nothing
         {
             QSqlDatabase check = m_pg->open(QStringLiteral("race-check"), name);
-            QCOMPARE(PgSchema::currentVersion(check), 4);
+            QCOMPARE(PgSchema::currentVersion(check), 5);
             check.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("race-check"));

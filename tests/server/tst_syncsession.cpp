@@ -285,6 +285,56 @@ private slots:
                  3);
     }
 
+    void rowMovedToAnotherSedeLeavesTheOldSede()
+    {
+        // OTIC moves a bien (and its history, scoped through it) from central to norte: the
+        // central PCs lose both on their next pull, the norte PCs get both; moving it back
+        // reverses that. A central PC that joins later never sees it while it is in norte.
+        auto admin = newPc("ana", "ana-clave-2026");
+        auto central = centralPc();
+        auto norte = newPc("inv.norte", "norte-clave-2026");
+        QVERIFY(admin && central && norte);
+        const QString item = addItem(*admin, Central, "Proyector trasladado");
+        const QString event = uuid();
+        QVERIFY(admin->exec("INSERT INTO t_events (id, item_id, text) VALUES (?, ?, 'alta')",
+                            {event, item}));
+        SYNC_OK(*admin);
+        SYNC_OK(*central);
+        SYNC_OK(*norte);
+        QCOMPARE(central->scalar("SELECT count(*) FROM t_items WHERE id = ?", {item}).toInt(), 1);
+        QCOMPARE(central->scalar("SELECT count(*) FROM t_events WHERE id = ?", {event}).toInt(), 1);
+        QCOMPARE(norte->scalar("SELECT count(*) FROM t_items WHERE id = ?", {item}).toInt(), 0);
+
+        QVERIFY(admin->exec("UPDATE t_items SET sede_id = 'norte' WHERE id = ?", {item}));
+        SYNC_OK(*admin);
+        SYNC_OK(*central);
+        SYNC_OK(*norte);
+        QCOMPARE(central->scalar("SELECT count(*) FROM t_items WHERE id = ?", {item}).toInt(), 0);
+        QCOMPARE(central->scalar("SELECT count(*) FROM t_events WHERE id = ?", {event}).toInt(), 0);
+        QCOMPARE(central->local().pendingCount(), 0); // withdrawn, not deleted by this PC
+        QCOMPARE(norte->scalar("SELECT sede_id FROM t_items WHERE id = ?", {item}).toString(),
+                 Norte);
+        QCOMPARE(norte->scalar("SELECT text FROM t_events WHERE id = ?", {event}).toString(),
+                 QStringLiteral("alta"));
+        auto lateCentral = centralPc();
+        QVERIFY(lateCentral);
+        SYNC_OK(*lateCentral);
+        QCOMPARE(lateCentral->scalar("SELECT count(*) FROM t_items WHERE id = ?", {item}).toInt(), 0);
+        // The admin's all-sedes PC keeps it throughout.
+        QCOMPARE(admin->scalar("SELECT count(*) FROM t_events WHERE id = ?", {event}).toInt(), 1);
+
+        QVERIFY(admin->exec("UPDATE t_items SET sede_id = 'central' WHERE id = ?", {item}));
+        SYNC_OK(*admin);
+        SYNC_OK(*central);
+        SYNC_OK(*norte);
+        QCOMPARE(central->scalar("SELECT sede_id FROM t_items WHERE id = ?", {item}).toString(),
+                 Central);
+        QCOMPARE(central->scalar("SELECT count(*) FROM t_events WHERE id = ?", {event}).toInt(), 1);
+        QCOMPARE(norte->scalar("SELECT count(*) FROM t_items WHERE id = ?", {item}).toInt(), 0);
+        QCOMPARE(norte->scalar("SELECT count(*) FROM t_events WHERE id = ?", {event}).toInt(), 0);
+        QCOMPARE(admin->itemsSnapshot().filter(item), central->itemsSnapshot().filter(item));
+    }
+
     void serverKilledMidPush_data()
     {
         QTest::addColumn<int>("killAfterMs");

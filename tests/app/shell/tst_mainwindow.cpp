@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,6 +39,7 @@ private slots:
     void manualLockAndLogout();
     void lockWhileAPageDialogIsOpen();
     void pagesFollowRole();
+    void fileMenuFollowsRole();
     void layoutRemembered();
     void statusBar();
 
@@ -226,6 +228,28 @@ void TestMainWindow::pagesFollowRole()
     QVERIFY(titles.contains(QStringLiteral("Inicio")));
     QVERIFY(!titles.contains(QStringLiteral("Usuarios")));
     QVERIFY(!titles.contains(QStringLiteral("Auditoría")));
+}
+
+void TestMainWindow::fileMenuFollowsRole()
+{
+    // USB bundles carry data: the PGD committee only reads, so it has no such action.
+    MainWindow comite(m_env->services(), login(QStringLiteral("comite")), m_env->settings(), {});
+    QVERIFY(!comite.findChild<QAction *>(QStringLiteral("actionBundles")));
+    MainWindow mesa(m_env->services(), login(QStringLiteral("mesa")), m_env->settings(), {});
+    auto *bundles = mesa.findChild<QAction *>(QStringLiteral("actionBundles"));
+    QVERIFY(bundles);
+
+    // An action the app adds (the sync server connection) sits in File and follows the lock.
+    auto *extra = new QAction(QStringLiteral("Conectar"), &mesa);
+    mesa.addFileAction(extra);
+    const QList<QAction *> fileActions = mesa.menuBar()->actions().at(0)->menu()->actions();
+    QVERIFY(fileActions.indexOf(extra) > fileActions.indexOf(bundles));
+    QVERIFY(fileActions.indexOf(extra) < fileActions.indexOf(
+                mesa.findChild<QAction *>(QStringLiteral("actionLock"))));
+    QVERIFY(extra->isEnabled());
+    mesa.lockSession();
+    QVERIFY(!extra->isEnabled());
+    QVERIFY(!bundles->isEnabled());
 }
 
 void TestMainWindow::layoutRemembered()

@@ -57,6 +57,14 @@ private slots:
         QCOMPARE(r.workspace->auth().login(QStringLiteral("admin"), QStringLiteral("tambo2026"))
                      .status,
                  core::LoginResult::Status::Ok);
+        // The demo rows are sample data of this PC, not changes waiting for the server, and the
+        // capture of real changes is on again afterwards.
+        QSqlQuery q(r.workspace->store().database());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM sync_outbox), "
+                                      "(SELECT applying FROM sync_flags WHERE id = 1)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(q.value(1).toInt(), 0);
     }
 
     void secondStartOpensTheSameStore()

@@ -159,7 +159,7 @@ void TestInventoryPage::createAndStartWithKeyboard()
     QCOMPARE(m_list->currentId(), c.id);
     m_list->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_list.get()));
-    QTest::keyClick(m_list->view(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(m_list->view(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(m_repo->find(c.id)->state, CampaignState::InProgress);
 }
 
