@@ -96,6 +96,7 @@ private slots:
                               QStringLiteral("sync_pull_cursors"),
                               QStringLiteral("sync_rejections"),
                               QStringLiteral("sync_rows"),
+                              QStringLiteral("sync_scope_exits"),
                               QStringLiteral("tokens"),
                               QStringLiteral("users")}));
         QCOMPARE(PgSchema::currentVersion(db), 5);

@@ -1,8 +1,8 @@
 // SyncEngine's server session with real parts (a real tambo-server, real PostgreSQL, a real
 // SQLCipher store; only the keychain is in memory): connecting the PC with a user's password,
 // keeping the refresh token in the secret store, syncing after a restart without the password
-// (the token rotates and the new one is kept), and a session the server ended (a reused refresh
-// token revokes the family): the token is dropped, the user is told, the changes stay.
+// (the token rotates and the new one is kept), and a session the server ended (OTIC revoked
+// it): the token is dropped, the user is told, the changes stay.
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "SyncTestPc.h"
@@ -106,7 +106,8 @@ private slots:
             engine.enroll(QStringLiteral("inv.central"), QStringLiteral("mala-clave"));
             QTRY_COMPARE_WITH_TIMEOUT(enrolled.size(), 1, 30000);
             QCOMPARE(enrolled.at(0).at(0).toBool(), false);
-            QCOMPARE(enrolled.at(0).at(1).toString(), QStringLiteral("Usuario o contraseña incorrectos."));
+            QCOMPARE(enrolled.at(0).at(1).toString(),
+                     QStringLiteral("Usuario o contraseña incorrectos."));
             QVERIFY(!secrets.read(tokenName).found);
 
             engine.enroll(QStringLiteral("inv.central"), QStringLiteral("central-clave-2026"));
@@ -139,9 +140,10 @@ private slots:
             engine.stop();
         }
 
-        // The spent first token comes back (a stolen copy, say): the server revokes the whole
-        // family. The PC drops its token, says so, and keeps its change for a new connection.
-        QVERIFY(secrets.write(tokenName, firstToken));
+        // OTIC ends the PC's session on the server (every token of its family revoked). The PC
+        // drops its token, says so, and keeps its change for a new connection.
+        QVERIFY(m_fx.exec(QStringLiteral("UPDATE tokens SET revoked_at = now() "
+                                         "WHERE revoked_at IS NULL")));
         QVERIFY(!insertItem(pc, QStringLiteral("proyector")).isEmpty());
         {
             SyncEngine engine(pc.store(), SyncTestPc::tables(), pc.clock(), options(pc));
