@@ -124,10 +124,12 @@ void ServerLoginDialog::showResult(bool ok, const QString &message)
 
 void ServerLoginDialog::setBusy(bool busy)
 {
+    // While the answer is awaited the fields are read-only, not disabled: the keyboard focus
+    // stays where the user typed (a disabled field would drop it out of the dialog).
     m_busy->setVisible(busy);
     m_connect->setEnabled(!busy && m_hasServer);
-    m_username->setEnabled(!busy && m_hasServer);
-    m_password->setEnabled(!busy && m_hasServer);
+    m_username->setReadOnly(busy);
+    m_password->setReadOnly(busy);
 }
 
 void ServerLoginDialog::showMessage(const QString &text, bool error)

@@ -39,14 +39,18 @@ private slots:
         QCOMPARE(requested.at(0).at(1).toString(), QStringLiteral("central-clave-2026"));
         QVERIFY(password->text().isEmpty()); // not kept in the widget
         QVERIFY(dialog.isBusy());
-        QVERIFY(!password->isEnabled());
-        QTest::keyClick(&dialog, Qt::Key_Return); // busy: a second request is not sent
+        QVERIFY(password->isReadOnly());
+        QCOMPARE(QApplication::focusWidget(), password); // the focus stays in the dialog
+        QTest::keyClicks(password, QStringLiteral("x")); // busy: nothing typed, nothing sent
+        QVERIFY(password->text().isEmpty());
+        QTest::keyClick(password, Qt::Key_Return);
+        QTest::keyClick(&dialog, Qt::Key_Return);
         QCOMPARE(requested.size(), 1);
 
         dialog.showResult(false, QStringLiteral("Usuario o contraseña incorrectos."));
         QVERIFY(!dialog.isBusy());
         QCOMPARE(dialog.message(), QStringLiteral("Usuario o contraseña incorrectos."));
-        QVERIFY(password->isEnabled());
+        QVERIFY(!password->isReadOnly());
         QCOMPARE(QApplication::focusWidget(), password);
 
         QTest::keyClicks(password, QStringLiteral("otra"));
