@@ -511,7 +511,8 @@ void TestAssetRepository::snapshotOfHundredThousandRows()
           load,
           snapshot.poolSize(),
           find);
-    QVERIFY(load < 20000); // debug and sanitizer builds; the bench (issue 4 item 10) times release
+    // Timing is not asserted here (sanitizer builds on a shared machine vary tenfold): the
+    // benches in bench/ measure it in release. This test checks 100,000 rows load and are found.
 }
 
 QTEST_GUILESS_MAIN(TestAssetRepository)
