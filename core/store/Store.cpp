@@ -4,6 +4,7 @@
 #include "store/SqlCipherDriver.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
@@ -157,6 +158,18 @@ Store::OpenResult Store::open(const QString &path, const QByteArray &key, OpenMo
         const QString folder = info.absolutePath();
         if (!QDir().mkpath(folder)) {
             result.error = tr("The folder %1 for the store could not be created.").arg(folder);
+            return result;
+        }
+        // A new store is readable by its owner only (0600; SQLite gives its -wal and -shm
+        // files the same permissions). The content is encrypted, but other accounts on the
+        // PC have no business copying it. An empty file is a new database to SQLite.
+        QFile file(absolutePath);
+        if (!info.exists()
+            && !file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            && !QFileInfo::exists(absolutePath)) {
+            result.error = tr("The store file %1 could not be created: %2")
+                               .arg(absolutePath, file.errorString());
             return result;
         }
     }

@@ -84,6 +84,7 @@ private slots:
     void badKeySizeIsRefused();
     void mustExistRefusesMissingFile();
     void createsParentFolder();
+    void newStoreIsOwnerOnly();
     void connectionSettings();
     void fts5MatchesWithoutDiacritics();
     void transactionRollbackDiscards();
@@ -308,6 +309,26 @@ void TestStore::createsParentFolder()
     QVERIFY2(opened.ok(), qPrintable(opened.error));
     QCOMPARE(opened.store->path(), QFileInfo(path).absoluteFilePath());
     QVERIFY(QFileInfo::exists(path));
+}
+
+void TestStore::newStoreIsOwnerOnly()
+{
+    // Whatever the umask, a new store and its write-ahead log are readable by the owner only.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.tambo"));
+    Store::OpenResult opened = Store::open(path, KeyProvider::randomKey());
+    QVERIFY2(opened.ok(), qPrintable(opened.error));
+    QSqlQuery query(opened.store->database());
+    QVERIFY(query.exec(QStringLiteral("CREATE TABLE t (x INTEGER)")));
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO t VALUES (1)")));
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                        | QFileDevice::WriteOther;
+    for (const QString &file : {path, path + QStringLiteral("-wal")}) {
+        QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+        const QFileDevice::Permissions p = QFile::permissions(file);
+        QVERIFY2((p & ownerOnly) == ownerOnly && !(p & others), qPrintable(file));
+    }
 }
 
 void TestStore::connectionSettings()
