@@ -8,11 +8,11 @@
 #include "CampaignListPage.h"
 #include "CampaignRepository.h"
 #include "CatalogoRepository.h"
+#include "ImportAdminCommand.h"
+#include "InventoryPage.h"
 #include "LabelAdminCommand.h"
 #include "LabelProfileCatalog.h"
 #include "LabelService.h"
-#include "InventoryPage.h"
-#include "ImportAdminCommand.h"
 #include "MovementRepository.h"
 #include "MovementsPage.h"
 #include "PatrimonioDemo.h"
@@ -112,7 +112,12 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
 {
     using Kind = core::SyncedTable::Kind;
     return {
-        {PatrimonioSchema::catalogoTable(), Kind::Mutable, {}, {QStringLiteral("denominacion")}},
+        {PatrimonioSchema::catalogoTable(),
+         Kind::Mutable,
+         {},
+         {QStringLiteral("denominacion")},
+         {},
+         {}},
         {PatrimonioSchema::assetsTable(),
          Kind::Mutable,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
@@ -123,7 +128,9 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
           QStringLiteral("area_id"),
           QStringLiteral("responsable"),
           QStringLiteral("valor"),
-          QStringLiteral("cuenta_contable")}},
+          QStringLiteral("cuenta_contable")},
+         {},
+         {}},
         // Scoped through its asset (no sede column of its own).
         {PatrimonioSchema::historyTable(),
          Kind::AppendOnly,
@@ -141,28 +148,40 @@ QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
           QStringLiteral("cutoff_date"),
           QStringLiteral("comision_json"),
           QStringLiteral("scope_sedes_json"),
-          QStringLiteral("scope_areas_json")}},
+          QStringLiteral("scope_areas_json")},
+         {},
+         {}},
         {PatrimonioSchema::campaignScansTable(),
          Kind::AppendOnly,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {},
+         {},
          {}},
         {PatrimonioSchema::campaignResultsTable(),
          Kind::AppendOnly,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {},
+         {},
          {}},
         // Movements: proposal, its assets and the decision are separate append-only events,
         // scoped by the sede and area the assets were in.
         {PatrimonioSchema::movementsTable(),
          Kind::AppendOnly,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {},
+         {},
          {}},
         {PatrimonioSchema::movementItemsTable(),
          Kind::AppendOnly,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {},
+         {},
          {}},
         {PatrimonioSchema::movementDecisionsTable(),
          Kind::AppendOnly,
          {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+         {},
+         {},
          {}},
     };
 }
@@ -196,7 +215,7 @@ QList<core::PageDescriptor> PatrimonioPlugin::pages() const
     core::PageDescriptor movements;
     movements.id = latin(MovementsPageId);
     movements.title = tr("Movements");
-    movements.iconName = QStringLiteral(":/patrimonio/icons/register.svg");
+    movements.iconName = QStringLiteral(":/patrimonio/icons/movements.svg");
     movements.requiredPermission = latin(Permissions::View);
     movements.order = 240;
     return {reg, scan, campaigns, inventory, movements};
