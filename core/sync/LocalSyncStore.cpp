@@ -264,30 +264,40 @@ const QList<QString> &LocalSyncStore::columnsOf(const QString &table, QString *p
     return *it;
 }
 
-bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString *error)
+QSqlQuery &LocalSyncStore::PageStatements::get(const QString &sql, QString *error)
 {
-    QSqlQuery q(m_db);
-    // The version is recorded whatever happens to the data: the next local change is based on it.
-    q.prepare(QStringLiteral("INSERT INTO sync_row_versions (table_name, row_id, version) "
-                             "VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET "
-                             "version = max(version, excluded.version)"));
-    q.addBindValue(row.table);
-    q.addBindValue(row.id);
-    q.addBindValue(row.version);
-    if (!q.exec())
-        return fail(error, q.lastError().text());
+    auto it = prepared.find(sql);
+    if (it == prepared.end()) {
+        it = prepared.emplace(sql, QSqlQuery(db)).first;
+        it->second.setForwardOnly(true);
+        if (!it->second.prepare(sql) && error)
+            *error = it->second.lastError().text();
+    }
+    return it->second;
+}
 
-    q.prepare(QStringLiteral("SELECT 1 FROM sync_outbox WHERE status = 'pending' AND "
-                             "table_name = ? AND row_id = ? LIMIT 1"));
-    q.addBindValue(row.table);
-    q.addBindValue(row.id);
-    if (!q.exec())
-        return fail(error, q.lastError().text());
-    if (q.next()) {
+bool LocalSyncStore::applyRow(const PulledRow &row,
+                              PageStatements &statements,
+                              ApplyResult *result,
+                              QString *error)
+{
+    // The version is recorded whatever happens to the data: the next local change is based on it.
+    QSqlQuery &version
+        = statements.get(QStringLiteral(
+                             "INSERT INTO sync_row_versions (table_name, row_id, version) "
+                             "VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET "
+                             "version = max(version, excluded.version)"),
+                         error);
+    version.addBindValue(row.table);
+    version.addBindValue(row.id);
+    version.addBindValue(row.version);
+    if (!version.exec())
+        return fail(error, version.lastError().text());
+
+    if (statements.pending.contains(row.table + QLatin1Char('\x1f') + row.id)) {
         ++result->keptLocal; // the local change stays on top; the server merges it
         return true;
     }
-    q.finish();
 
     QString pk;
     const QList<QString> &columns = columnsOf(row.table, &pk);
@@ -295,14 +305,27 @@ bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString
         return fail(error, QStringLiteral("table %1 is missing in this store").arg(row.table));
     const auto quoted = [](const QString &c) { return QLatin1Char('"') + c + QLatin1Char('"'); };
 
+    // The statement depends on the table and on which columns the row carries: built once a
+    // page for each such shape.
+    QString shape = row.table + (row.deleted ? QStringLiteral(":d:") : QStringLiteral(":u:"));
+    QVariantList values;
     if (row.deleted) {
-        q.prepare(QStringLiteral("DELETE FROM \"%1\" WHERE %2 = ?").arg(row.table, quoted(pk)));
-        q.addBindValue(row.id);
+        values << row.id;
     } else {
+        for (const QString &c : columns) {
+            const bool present = c == pk || row.data.contains(c);
+            shape += present ? QLatin1Char('1') : QLatin1Char('0');
+            if (present)
+                values << (c == pk ? QVariant(row.id) : sqlValue(row.data.value(c)));
+        }
+    }
+    QString &sql = statements.sqlByShape[shape];
+    if (sql.isEmpty() && row.deleted) {
+        sql = QStringLiteral("DELETE FROM \"%1\" WHERE %2 = ?").arg(row.table, quoted(pk));
+    } else if (sql.isEmpty()) {
         QStringList names;
         QStringList marks;
         QStringList updates;
-        QVariantList values;
         for (const QString &c : columns) {
             if (c != pk && !row.data.contains(c))
                 continue; // a column this server does not know yet keeps its default
@@ -310,13 +333,12 @@ bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString
             marks << QStringLiteral("?");
             if (c != pk)
                 updates << QStringLiteral("%1 = excluded.%1").arg(quoted(c));
-            values << (c == pk ? QVariant(row.id) : sqlValue(row.data.value(c)));
         }
-        QString sql = QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3) ON CONFLICT (%4) DO ")
-                          .arg(row.table,
-                               names.join(QStringLiteral(", ")),
-                               marks.join(QStringLiteral(", ")),
-                               quoted(pk));
+        sql = QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3) ON CONFLICT (%4) DO ")
+                  .arg(row.table,
+                       names.join(QStringLiteral(", ")),
+                       marks.join(QStringLiteral(", ")),
+                       quoted(pk));
         // Append-only facts never change: one that is here already stays as it is (and a
         // module's own "no update" trigger is never hit).
         bool appendOnly = false;
@@ -325,12 +347,14 @@ bool LocalSyncStore::applyRow(const PulledRow &row, ApplyResult *result, QString
         sql += updates.isEmpty() || appendOnly
                    ? QStringLiteral("NOTHING")
                    : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
-        q.prepare(sql);
-        for (const QVariant &v : std::as_const(values))
-            q.addBindValue(v);
     }
-    if (!q.exec())
-        return fail(error, q.lastError().text());
+    // Rows of one table carry the same columns: the statement (with the table's triggers
+    // compiled in, the costly part) is prepared once a page.
+    QSqlQuery &write = statements.get(sql, error);
+    for (const QVariant &v : std::as_const(values))
+        write.addBindValue(v);
+    if (!write.exec())
+        return fail(error, write.lastError().text());
     ++result->applied;
     return true;
 }
@@ -354,23 +378,39 @@ LocalSyncStore::ApplyResult LocalSyncStore::applyPage(const QString &scopeKey,
         result.error = q.lastError().text();
         return result;
     }
+    // Rows with a pending local change, read once: applying a page adds no outbox entry (the
+    // triggers are quiet), so the set stays right for the whole page.
+    PageStatements statements{m_db, {}, {}, {}};
+    if (!q.exec(QStringLiteral("SELECT table_name, row_id FROM sync_outbox WHERE status = "
+                               "'pending'"))) {
+        result.error = q.lastError().text();
+        return result;
+    }
+    while (q.next())
+        statements.pending.insert(q.value(0).toString() + QLatin1Char('\x1f')
+                                  + q.value(1).toString());
+    q.finish();
+    QString prepareError;
+    QSqlQuery &savepoint = statements.get(QStringLiteral("SAVEPOINT sync_row"), &prepareError);
+    QSqlQuery &release = statements.get(QStringLiteral("RELEASE sync_row"), &prepareError);
+    QSqlQuery &rollback = statements.get(QStringLiteral("ROLLBACK TO sync_row"), &prepareError);
     const QString now = iso(m_clock.now());
     for (qsizetype i = 0; i < page.rows.size(); ++i) {
         const PulledRow &row = page.rows.at(i);
         if (!known.contains(row.table))
             continue; // not a table this PC syncs (a module it does not have)
-        if (!q.exec(QStringLiteral("SAVEPOINT sync_row"))) {
-            result.error = q.lastError().text();
+        if (!savepoint.exec()) {
+            result.error = savepoint.lastError().text();
             return result;
         }
         QString rowError;
-        if (applyRow(row, &result, &rowError)) {
-            q.exec(QStringLiteral("RELEASE sync_row"));
+        if (applyRow(row, statements, &result, &rowError)) {
+            release.exec();
         } else {
             // One bad row (a constraint this store enforces) must not block the scope: the
             // row is recorded for OTIC and the page goes on.
-            q.exec(QStringLiteral("ROLLBACK TO sync_row"));
-            q.exec(QStringLiteral("RELEASE sync_row"));
+            rollback.exec();
+            release.exec();
             ++result.failed;
             QSqlQuery e(m_db);
             e.prepare(QStringLiteral("INSERT INTO sync_apply_errors (table_name, row_id, version, "
@@ -388,6 +428,8 @@ LocalSyncStore::ApplyResult LocalSyncStore::applyPage(const QString &scopeKey,
         if (hook)
             hook(int(i));
     }
+    // Statements are finished before the transaction ends.
+    statements.prepared.clear();
     q.prepare(QStringLiteral("INSERT INTO sync_cursors (scope, cursor) VALUES (?, ?) "
                              "ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor"));
     q.addBindValue(scopeKey);

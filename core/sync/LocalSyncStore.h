@@ -6,10 +6,13 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <functional>
+#include <map>
 
 namespace tambo::core {
 
@@ -89,7 +92,20 @@ public:
     bool setLastSynced(const QDateTime &at, QString *error = nullptr);
 
 private:
-    bool applyRow(const PulledRow &row, ApplyResult *result, QString *error);
+    // The statements of one page's apply, each prepared once, and the rows with a pending
+    // local change.
+    struct PageStatements
+    {
+        QSqlDatabase db;
+        std::map<QString, QSqlQuery> prepared; // by SQL text (node-based: references stay valid)
+        std::map<QString, QString> sqlByShape; // table + which columns a row carries → SQL
+        QSet<QString> pending;                 // table + '\x1f' + row id
+        QSqlQuery &get(const QString &sql, QString *error);
+    };
+    bool applyRow(const PulledRow &row,
+                  PageStatements &statements,
+                  ApplyResult *result,
+                  QString *error);
     const QList<QString> &columnsOf(const QString &table, QString *pk) const;
 
     QSqlDatabase m_db;

@@ -23,9 +23,7 @@ void SyncHttpClient::setTokens(const QString &accessToken, const QString &refres
     m_refresh = refreshToken;
 }
 
-SyncHttpClient::Reply SyncHttpClient::send(const QString &path,
-                                           const QJsonObject &body,
-                                           bool withToken)
+QNetworkReply *SyncHttpClient::begin(const QString &path, const QJsonObject &body, bool withToken)
 {
     QUrl url = m_options.baseUrl;
     url.setPath(path);
@@ -40,20 +38,49 @@ SyncHttpClient::Reply SyncHttpClient::send(const QString &path,
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request.setSslConfiguration(tls);
     }
-    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+SyncHttpClient::Reply SyncHttpClient::wait(QNetworkReply *reply)
+{
+    Reply result;
+    if (!reply) {
+        result.networkError = QStringLiteral("request lost");
+        return result;
+    }
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
 
-    Reply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray bytes = reply->readAll();
-    if (result.status == 0)
-        result.networkError = reply->errorString();
-    result.json = QJsonDocument::fromJson(bytes).object();
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parse);
+    result.json = document.object();
+    // A transfer that broke after the status line (the server died, the link dropped midway)
+    // is no answer at all: the same as offline, retried later; never read as a bad answer.
+    const QNetworkReply::NetworkError error = reply->error();
+    const bool transportFailed = error != QNetworkReply::NoError
+                                 && error < QNetworkReply::ContentAccessDenied;
+    const bool cutAnswer = result.ok()
+                           && (parse.error != QJsonParseError::NoError || !document.isObject());
+    if (result.status == 0 || transportFailed || cutAnswer) {
+        result.status = 0;
+        result.json = {};
+        result.networkError = cutAnswer && !transportFailed
+                                  ? QStringLiteral("incomplete answer from the server")
+                                  : reply->errorString();
+    }
     reply->deleteLater();
     return result;
+}
+
+SyncHttpClient::Reply SyncHttpClient::send(const QString &path,
+                                           const QJsonObject &body,
+                                           bool withToken)
+{
+    return wait(begin(path, body, withToken));
 }
 
 void SyncHttpClient::changeTokens(const QString &accessToken, const QString &refreshToken)
@@ -113,6 +140,31 @@ SyncHttpClient::Reply SyncHttpClient::post(const QString &path, const QJsonObjec
     if (r.status == 401 && r.errorCode() == QLatin1String("token_expired") && refresh())
         r = send(path, body, true);
     return r;
+}
+
+SyncHttpClient::PendingPost SyncHttpClient::startPost(const QString &path, const QJsonObject &body)
+{
+    if (m_access.isEmpty() && !m_refresh.isEmpty())
+        refresh();
+    return PendingPost{begin(path, body, true), path, body};
+}
+
+SyncHttpClient::Reply SyncHttpClient::finishPost(PendingPost &pending)
+{
+    Reply r = wait(pending.reply);
+    pending.reply = nullptr;
+    if (r.status == 401 && r.errorCode() == QLatin1String("token_expired") && refresh())
+        r = send(pending.path, pending.body, true);
+    return r;
+}
+
+void SyncHttpClient::abandon(PendingPost &pending)
+{
+    if (pending.reply) {
+        pending.reply->abort();
+        pending.reply->deleteLater();
+    }
+    pending.reply = nullptr;
 }
 
 } // namespace tambo::core

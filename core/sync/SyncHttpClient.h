@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 #include <QUuid>
@@ -9,6 +10,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace tambo::core {
 
@@ -47,7 +49,8 @@ public:
     SyncHttpClient &operator=(const SyncHttpClient &) = delete;
 
     void setTokens(const QString &accessToken, const QString &refreshToken);
-    using TokensChanged = std::function<void(const QString &accessToken, const QString &refreshToken)>;
+    using TokensChanged
+        = std::function<void(const QString &accessToken, const QString &refreshToken)>;
     void setTokensChangedCallback(TokensChanged callback) { m_tokensChanged = std::move(callback); }
     bool hasSession() const { return !m_access.isEmpty() || !m_refresh.isEmpty(); }
     QString accessToken() const { return m_access; }
@@ -61,7 +64,23 @@ public:
     // An authenticated POST of body to path.
     Reply post(const QString &path, const QJsonObject &body);
 
+    // The same POST in two steps: startPost() sends it and returns at once (Qt carries HTTP on
+    // its own thread), finishPost() waits for the answer (refreshing an expired token and
+    // retrying once, as post() does). The sync session fetches the next pull page this way
+    // while it applies the current one. A started post is finished or abandoned exactly once.
+    struct PendingPost
+    {
+        QPointer<QNetworkReply> reply;
+        QString path;
+        QJsonObject body;
+    };
+    PendingPost startPost(const QString &path, const QJsonObject &body);
+    Reply finishPost(PendingPost &pending);
+    void abandon(PendingPost &pending);
+
 private:
+    QNetworkReply *begin(const QString &path, const QJsonObject &body, bool withToken);
+    Reply wait(QNetworkReply *reply);
     Reply send(const QString &path, const QJsonObject &body, bool withToken);
     bool refresh();
     void changeTokens(const QString &accessToken, const QString &refreshToken);

@@ -135,10 +135,18 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
     request.pageSize = std::clamp(m_options.pageSize, 1, SyncProtocol::MaxPageSize);
     const QString scope = request.scopeKey();
     int badChecksums = 0;
+    // While a page is applied, the next one is already on its way (Qt carries HTTP on its own
+    // thread): the server's work and the network overlap the local writes. The next page is
+    // asked from the cursor this page ends at, which is the stored cursor once it is applied;
+    // if anything fails, the page on its way is dropped and nothing of it is applied.
+    SyncHttpClient::PendingPost ahead;
+    bool haveAhead = false;
     for (;;) {
         request.cursor = m_store.cursor(scope);
-        const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pullPath(),
-                                                          request.toJson());
+        const SyncHttpClient::Reply reply = haveAhead ? m_client.finishPost(ahead)
+                                                      : m_client.post(SyncProtocol::pullPath(),
+                                                                      request.toJson());
+        haveAhead = false;
         if (!reply.ok()) {
             Result failed = fromHttpFailure(reply.status,
                                             reply.errorCode(),
@@ -162,10 +170,19 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
             }
             continue;
         }
+        if (page->more) {
+            PullRequest next = request;
+            next.cursor = page->nextCursor;
+            ahead = m_client.startPost(SyncProtocol::pullPath(), next.toJson());
+            haveAhead = true;
+        }
         const LocalSyncStore::ApplyResult applied = m_store.applyPage(scope, *page, m_rowHook);
-        if (!applied.ok) {
+        if (!applied.ok || m_store.cursor(scope) != page->nextCursor) {
+            if (haveAhead)
+                m_client.abandon(ahead);
             result.outcome = Outcome::Failed;
-            result.message = applied.error;
+            result.message = applied.ok ? QStringLiteral("the pull cursor did not move")
+                                        : applied.error;
             return result;
         }
         result.pulled += int(page->rows.size());

@@ -1,6 +1,9 @@
 #include "sync/SyncMessages.h"
 #include "sync/SyncProtocol.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
 using tambo::core::PulledRow;
@@ -72,6 +75,15 @@ private slots:
         PulledRow tomb{QStringLiteral("t"), QStringLiteral("2"), 6, true, {}};
         const QString sum = SyncProtocol::pageChecksum({a, tomb});
         QCOMPARE(sum.size(), 64);
+        // As docs/sync-protocol.md defines it: hex SHA-256 of the canonical JSON array of rows.
+        const QByteArray canonical = SyncProtocol::canonicalJson(
+            QJsonArray{a.toJson(), tomb.toJson()});
+        QCOMPARE(sum,
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(SyncProtocol::pageChecksum({}),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash("[]", QCryptographicHash::Sha256).toHex()));
         // The same values, however they were built or parsed, give the same checksum.
         PulledRow a2{QStringLiteral("t"),
                      QStringLiteral("1"),
