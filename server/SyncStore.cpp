@@ -710,7 +710,9 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
     }
     q.finish();
     page.nextCursor = page.rows.isEmpty() ? request.cursor : page.rows.constLast().version;
-    if (page.more) {
+    if (page.more && !request.countRemaining) {
+        page.remaining = -1; // the client counts down from the first page's count
+    } else if (page.more) {
         q.prepare(QStringLiteral("SELECT count(*) FROM (%1) AS scoped").arg(source));
         bindSource(q, page.nextCursor);
         if (!q.exec() || !q.next()) {

@@ -460,11 +460,14 @@ QJsonObject PullRequest::toJson() const
         scope.insert(QStringLiteral("sede"), sede);
     if (!area.isEmpty())
         scope.insert(QStringLiteral("area"), area);
-    return {{QStringLiteral("device_id"), uuidText(deviceId)},
-            {QStringLiteral("schema_version"), schemaVersion},
-            {QStringLiteral("scope"), scope},
-            {QStringLiteral("cursor"), double(cursor)},
-            {QStringLiteral("page_size"), pageSize}};
+    QJsonObject o{{QStringLiteral("device_id"), uuidText(deviceId)},
+                  {QStringLiteral("schema_version"), schemaVersion},
+                  {QStringLiteral("scope"), scope},
+                  {QStringLiteral("cursor"), double(cursor)},
+                  {QStringLiteral("page_size"), pageSize}};
+    if (!countRemaining)
+        o.insert(QStringLiteral("count_remaining"), false);
+    return o;
 }
 
 std::optional<PullRequest> PullRequest::fromJson(const QJsonObject &o, QString *error)
@@ -479,6 +482,12 @@ std::optional<PullRequest> PullRequest::fromJson(const QJsonObject &o, QString *
         return std::nullopt;
     request.schemaVersion = int(schema);
     request.pageSize = int(qMin<qint64>(pageSize, SyncProtocol::MaxPageSize));
+    const QJsonValue count = o.value(QStringLiteral("count_remaining"));
+    if (count.isBool())
+        request.countRemaining = count.toBool();
+    else if (!count.isUndefined() && !count.isNull())
+        return fail(error, QStringLiteral("\"count_remaining\" must be true or false")),
+               std::nullopt;
     const QJsonValue scope = o.value(QStringLiteral("scope"));
     if (scope.isObject()) {
         const QJsonObject s = scope.toObject();
@@ -532,16 +541,19 @@ std::optional<PulledRow> PulledRow::fromJson(const QJsonValue &value, QString *e
 
 QJsonObject PullResponse::toJson() const
 {
-    return {{QStringLiteral("rows"), toArray(rows)},
-            {QStringLiteral("next_cursor"), double(nextCursor)},
-            {QStringLiteral("more"), more},
-            {QStringLiteral("remaining"), double(remaining)},
-            {QStringLiteral("checksum"), checksum}};
+    QJsonObject o{{QStringLiteral("rows"), toArray(rows)},
+                  {QStringLiteral("next_cursor"), double(nextCursor)},
+                  {QStringLiteral("more"), more},
+                  {QStringLiteral("checksum"), checksum}};
+    if (remaining >= 0)
+        o.insert(QStringLiteral("remaining"), double(remaining)); // absent: not counted
+    return o;
 }
 
 std::optional<PullResponse> PullResponse::fromJson(const QJsonObject &o, QString *error)
 {
     PullResponse response;
+    response.remaining = -1; // absent: not counted
     if (!readArray(o, QStringLiteral("rows"), &response.rows, error, SyncProtocol::MaxPageSize)
         || !readInt(o, QStringLiteral("next_cursor"), &response.nextCursor, error)
         || !readInt(o, QStringLiteral("remaining"), &response.remaining, error, false)

@@ -117,6 +117,9 @@ struct PullRequest
     QString area; // empty: every area
     qint64 cursor = 0;
     int pageSize = 0;
+    // Whether the answer counts the rows after the page (costs the server a scan of them): the
+    // client asks on the first page of a run and counts down itself after that.
+    bool countRemaining = true;
 
     // Key of the scope for cursors: "sede=<id>;area=<id>" ("*" for empty parts).
     QString scopeKey() const;
@@ -142,7 +145,7 @@ struct PullResponse
     QList<PulledRow> rows; // ascending versions
     qint64 nextCursor = 0;
     bool more = false;
-    qint64 remaining = 0; // rows of the scope after this page (progress)
+    qint64 remaining = 0; // rows of the scope after this page (progress); -1: not counted
     QString checksum;     // SyncProtocol::pageChecksum(rows)
 
     QJsonObject toJson() const;

@@ -141,6 +141,8 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
     // if anything fails, the page on its way is dropped and nothing of it is applied.
     SyncHttpClient::PendingPost ahead;
     bool haveAhead = false;
+    qint64 counted = 0;    // rows left after the last page whose answer counted them …
+    int pulledAtCount = 0; // … when this many rows had been pulled
     for (;;) {
         request.cursor = m_store.cursor(scope);
         const SyncHttpClient::Reply reply = haveAhead ? m_client.finishPost(ahead)
@@ -173,6 +175,7 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
         if (page->more) {
             PullRequest next = request;
             next.cursor = page->nextCursor;
+            next.countRemaining = false; // counted on the first page; counted down from there
             ahead = m_client.startPost(SyncProtocol::pullPath(), next.toJson());
             haveAhead = true;
         }
@@ -186,9 +189,15 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
             return result;
         }
         result.pulled += int(page->rows.size());
+        if (page->remaining >= 0) {
+            counted = page->remaining;
+            pulledAtCount = result.pulled;
+        }
         if (progress) {
-            const qint64 all = result.pulled + page->remaining;
-            progress(all > 0 ? int(qint64(result.pulled) * 100 / all) : 100);
+            const qint64 left = std::max<qint64>(0, counted - (result.pulled - pulledAtCount));
+            const qint64 all = result.pulled + left;
+            const int percent = all > 0 ? int(qint64(result.pulled) * 100 / all) : 100;
+            progress(page->more ? std::min(percent, 99) : percent);
         }
         if (!page->more)
             break;

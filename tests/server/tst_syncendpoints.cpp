@@ -130,18 +130,20 @@ private:
     TestClient::Reply pull(const Device &d,
                            qint64 cursor,
                            int pageSize = 500,
-                           const QString &sede = {})
+                           const QString &sede = {},
+                           bool countRemaining = true)
     {
         QJsonObject scope;
         if (!sede.isEmpty())
             scope.insert("sede", sede);
-        return client().post(SyncProtocol::pullPath(),
-                             {{"device_id", d.id},
-                              {"schema_version", SyncProtocol::SchemaVersion},
-                              {"scope", scope},
-                              {"cursor", double(cursor)},
-                              {"page_size", pageSize}},
-                             d.token);
+        QJsonObject body{{"device_id", d.id},
+                         {"schema_version", SyncProtocol::SchemaVersion},
+                         {"scope", scope},
+                         {"cursor", double(cursor)},
+                         {"page_size", pageSize}};
+        if (!countRemaining)
+            body.insert("count_remaining", false);
+        return client().post(SyncProtocol::pullPath(), body, d.token);
     }
 
     // Every row the device can see, following the cursor to the end.
@@ -455,6 +457,18 @@ private slots:
                 break;
         }
         QVERIFY(pages >= 4);
+        // The first page counts what is left (progress); a page asked without the count says
+        // nothing about it and is otherwise the same page.
+        {
+            QString error;
+            const auto counted = PullResponse::fromJson(pull(d, 0, 7).json, &error);
+            const auto uncounted = PullResponse::fromJson(pull(d, 0, 7, {}, false).json, &error);
+            QVERIFY2(counted && uncounted, qPrintable(error));
+            QVERIFY(counted->more && counted->remaining > 0);
+            QCOMPARE(uncounted->remaining, -1);
+            QCOMPARE(uncounted->checksum, counted->checksum);
+            QCOMPARE(uncounted->nextCursor, counted->nextCursor);
+        }
         QSet<QString> seen;
         for (const auto &row : all)
             seen.insert(row.id);

@@ -202,6 +202,15 @@ private slots:
         QCOMPARE(reqBack->pageSize, SyncProtocol::MaxPageSize);
         QCOMPARE(reqBack->sede, QStringLiteral("central"));
         QCOMPARE(reqBack->scopeKey(), QStringLiteral("sede=central;area=*"));
+        QVERIFY(reqBack->countRemaining); // the default, and what an older client means
+        QVERIFY(!req.toJson().contains(QStringLiteral("count_remaining")));
+        req.countRemaining = false;
+        const auto uncounted = PullRequest::fromJson(req.toJson(), &error);
+        QVERIFY2(uncounted, qPrintable(error));
+        QVERIFY(!uncounted->countRemaining);
+        QJsonObject badCount = req.toJson();
+        badCount.insert(QStringLiteral("count_remaining"), QStringLiteral("no"));
+        QVERIFY(!PullRequest::fromJson(badCount, &error));
 
         PullResponse page;
         page.rows = {PulledRow{"t", "1", 5, false, QJsonObject{{"id", "1"}}},
@@ -217,6 +226,12 @@ private slots:
         QVERIFY(back->more);
         QCOMPARE(back->remaining, 3);
         QCOMPARE(SyncProtocol::pageChecksum(back->rows), page.checksum);
+        // Not counted: no "remaining" in the answer, -1 when read.
+        page.remaining = -1;
+        QVERIFY(!page.toJson().contains(QStringLiteral("remaining")));
+        const auto notCounted = PullResponse::fromJson(page.toJson(), &error);
+        QVERIFY2(notCounted, qPrintable(error));
+        QCOMPARE(notCounted->remaining, -1);
 
         // Rows out of version order, and a row with neither data nor deleted, are refused.
         QVERIFY(!PullResponse::fromJson(
