@@ -7,16 +7,24 @@
 // goals of issue 3 (p99 < 200 ms, 0 errors) are missed.
 //
 // By default it hosts everything itself: a private PostgreSQL (tests/support PostgresLauncher),
-// the schema migrated, bench users created, and one real tambo-server process. With --server it
-// targets a running server instead (--ca, --user, TAMBO_BENCH_PASSWORD).
-//
-// The traffic mix is the table in makeWorkload(): today GET /v1/auth/session (the poll) and
-// GET /v1/health. When /v1/sync/pull and /v1/sync/push exist, add them there (e.g. pull on every
-// poll, push for 10 % of polls) with their bodies; scheduling and statistics need no change.
+// the schema migrated, a bench user, one registered device per simulated PC with its own token
+// bound to it, and one real tambo-server process. Then every poll is a sync: 9 in 10 polls pull
+// the device's sede from its cursor (POST /v1/sync/pull), 1 in 10 push one new row of its sede
+// (POST /v1/sync/push, the next seq of the device) — so pulls carry the other devices' pushes.
+// With --server it targets a running server instead (--ca, --user, TAMBO_BENCH_PASSWORD); there
+// the devices share --logins sessions and poll GET /v1/auth/session and GET /v1/health, since
+// sync needs a token bound to each device.
 //
 // Command and results: docs/performance.md ("Server load").
+#include "DeviceRegistry.h"
 #include "ServerFixture.h"
 #include "ServerProcess.h"
+#include "TokenService.h"
+#include "UserAccounts.h"
+
+#include "sync/SyncMessages.h"
+#include "sync/SyncProtocol.h"
+#include "util/SystemClock.h"
 
 #include <httplib.h>
 
@@ -24,7 +32,11 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTextStream>
+#include <QUuid>
+
+#include <sodium.h>
 
 #include <algorithm>
 #include <atomic>
@@ -66,7 +78,11 @@ struct Options
 struct Device
 {
     int id = 0;
-    std::string token; // access token of one of the bench sessions
+    std::string token; // access token: bound to this device (self-hosted) or a shared session
+    QUuid deviceId;    // null: not registered (--server), no sync requests
+    QString sede;
+    std::atomic<qint64> seq{0};    // last seq pushed
+    std::atomic<qint64> cursor{0}; // pull cursor of its sede
 };
 
 // One kind of request in the mix.
@@ -74,25 +90,107 @@ struct RequestKind
 {
     std::string name;
     int weight = 1; // relative frequency per poll
-    std::function<httplib::Result(httplib::ClientImpl &, const Device &)> send;
+    std::function<httplib::Result(httplib::ClientImpl &, Device &)> send;
 };
 
-std::vector<RequestKind> makeWorkload()
+httplib::Headers bearer(const Device &d)
 {
-    const auto bearer = [](const Device &d) {
-        return httplib::Headers{{"Authorization", "Bearer " + d.token}};
-    };
+    return httplib::Headers{{"Authorization", "Bearer " + d.token}};
+}
+
+std::string compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+// Without registered devices (--server): the session check and the health probe.
+std::vector<RequestKind> sessionWorkload()
+{
     return {
         {"GET /v1/auth/session",
          9,
-         [bearer](httplib::ClientImpl &c, const Device &d) {
-             return c.Get("/v1/auth/session", bearer(d));
+         [](httplib::ClientImpl &c, Device &d) { return c.Get("/v1/auth/session", bearer(d)); }},
+        {"GET /v1/health", 1, [](httplib::ClientImpl &c, Device &) { return c.Get("/v1/health"); }},
+    };
+}
+
+// With a token bound to each device: the sync poll. A pull moves the device's cursor; a push
+// sends one new row of the device's sede with its next seq (a 2xx with the entry applied).
+std::vector<RequestKind> syncWorkload()
+{
+    using namespace tambo::core;
+    return {
+        {"POST /v1/sync/pull",
+         9,
+         [](httplib::ClientImpl &c, Device &d) {
+             PullRequest request;
+             request.deviceId = d.deviceId;
+             request.schemaVersion = SyncProtocol::SchemaVersion;
+             request.sede = d.sede;
+             request.cursor = d.cursor.load();
+             request.pageSize = SyncProtocol::DefaultPageSize;
+             httplib::Result r = c.Post("/v1/sync/pull",
+                                        bearer(d),
+                                        compact(request.toJson()),
+                                        "application/json");
+             if (r && r->status == 200) {
+                 QString error;
+                 const auto page = PullResponse::fromJson(QJsonDocument::fromJson(
+                                                              QByteArray::fromStdString(r->body))
+                                                              .object(),
+                                                          &error);
+                 if (page)
+                     d.cursor = page->nextCursor;
+                 else
+                     r->status = 599; // counted as an error: the answer did not parse
+             }
+             return r;
          }},
-        {"GET /v1/health",
+        {"POST /v1/sync/push",
          1,
-         [](httplib::ClientImpl &c, const Device &) { return c.Get("/v1/health"); }},
-        // Sync endpoints go here when they exist, e.g.
-        // {"POST /v1/sync/pull", 9, …}, {"POST /v1/sync/push", 1, …}
+         [](httplib::ClientImpl &c, Device &d) {
+             const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+             SyncOp op;
+             op.kind = SyncOp::Kind::Insert;
+             op.table = QStringLiteral("t_items");
+             op.id = id;
+             op.data = QJsonObject{{QStringLiteral("id"), id},
+                                   {QStringLiteral("sede_id"), d.sede},
+                                   {QStringLiteral("area_id"), QStringLiteral("otic")},
+                                   {QStringLiteral("name"), QStringLiteral("Monitor LED 24")},
+                                   {QStringLiteral("estado"), QStringLiteral("B")},
+                                   {QStringLiteral("note"), QString()},
+                                   {QStringLiteral("qty"), 1}};
+             OutboxEntry entry;
+             entry.seq = d.seq + 1;
+             entry.schemaVersion = SyncProtocol::SchemaVersion;
+             entry.ops = {op};
+             SyncTableRule rule;
+             rule.table = QStringLiteral("t_items");
+             rule.legalColumns = {QStringLiteral("estado")};
+             PushRequest request;
+             request.deviceId = d.deviceId;
+             request.schemaVersion = SyncProtocol::SchemaVersion;
+             request.tables = {rule};
+             request.entries = {entry};
+             httplib::Result r = c.Post("/v1/sync/push",
+                                        bearer(d),
+                                        compact(request.toJson()),
+                                        "application/json");
+             if (r && r->status == 200) {
+                 QString error;
+                 const auto answer = PushResponse::fromJson(QJsonDocument::fromJson(
+                                                                QByteArray::fromStdString(r->body))
+                                                                .object(),
+                                                            &error);
+                 if (answer && answer->acks.size() == 1
+                     && answer->acks.at(0).status == PushAck::Status::Applied)
+                     d.seq = entry.seq;
+                 else
+                     r->status = 599; // not applied: counted as an error
+             }
+             return r;
+         }},
     };
 }
 
@@ -138,37 +236,90 @@ QTextStream &out()
     return s;
 }
 
-int runLoad(const Options &o)
+// --server: the devices share o.logins sessions of o.user (a login costs an Argon2id hash).
+bool loginSessions(const Options &o, std::vector<Device> &devices)
 {
-    // Sessions for the devices.
     std::vector<std::string> tokens;
-    {
-        const std::unique_ptr<httplib::SSLClient> c = makeClient(o);
-        for (int i = 0; i < o.logins; ++i) {
-            const QJsonObject body{{QStringLiteral("username"), o.user},
-                                   {QStringLiteral("password"), o.password}};
-            const auto r = c->Post("/v1/auth/login",
-                                   QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
-                                   "application/json");
-            if (!r || r->status != 200) {
-                out() << "bench_server_load: login failed: "
-                      << (r ? QString::number(r->status)
-                            : QString::fromStdString(httplib::to_string(r.error())))
-                      << Qt::endl;
-                return 2;
-            }
-            tokens.push_back(QJsonDocument::fromJson(QByteArray::fromStdString(r->body))
-                                 .object()
-                                 .value(QStringLiteral("access_token"))
-                                 .toString()
-                                 .toStdString());
+    const std::unique_ptr<httplib::SSLClient> c = makeClient(o);
+    for (int i = 0; i < o.logins; ++i) {
+        const QJsonObject body{{QStringLiteral("username"), o.user},
+                               {QStringLiteral("password"), o.password}};
+        const auto r = c->Post("/v1/auth/login", compact(body), "application/json");
+        if (!r || r->status != 200) {
+            out() << "bench_server_load: login failed: "
+                  << (r ? QString::number(r->status)
+                        : QString::fromStdString(httplib::to_string(r.error())))
+                  << Qt::endl;
+            return false;
         }
+        tokens.push_back(QJsonDocument::fromJson(QByteArray::fromStdString(r->body))
+                             .object()
+                             .value(QStringLiteral("access_token"))
+                             .toString()
+                             .toStdString());
     }
-    std::vector<Device> devices(std::size_t(o.devices));
-    for (int i = 0; i < o.devices; ++i)
-        devices[std::size_t(i)] = Device{i, tokens[std::size_t(i) % tokens.size()]};
+    for (Device &d : devices)
+        d.token = tokens[std::size_t(d.id) % tokens.size()];
+    return true;
+}
 
-    const std::vector<RequestKind> kinds = makeWorkload();
+// Self-hosted: every device registered (an Ed25519 key of its own) in sede-01 … sede-20, with
+// an access token bound to it, issued straight through the server's own classes on its
+// PostgreSQL (871 password logins would measure Argon2id, not the sync path). Each device's
+// cursor starts at the current end: it has synced before, and now pulls what others push.
+bool registerDevices(tambo::test::ServerFixture &fx,
+                     const QString &user,
+                     std::vector<Device> &devices)
+{
+    using namespace tambo::server;
+    if (sodium_init() < 0)
+        return false;
+    static tambo::core::SystemClock clock;
+    bool ok = true;
+    {
+        QSqlDatabase db = fx.pg().open(QStringLiteral("bench-devices"));
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id FROM users WHERE username = ?"));
+        q.addBindValue(user);
+        UserAccounts accounts(db, clock);
+        const auto account = (q.exec() && q.next()) ? accounts.findById(q.value(0).toLongLong())
+                                                    : std::nullopt;
+        DeviceRegistry registry(db, clock);
+        TokenService tokens(db, clock, TokenService::Lifetimes{24 * 60, 30});
+        ok = account.has_value();
+        for (Device &d : devices) {
+            if (!ok)
+                break;
+            unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+            unsigned char sk[crypto_sign_SECRETKEYBYTES];
+            crypto_sign_keypair(pk, sk);
+            d.deviceId = QUuid::createUuid();
+            d.sede = QStringLiteral("sede-%1").arg(d.id % 20 + 1, 2, 10, QLatin1Char('0'));
+            ok = registry
+                     .registerDevice(d.deviceId,
+                                     QByteArray(reinterpret_cast<const char *>(pk), sizeof pk),
+                                     QStringLiteral("PC %1").arg(d.id),
+                                     account->id)
+                     .status
+                 == DeviceRegistry::Status::Registered;
+            const auto issued = ok ? tokens.issue(*account, d.deviceId)
+                                   : TokenService::IssueResult{};
+            ok = ok && issued.ok();
+            d.token = issued.tokens.accessToken.toStdString();
+        }
+        if (ok && q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM sync_rows"))
+            && q.next())
+            for (Device &d : devices)
+                d.cursor = q.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-devices"));
+    if (!ok)
+        out() << "bench_server_load: could not register the bench devices" << Qt::endl;
+    return ok;
+}
+
+int runLoad(const Options &o, std::vector<Device> &devices, const std::vector<RequestKind> &kinds)
+{
     int weightSum = 0;
     for (const RequestKind &k : kinds)
         weightSum += k.weight;
@@ -385,7 +536,12 @@ int main(int argc, char *argv[])
                   << Qt::endl;
             return 2;
         }
-        return runLoad(o);
+        std::vector<Device> devices(std::size_t(o.devices));
+        for (int i = 0; i < o.devices; ++i)
+            devices[std::size_t(i)].id = i;
+        if (!loginSessions(o, devices))
+            return 2;
+        return runLoad(o, devices, sessionWorkload());
     }
 
     // Self-hosted: PostgreSQL, schema, a bench user and one tambo-server with serverWorkers.
@@ -420,7 +576,13 @@ int main(int argc, char *argv[])
     o.ca = fx.certificate().certificatePath();
     out() << "self-hosted tambo-server on 127.0.0.1:" << o.port << " with " << o.serverWorkers
           << " workers" << Qt::endl;
-    const int rc = runLoad(o);
+    std::vector<Device> devices(std::size_t(o.devices));
+    for (int i = 0; i < o.devices; ++i)
+        devices[std::size_t(i)].id = i;
+    if (!registerDevices(fx, o.user, devices))
+        return 2;
+    out() << o.devices << " devices registered, each with a token bound to it" << Qt::endl;
+    const int rc = runLoad(o, devices, syncWorkload());
     server.signal(SIGTERM);
     server.waitForExit(15000);
     return rc;
