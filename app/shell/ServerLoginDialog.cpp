@@ -64,7 +64,7 @@ ServerLoginDialog::ServerLoginDialog(const QString &serverUrl,
     layout->addWidget(m_busy);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
-    setMinimumWidth(460);
+    setMinimumWidth(520);
 
     if (!m_hasServer) {
         m_connect->setEnabled(false);
@@ -127,6 +127,7 @@ void ServerLoginDialog::setBusy(bool busy)
     // While the answer is awaited the fields are read-only, not disabled: the keyboard focus
     // stays where the user typed (a disabled field would drop it out of the dialog).
     m_busy->setVisible(busy);
+    fitHeight();
     m_connect->setEnabled(!busy && m_hasServer);
     m_username->setReadOnly(busy);
     m_password->setReadOnly(busy);
@@ -138,6 +139,19 @@ void ServerLoginDialog::showMessage(const QString &text, bool error)
     m_message->setStyleSheet(error ? QStringLiteral("color: #8a1c12;")
                                    : QStringLiteral("color: #1d5e20;"));
     m_message->show();
+    fitHeight();
+}
+
+void ServerLoginDialog::fitHeight()
+{
+    // Wrapped labels need height for the dialog's width, which the layout's minimum size does
+    // not tell: grow to it when a message or the busy bar appears, so nothing is squeezed.
+    layout()->activate();
+    const int w = width();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w)
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(w, needed);
 }
 
 } // namespace tambo::shell

@@ -33,6 +33,7 @@ signals:
 private:
     void setBusy(bool busy);
     void showMessage(const QString &text, bool error);
+    void fitHeight();
 
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;

@@ -52,6 +52,18 @@ private slots:
         QCOMPARE(dialog.message(), QStringLiteral("Usuario o contraseña incorrectos."));
         QVERIFY(!password->isReadOnly());
         QCOMPARE(QApplication::focusWidget(), password);
+        // A long message wraps and the dialog grows to show all of it, fields unsqueezed.
+        dialog.showResult(false,
+                          QStringLiteral("El servidor de sincronización no responde (Equipo "
+                                         "tambo.munitacna.gob.pe no encontrado). Revise la "
+                                         "dirección del servidor en los ajustes y el enlace de "
+                                         "red; este equipo sigue trabajando sin conexión."));
+        QApplication::processEvents();
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("serverLoginMessage"));
+        QVERIFY(message);
+        QVERIFY(message->height() >= message->heightForWidth(message->width()));
+        QVERIFY(password->height() >= password->sizeHint().height());
+        QVERIFY(message->geometry().bottom() < dialog.height());
 
         QTest::keyClicks(password, QStringLiteral("otra"));
         QTest::keyClick(password, Qt::Key_Return);
