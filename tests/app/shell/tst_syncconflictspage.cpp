@@ -8,6 +8,7 @@
 #include "auth/AuthService.h"
 #include "migrations/CoreSchema.h"
 #include "module/ModuleManager.h"
+#include "store/Store.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/OutboxTriggers.h"
 #include "sync/SyncConflictResolver.h"
