@@ -1109,6 +1109,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>The store needs SQLCipher 4, but this build has %1.</source>
         <translation>El almacén necesita SQLCipher 4, pero esta compilación tiene %1.</translation>
     </message>
+    <message>
+        <source>The store file %1 could not be created: %2</source>
+        <translation>No se pudo crear el archivo del almacén %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::SyncConflictResolver</name>
