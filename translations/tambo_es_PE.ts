@@ -4930,7 +4930,7 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
     <message>
         <source>Field conflict: the field %1 was changed on this PC and on another one. The server kept its value for now.</source>
-        <translation>Conflicto de campo: el campo %1 se modificó en este equipo y en otra. Por ahora el servidor mantiene su valor.</translation>
+        <translation>Conflicto de campo: el campo %1 se modificó en este equipo y en otro. Por ahora el servidor mantiene su valor.</translation>
     </message>
     <message>
         <source>Table: %1</source>
@@ -4983,6 +4983,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Discard (Delete) acknowledges it: it leaves this list and is not sent again. Retry (Ctrl+R) sends it again, for example once the server&apos;s data allows it.</source>
         <translation>Descartar (Supr) lo da por revisado: sale de esta lista y no se vuelve a enviar. Reintentar (Ctrl+R) lo envía otra vez, por ejemplo cuando los datos del servidor ya lo permitan.</translation>
+    </message>
+    <message>
+        <source>Record sent: %1</source>
+        <translation>Registro enviado: %1</translation>
     </message>
 </context>
 <context>
@@ -5056,10 +5060,6 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <translation>Nada que resolver: el servidor aceptó todos los cambios de este equipo.</translation>
     </message>
     <message>
-        <source>To resolve: %1 conflicting fields, %2 rejected changes.</source>
-        <translation>Por resolver: %1 campos en conflicto, %2 cambios rechazados.</translation>
-    </message>
-    <message>
         <source>Choose a conflict in the list first.</source>
         <translation>Primero elija un conflicto de la lista.</translation>
     </message>
@@ -5098,6 +5098,24 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Discard the rejected change to the record %1 of %2? It will not be sent to the server again.</source>
         <translation>¿Descartar el cambio rechazado del registro %1 de %2? No se volverá a enviar al servidor.</translation>
+    </message>
+    <message>
+        <source>To resolve: %1, %2.</source>
+        <translation>Por resolver: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicting field(s)</source>
+        <translation>
+            <numerusform>%n campo en conflicto</numerusform>
+            <numerusform>%n campos en conflicto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected change(s)</source>
+        <translation>
+            <numerusform>%n cambio rechazado</numerusform>
+            <numerusform>%n cambios rechazados</numerusform>
+        </translation>
     </message>
 </context>
 <context>

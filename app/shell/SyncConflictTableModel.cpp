@@ -42,6 +42,22 @@ QString scalarText(const QJsonValue &v)
     }
 }
 
+// What a rejected update changed ("observaciones: Pantalla rayada"); the whole row otherwise.
+QString changedPart(const core::LocalSyncStore::Rejected &r)
+{
+    const QJsonValue data = parsed(r.data);
+    const QJsonValue changed = parsed(r.changed);
+    if (r.op != QLatin1String("update") || !data.isObject() || !changed.isArray()
+        || changed.toArray().isEmpty())
+        return {};
+    QStringList parts;
+    const QJsonObject row = data.toObject();
+    for (const QJsonValue &column : changed.toArray())
+        parts << QStringLiteral("%1: %2").arg(column.toString(),
+                                              scalarText(row.value(column.toString())));
+    return parts.join(QStringLiteral("; "));
+}
+
 } // namespace
 
 SyncConflictTableModel::SyncConflictTableModel(QObject *parent)
@@ -154,8 +170,12 @@ QString SyncConflictTableModel::text(int row, int column) const
                                                       : tr("(change)");
         case ServerValue:
             return r->message.isEmpty() ? r->reason : r->message;
-        case LocalValue:
-            return r->op == QLatin1String("delete") ? tr("(deleted)") : displayValue(r->data);
+        case LocalValue: {
+            if (r->op == QLatin1String("delete"))
+                return tr("(deleted)");
+            const QString changed = changedPart(*r);
+            return changed.isEmpty() ? displayValue(r->data) : changed;
+        }
         default:
             return {};
         }
@@ -237,8 +257,10 @@ QString SyncConflictTableModel::details(int row) const
               << tr("Operation: %1").arg(text(row, Field)) << QString()
               << tr("Server message: %1").arg(r->message.isEmpty() ? r->reason : r->message)
               << tr("Reason code: %1").arg(r->reason);
+        if (const QString changed = changedPart(*r); !changed.isEmpty())
+            lines << tr("Change sent: %1").arg(changed);
         if (r->op != QLatin1String("delete"))
-            lines << tr("Change sent: %1").arg(displayValue(r->data));
+            lines << tr("Record sent: %1").arg(displayValue(r->data));
         lines << QString()
               << tr("Discard (Delete) acknowledges it: it leaves this list and is not sent "
                     "again. Retry (Ctrl+R) sends it again, for example once the server's data "

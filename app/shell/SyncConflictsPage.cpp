@@ -143,7 +143,8 @@ SyncConflictsPage::SyncConflictsPage(core::LocalSyncStore &store,
     m_view->setObjectName(QStringLiteral("syncConflictsView"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(SyncConflictTableModel::Recorded, Qt::AscendingOrder);
+    // Until a header is clicked: the store's order (conflicts as recorded, then rejections).
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -154,7 +155,11 @@ SyncConflictsPage::SyncConflictsPage(core::LocalSyncStore &store,
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(SyncConflictTableModel::ServerValue,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(SyncConflictTableModel::LocalValue,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_view->installEventFilter(this);
@@ -238,9 +243,9 @@ void SyncConflictsPage::updateSummary()
         m_summary->setText(tr("Nothing to resolve: the server took every change of this PC."));
         return;
     }
-    m_summary->setText(tr("To resolve: %1 conflicting fields, %2 rejected changes.")
-                           .arg(m_model->conflictCount())
-                           .arg(m_model->rejectedCount()));
+    m_summary->setText(tr("To resolve: %1, %2.")
+                           .arg(tr("%n conflicting field(s)", nullptr, m_model->conflictCount()),
+                                tr("%n rejected change(s)", nullptr, m_model->rejectedCount())));
 }
 
 void SyncConflictsPage::reload()
@@ -252,10 +257,9 @@ void SyncConflictsPage::reload()
                        SyncConflictTableModel::Table,
                        SyncConflictTableModel::Record,
                        SyncConflictTableModel::Field,
-                       SyncConflictTableModel::ServerValue,
-                       SyncConflictTableModel::LocalValue}) {
+                       SyncConflictTableModel::Recorded}) {
         m_view->resizeColumnToContents(column);
-        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column) + 16, 260));
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column) + 16, 200));
     }
     if (!selectItem(keep) && m_proxy->rowCount() > 0) {
         const int row = std::clamp(keepRow, 0, m_proxy->rowCount() - 1);

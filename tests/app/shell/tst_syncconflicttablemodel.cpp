@@ -42,11 +42,16 @@ private slots:
         rejected.reason = "out_of_scope";
         rejected.message = "No puede registrar datos de la sede «norte».";
         rejected.data = "{\"id\":\"a2\",\"sede_id\":\"norte\"}";
-        model.setItems({field, editDelete}, {rejected});
+        LocalSyncStore::Rejected update = rejected;
+        update.seq = 8;
+        update.op = "update";
+        update.data = "{\"id\":\"a2\",\"sede_id\":\"norte\",\"observaciones\":\"rayado\"}";
+        update.changed = "[\"observaciones\"]";
+        model.setItems({field, editDelete}, {rejected, update});
 
-        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.conflictCount(), 2);
-        QCOMPARE(model.rejectedCount(), 1);
+        QCOMPARE(model.rejectedCount(), 2);
         const auto text = [&](int row, int column) {
             return model.index(row, column).data().toString();
         };
@@ -64,7 +69,12 @@ private slots:
         QCOMPARE(model.itemAt(1).id, qint64(5));
         QVERIFY(!model.itemAt(2).conflict);
         QCOMPARE(model.itemAt(2).id, qint64(7));
-        QVERIFY(!model.itemAt(3).isValid());
+        QVERIFY(!model.itemAt(4).isValid());
+        // A rejected update shows what it changed; the details add the whole row.
+        QCOMPARE(text(3, SyncConflictTableModel::LocalValue),
+                 QStringLiteral("observaciones: rayado"));
+        QVERIFY(model.details(3).contains("observaciones: rayado"));
+        QVERIFY(model.details(3).contains("sede_id: norte"));
         QCOMPARE(model.rowOf({false, 7}), 2);
         QCOMPARE(model.rowOf({true, 7}), -1);
         QVERIFY(model.conflictAt(1) && !model.rejectedAt(1));
