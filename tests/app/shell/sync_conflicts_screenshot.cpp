@@ -4,8 +4,7 @@
 // for real local changes of demo bienes. Not a test; built on demand:
 //
 //   cmake --build build/ci --target sync_conflicts_screenshot
-//   QT_QPA_PLATFORM=offscreen build/ci/tests/app/shell/sync_conflicts_screenshot \
-//       docs/screenshots/sync-conflicts.png
+//   QT_QPA_PLATFORM=offscreen build/ci/tests/app/shell/sync_conflicts_screenshot OUT.png
 #include "LanguageLoader.h"
 #include "MainWindow.h"
 #include "ShellTestEnv.h"
