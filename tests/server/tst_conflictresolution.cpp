@@ -245,6 +245,52 @@ private slots:
                  QStringLiteral("theirs"));
     }
 
+    void keepMineWritesBackARecordDeletedElsewhere()
+    {
+        // A deletes the item while B changes it: the delete reached the server first, so B's
+        // edit is an edit-against-delete conflict and the tombstone stands. The administrator
+        // keeps B's side: B writes the record back on the tombstone's version and the server
+        // takes it (its base already saw the delete), so A gets it back too.
+        auto a = centralPc();
+        auto b = centralPc();
+        QVERIFY(a && b);
+        const QString id = addItem(*a, QStringLiteral("Impresora"));
+        SYNC_OK(*a);
+        SYNC_OK(*b);
+        QVERIFY(a->exec("DELETE FROM t_items WHERE id = ?", {id}));
+        QVERIFY(b->exec("UPDATE t_items SET note = 'tóner nuevo' WHERE id = ?", {id}));
+        SYNC_OK(*a);
+        const SyncSession::Result rb = b->sync();
+        QVERIFY2(rb.ok(), qPrintable(rb.message));
+        QCOMPARE(rb.conflicts, 1);
+        QCOMPARE(b->scalar("SELECT count(*) FROM t_items WHERE id = ?", {id}).toInt(), 0);
+        QCOMPARE(pgText("SELECT deleted FROM sync_rows WHERE row_id = ?", {id}),
+                 QStringLiteral("true"));
+
+        tambo::core::AuditLog audit(b->store(), b->clock(), b->deviceId().toString());
+        SyncConflictResolver resolver(b->local(),
+                                      audit,
+                                      b->clock(),
+                                      b->deviceId().toString(QUuid::WithoutBraces));
+        const auto conflicts = b->local().unresolvedConflicts();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).kind, QStringLiteral("edit_delete"));
+        const auto r = resolver.keepMine(oticAdmin(), conflicts.at(0).id);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        SYNC_OK(*b);
+        SYNC_OK(*a);
+        for (SyncTestPc *pc : {a.get(), b.get()}) {
+            QCOMPARE(pc->scalar("SELECT note FROM t_items WHERE id = ?", {id}).toString(),
+                     QStringLiteral("tóner nuevo"));
+        }
+        QCOMPARE(pgText("SELECT deleted FROM sync_rows WHERE row_id = ?", {id}),
+                 QStringLiteral("false"));
+        QCOMPARE(pgText("SELECT resolution FROM sync_conflicts WHERE row_id = ? AND kind = "
+                        "'edit_delete' AND resolved_at IS NOT NULL",
+                        {id}),
+                 QStringLiteral("mine"));
+    }
+
     void discardedRejectionIsClosedOnTheServer()
     {
         auto b = centralPc();
