@@ -170,6 +170,13 @@ QList<core::MigrationStep> PgSchema::steps()
                             " created_at TIMESTAMPTZ NOT NULL)"),
              QStringLiteral("CREATE INDEX sync_scope_exits_by_sede ON sync_scope_exits "
                             "(old_sede, version)")}),
+        MigrationStep::sql(
+            6,
+            QStringLiteral("sync: conflicts and rejections closed by a synced resolution"),
+            {QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN resolution TEXT,"
+                            " ADD COLUMN resolved_by TEXT"),
+             QStringLiteral("ALTER TABLE sync_rejections ADD COLUMN resolved_at TIMESTAMPTZ,"
+                            " ADD COLUMN resolution TEXT, ADD COLUMN resolved_by TEXT")}),
     };
 }
 

@@ -2,6 +2,7 @@
 
 #include "auth/Roles.h"
 #include "sync/SyncProtocol.h"
+#include "sync/SyncSchema.h"
 #include "util/Clock.h"
 
 #include <QJsonArray>
@@ -298,12 +299,17 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
                           .arg(op.table, op.id));
     }
 
+    // A change made on a base that already saw the delete (the device pulled the tombstone, or
+    // kept its side of an edit-against-delete conflict) writes the row anew; one made before the
+    // delete is an edit against it.
+    const bool againstDelete = curDeleted && curVersion > base;
+    const bool rewrite = curDeleted && !againstDelete;
     QJsonObject merged;
     QList<SyncConflict> conflicts;
     bool touched = false;
-    if (!exists) {
+    if (!exists || rewrite) {
         merged = op.data;
-    } else if (curDeleted) {
+    } else if (againstDelete) {
         // Edit against delete: the delete stands; the tombstone is touched so this PC pulls it.
         SyncConflict c{SyncConflict::Kind::EditDelete, op.table, op.id, {}, QJsonValue(), op.data};
         conflicts.append(c);
@@ -334,9 +340,9 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
 
     QString sede;
     QString area;
-    if (!curDeleted && !scopeOf(*rule, merged, &sede, &area, &r))
+    if (!againstDelete && !scopeOf(*rule, merged, &sede, &area, &r))
         return r;
-    if (!curDeleted && !canWrite(caller, sede)) {
+    if (!againstDelete && !canWrite(caller, sede)) {
         return reject(QStringLiteral("out_of_scope"),
                       QStringLiteral("No puede registrar datos de la sede «%1»: su usuario "
                                      "trabaja en la sede «%2».")
@@ -357,7 +363,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         }
         ack->conflicts.append(c);
     }
-    if (curDeleted) {
+    if (againstDelete) {
         q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
                                  "WHERE table_name = ? AND row_id = ?"));
         q.addBindValue(version);
@@ -402,8 +408,49 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         r.dbError = true;
         return r;
     }
+    if (!exists && op.table == QLatin1String(core::SyncSchema::ResolutionsTable)
+        && !closeResolved(caller, op.data, &r.error)) {
+        r.dbError = true;
+        return r;
+    }
     ack->rowVersions.insert(key, version);
     return r;
+}
+
+bool SyncStore::closeResolved(const Caller &caller, const QJsonObject &resolution, QString *error)
+{
+    // A device resolves what the server found in its own changes: the conflict or rejection of
+    // the caller's device with that seq (and, for a conflict, that row and field) is closed.
+    const QString kind = resolution.value(QStringLiteral("kind")).toString();
+    QSqlQuery q(m_db);
+    if (kind == QLatin1String("rejected")) {
+        q.prepare(QStringLiteral("UPDATE sync_rejections SET resolved_at = ?, resolution = ?, "
+                                 "resolved_by = ? WHERE device_id = ?::uuid AND seq = ? "
+                                 "AND resolved_at IS NULL"));
+    } else {
+        q.prepare(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, "
+                                 "resolved_by = ? WHERE device_id = ?::uuid AND seq = ? "
+                                 "AND resolved_at IS NULL AND table_name = ? AND row_id = ? "
+                                 "AND kind = ? AND field IS NOT DISTINCT FROM ?"));
+    }
+    q.addBindValue(m_clock.now().toUTC());
+    q.addBindValue(resolution.value(QStringLiteral("choice")).toString());
+    q.addBindValue(resolution.value(QStringLiteral("username")).toString());
+    q.addBindValue(caller.deviceId.toString(QUuid::WithoutBraces));
+    q.addBindValue(qint64(resolution.value(QStringLiteral("seq")).toDouble()));
+    if (kind != QLatin1String("rejected")) {
+        q.addBindValue(resolution.value(QStringLiteral("table_name")).toString());
+        q.addBindValue(resolution.value(QStringLiteral("row_id")).toString());
+        q.addBindValue(kind);
+        const QJsonValue field = resolution.value(QStringLiteral("field"));
+        q.addBindValue(field.isString() ? QVariant(field.toString())
+                                        : QVariant(QMetaType::fromType<QString>()));
+    }
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 bool SyncStore::moveScope(const QString &table,

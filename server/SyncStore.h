@@ -103,6 +103,8 @@ private:
                  OpResult *result);
     bool canWrite(const Caller &caller, const QString &sede) const;
     qint64 nextVersion(QString *error);
+    // A sync_resolutions row was applied: closes the conflict or rejection it resolves.
+    bool closeResolved(const Caller &caller, const QJsonObject &resolution, QString *error);
     bool recordConflict(const Caller &caller,
                         qint64 seq,
                         qint64 base,

@@ -344,6 +344,23 @@
     </message>
 </context>
 <context>
+    <name>tambo::shell::SyncConflictsPage</name>
+    <message numerus="yes">
+        <source>%n conflicting field(s)</source>
+        <translation>
+            <numerusform>%n conflicting field</numerusform>
+            <numerusform>%n conflicting fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected change(s)</source>
+        <translation>
+            <numerusform>%n rejected change</numerusform>
+            <numerusform>%n rejected changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::shell::SyncIndicator</name>
     <message numerus="yes">
         <source>%n change(s) pending</source>

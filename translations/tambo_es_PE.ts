@@ -926,6 +926,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Carry this PC&apos;s changes to the server on a USB drive (sync bundles)</source>
         <translation>Llevar los cambios de este equipo al servidor en una memoria USB (paquetes de sincronización)</translation>
     </message>
+    <message>
+        <source>Resolve sync conflicts and changes the server rejected</source>
+        <translation>Resolver conflictos de sincronización y cambios rechazados por el servidor</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::ServerEnrollment</name>
@@ -1104,6 +1108,81 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The store needs SQLCipher 4, but this build has %1.</source>
         <translation>El almacén necesita SQLCipher 4, pero esta compilación tiene %1.</translation>
+    </message>
+    <message>
+        <source>The store file %1 could not be created: %2</source>
+        <translation>No se pudo crear el archivo del almacén %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::SyncConflictResolver</name>
+    <message>
+        <source>Your role may not resolve sync conflicts or rejected changes. Ask the OTIC office.</source>
+        <translation>Su rol no puede resolver conflictos de sincronización ni cambios rechazados. Consulte con la OTIC.</translation>
+    </message>
+    <message>
+        <source>The table %1 is not on this PC.</source>
+        <translation>La tabla %1 no existe en este equipo.</translation>
+    </message>
+    <message>
+        <source>The field %1 is not in the table %2 on this PC.</source>
+        <translation>El campo %1 no existe en la tabla %2 de este equipo.</translation>
+    </message>
+    <message>
+        <source>The record %1 of %2 is not on this PC any more; synchronize first and try again (%3).</source>
+        <translation>El registro %1 de %2 ya no está en este equipo; sincronice primero y vuelva a intentarlo (%3).</translation>
+    </message>
+    <message>
+        <source>There is no conflict number %1 on this PC.</source>
+        <translation>No hay ningún conflicto número %1 en este equipo.</translation>
+    </message>
+    <message>
+        <source>record %1 of %2</source>
+        <translation>registro %1 de %2</translation>
+    </message>
+    <message>
+        <source>field %1 of record %2 of %3</source>
+        <translation>campo %1 del registro %2 de %3</translation>
+    </message>
+    <message>
+        <source>The conflict on the %1 was resolved already.</source>
+        <translation>El conflicto sobre el %1 ya estaba resuelto.</translation>
+    </message>
+    <message>
+        <source>The conflict on the %1 could not be resolved: %2</source>
+        <translation>No se pudo resolver el conflicto sobre el %1: %2</translation>
+    </message>
+    <message>
+        <source>Kept this PC&apos;s side of the %1; it goes to the server with the next synchronization.</source>
+        <translation>Se mantuvo el valor de este equipo en el %1; se enviará al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Kept the server&apos;s side of the %1.</source>
+        <translation>Se mantuvo el valor del servidor en el %1.</translation>
+    </message>
+    <message>
+        <source>There is no rejected change number %1 on this PC.</source>
+        <translation>No hay ningún cambio rechazado número %1 en este equipo.</translation>
+    </message>
+    <message>
+        <source>change %1 to record %2 of %3</source>
+        <translation>cambio %1 del registro %2 de %3</translation>
+    </message>
+    <message>
+        <source>The rejected %1 was resolved already.</source>
+        <translation>El %1, rechazado por el servidor, ya estaba resuelto.</translation>
+    </message>
+    <message>
+        <source>The rejected %1 could not be resolved: %2</source>
+        <translation>No se pudo resolver el %1, rechazado por el servidor: %2</translation>
+    </message>
+    <message>
+        <source>The %1 is queued again; it goes to the server with the next synchronization.</source>
+        <translation>El %1 volvió a la cola; se enviará al servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The rejected %1 was discarded.</source>
+        <translation>Se descartó el %1, rechazado por el servidor.</translation>
     </message>
 </context>
 <context>
@@ -4576,6 +4655,14 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>&amp;USB sync bundles…</source>
         <translation>Paquetes &amp;USB…</translation>
     </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Choose which value stays when two PCs disagree</source>
+        <translation>Elegir qué valor queda cuando dos equipos no coinciden</translation>
+    </message>
 </context>
 <context>
     <name>tambo::shell::NavigationModel</name>
@@ -4768,6 +4855,270 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     </message>
 </context>
 <context>
+    <name>tambo::shell::SyncConflictTableModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>(changed record)</source>
+        <translation>(registro modificado)</translation>
+    </message>
+    <message>
+        <source>Edit against delete</source>
+        <translation>Edición contra eliminación</translation>
+    </message>
+    <message>
+        <source>Field conflict</source>
+        <translation>Conflicto de campo</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>(registro completo)</translation>
+    </message>
+    <message>
+        <source>Rejected change</source>
+        <translation>Cambio rechazado</translation>
+    </message>
+    <message>
+        <source>(new record)</source>
+        <translation>(registro nuevo)</translation>
+    </message>
+    <message>
+        <source>(deletion)</source>
+        <translation>(eliminación)</translation>
+    </message>
+    <message>
+        <source>(change)</source>
+        <translation>(modificación)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Edit against delete: the record was changed on one PC and deleted on another. The server kept its side for now.</source>
+        <translation>Edición contra eliminación: el registro se modificó en un equipo y se eliminó en otro. Por ahora el servidor mantiene su versión.</translation>
+    </message>
+    <message>
+        <source>Field conflict: the field %1 was changed on this PC and on another one. The server kept its value for now.</source>
+        <translation>Conflicto de campo: el campo %1 se modificó en este equipo y en otro. Por ahora el servidor mantiene su valor.</translation>
+    </message>
+    <message>
+        <source>Table: %1</source>
+        <translation>Tabla: %1</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>Registro: %1</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Campo: %1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s value: %1</source>
+        <translation>Valor del servidor: %1</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s value: %1</source>
+        <translation>Valor de este equipo: %1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 (change %2 of this PC)</source>
+        <translation>Registrado: %1 (cambio %2 de este equipo)</translation>
+    </message>
+    <message>
+        <source>Keep mine (Ctrl+M) sends this PC&apos;s value to the server, over the other one. Keep theirs (Ctrl+T) leaves the server&apos;s value.</source>
+        <translation>Mantener mi valor (Ctrl+M) envía el valor de este equipo al servidor, en lugar del otro. Mantener el del servidor (Ctrl+T) deja el valor del servidor.</translation>
+    </message>
+    <message>
+        <source>The server rejected this change of this PC.</source>
+        <translation>El servidor rechazó este cambio de este equipo.</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>Operación: %1</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>Mensaje del servidor: %1</translation>
+    </message>
+    <message>
+        <source>Reason code: %1</source>
+        <translation>Código del motivo: %1</translation>
+    </message>
+    <message>
+        <source>Change sent: %1</source>
+        <translation>Cambio enviado: %1</translation>
+    </message>
+    <message>
+        <source>Discard (Delete) acknowledges it: it leaves this list and is not sent again. Retry (Ctrl+R) sends it again, for example once the server&apos;s data allows it.</source>
+        <translation>Descartar (Supr) lo da por revisado: sale de esta lista y no se vuelve a enviar. Reintentar (Ctrl+R) lo envía otra vez, por ejemplo cuando los datos del servidor ya lo permitan.</translation>
+    </message>
+    <message>
+        <source>Record sent: %1</source>
+        <translation>Registro enviado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::shell::SyncConflictsPage</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Changes of this PC that the server could not simply take: the same field changed on two PCs, a record changed on one PC and deleted on another, or a change the server rejected. Choose for each field which value stays; the choice is synchronized and recorded in the audit log.</source>
+        <translation>Cambios de este equipo que el servidor no pudo aceptar sin más: el mismo campo modificado en dos equipos, un registro modificado en un equipo y eliminado en otro, o un cambio que el servidor rechazó. Elija para cada campo qué valor queda; la decisión se sincroniza y queda en la auditoría.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Mantener &amp;mi valor</translation>
+    </message>
+    <message>
+        <source>Send this PC&apos;s value to the server (Ctrl+M)</source>
+        <translation>Enviar al servidor el valor de este equipo (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Mantener el del ser&amp;vidor</translation>
+    </message>
+    <message>
+        <source>Leave the server&apos;s value (Ctrl+T)</source>
+        <translation>Dejar el valor del servidor (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Acknowledge the rejected change; it is not sent again (Delete)</source>
+        <translation>Dar por revisado el cambio rechazado; no se vuelve a enviar (Supr)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Send the rejected change again (Ctrl+R)</source>
+        <translation>Enviar otra vez el cambio rechazado (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Filter by table, record, field or value…</source>
+        <translation>Filtrar por tabla, registro, campo o valor…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtrar:</translation>
+    </message>
+    <message>
+        <source>Choose a row to see both values.</source>
+        <translation>Elija una fila para ver ambos valores.</translation>
+    </message>
+    <message>
+        <source>D&amp;etails</source>
+        <translation>D&amp;etalles</translation>
+    </message>
+    <message>
+        <source>Your role may see these conflicts but not resolve them. Ask the OTIC office.</source>
+        <translation>Su rol puede ver estos conflictos pero no resolverlos. Consulte con la OTIC.</translation>
+    </message>
+    <message>
+        <source>Nothing to resolve: the server took every change of this PC.</source>
+        <translation>Nada que resolver: el servidor aceptó todos los cambios de este equipo.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict in the list first.</source>
+        <translation>Primero elija un conflicto de la lista.</translation>
+    </message>
+    <message>
+        <source>Choose a rejected change in the list first.</source>
+        <translation>Primero elija un cambio rechazado de la lista.</translation>
+    </message>
+    <message>
+        <source>the record %1 of %2</source>
+        <translation>el registro %1 de %2</translation>
+    </message>
+    <message>
+        <source>the field %1 of the record %2 of %3</source>
+        <translation>el campo %1 del registro %2 de %3</translation>
+    </message>
+    <message>
+        <source>Keep this PC&apos;s value</source>
+        <translation>Mantener el valor de este equipo</translation>
+    </message>
+    <message>
+        <source>Send this PC&apos;s value %1 of %2 to the server? It replaces %3, written on another PC.</source>
+        <translation>¿Enviar al servidor el valor %1 de este equipo para %2? Reemplaza a %3, escrito en otro equipo.</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s value</source>
+        <translation>Mantener el valor del servidor</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s value %1 of %2? This PC&apos;s value %3 is left aside.</source>
+        <translation>¿Mantener el valor %1 del servidor para %2? El valor %3 de este equipo se deja de lado.</translation>
+    </message>
+    <message>
+        <source>Discard the rejected change</source>
+        <translation>Descartar el cambio rechazado</translation>
+    </message>
+    <message>
+        <source>Discard the rejected change to the record %1 of %2? It will not be sent to the server again.</source>
+        <translation>¿Descartar el cambio rechazado del registro %1 de %2? No se volverá a enviar al servidor.</translation>
+    </message>
+    <message>
+        <source>To resolve: %1, %2.</source>
+        <translation>Por resolver: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicting field(s)</source>
+        <translation>
+            <numerusform>%n campo en conflicto</numerusform>
+            <numerusform>%n campos en conflicto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected change(s)</source>
+        <translation>
+            <numerusform>%n cambio rechazado</numerusform>
+            <numerusform>%n cambios rechazados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tambo::shell::SyncIndicator</name>
     <message>
         <source>Offline</source>
@@ -4851,6 +5202,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Refused changes stay on this PC; tell the OTIC office if one is needed on the server.</source>
         <translation>Los cambios rechazados quedan en este equipo; avise a la OTIC si alguno debe llegar al servidor.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolver…</translation>
     </message>
 </context>
 <context>

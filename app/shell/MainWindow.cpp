@@ -9,6 +9,7 @@
 #include "ModuleUi.h"
 #include "NavigationModel.h"
 #include "ShellStatusBar.h"
+#include "SyncConflictsPage.h"
 #include "UsersPage.h"
 
 #include "audit/AuditLog.h"
@@ -16,11 +17,14 @@
 #include "auth/IdleLock.h"
 #include "auth/Permission.h"
 #include "auth/RoleCatalog.h"
+#include "migrations/CoreSchema.h"
 #include "module/Module.h"
 #include "module/ModuleContext.h"
 #include "module/ModuleManager.h"
 #include "settings/AppSettings.h"
 #include "store/Store.h"
+#include "sync/LocalSyncStore.h"
+#include "sync/SyncConflictResolver.h"
 #include "util/Clock.h"
 
 #include <QAction>
@@ -134,7 +138,15 @@ QList<core::PageDescriptor> MainWindow::builtinPages()
     audit.order = 9100;
     audit.moduleId = QStringLiteral("shell");
 
-    return {home, users, audit};
+    core::PageDescriptor conflicts;
+    conflicts.id = QString::fromLatin1(SyncConflictsPageId);
+    conflicts.title = tr("Sync conflicts");
+    conflicts.iconName = QStringLiteral(":/tambo/icons/sync-conflict.svg");
+    conflicts.requiredPermission = QString::fromLatin1(core::Permissions::SyncResolve);
+    conflicts.order = 9200;
+    conflicts.moduleId = QStringLiteral("shell");
+
+    return {home, users, audit, conflicts};
 }
 
 void MainWindow::buildUi()
@@ -411,6 +423,8 @@ QWidget *MainWindow::createPage(const core::PageDescriptor &page)
                 tile.description = tr("Accounts, roles and locks");
             else if (other.id == QLatin1String(AuditPageId))
                 tile.description = tr("Who changed what, and the integrity check");
+            else if (other.id == QLatin1String(SyncConflictsPageId))
+                tile.description = tr("Choose which value stays when two PCs disagree");
             else if (Module *module = m_services.modules->module(other.moduleId))
                 tile.description = tr("Module %1").arg(module->title());
             info.tiles << tile;
@@ -432,6 +446,23 @@ QWidget *MainWindow::createPage(const core::PageDescriptor &page)
     }
     if (page.id == QLatin1String(AuditPageId))
         return new AuditPage(*m_services.audit, m_session);
+    if (page.id == QLatin1String(SyncConflictsPageId)) {
+        if (!m_syncStore) {
+            QSqlDatabase db = m_services.store->database();
+            m_syncStore
+                = std::make_unique<core::LocalSyncStore>(db,
+                                                         m_services.modules->allSyncedTables(),
+                                                         *m_services.clock);
+            m_syncResolver = std::make_unique<core::SyncConflictResolver>(*m_syncStore,
+                                                                          *m_services.audit,
+                                                                          *m_services.clock,
+                                                                          core::CoreSchema::deviceId(
+                                                                              db));
+        }
+        auto *conflicts = new SyncConflictsPage(*m_syncStore, *m_syncResolver, m_session);
+        connect(conflicts, &SyncConflictsPage::resolved, this, &MainWindow::syncResolutionQueued);
+        return conflicts;
+    }
 
     Module *module = m_services.modules->module(page.moduleId);
     ModuleUi *ui = module ? moduleUi(module) : nullptr;
@@ -560,6 +591,13 @@ void MainWindow::logout()
     m_loggingOut = true;
     emit logoutRequested();
     close();
+}
+
+void MainWindow::refreshSyncConflicts()
+{
+    if (auto *page = qobject_cast<SyncConflictsPage *>(
+            pageWidget(QString::fromLatin1(SyncConflictsPageId))))
+        page->reload();
 }
 
 void MainWindow::showSettings()

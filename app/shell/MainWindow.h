@@ -20,7 +20,9 @@ class QStackedWidget;
 namespace tambo::core {
 class AppSettings;
 class IdleLock;
+class LocalSyncStore;
 class ModuleContext;
+class SyncConflictResolver;
 } // namespace tambo::core
 
 namespace tambo::shell {
@@ -43,6 +45,7 @@ public:
     static constexpr auto HomePageId = "shell.home";
     static constexpr auto UsersPageId = "shell.users";
     static constexpr auto AuditPageId = "shell.audit";
+    static constexpr auto SyncConflictsPageId = "shell.syncConflicts";
 
     struct Options
     {
@@ -57,7 +60,7 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The shell's built-in pages (home, users, audit) with their permissions.
+    // The shell's built-in pages (home, users, audit, sync conflicts) with their permissions.
     static QList<core::PageDescriptor> builtinPages();
 
     const core::Session &session() const { return m_session; }
@@ -82,6 +85,8 @@ public slots:
     void logout();
     void showSettings();
     void showAbout();
+    // A sync run finished: the "Sync conflicts" page (if open) lists what it brought.
+    void refreshSyncConflicts();
 
 signals:
     // The user chose "Log out" (menu or lock screen): the shell shows the login again.
@@ -89,6 +94,9 @@ signals:
     // The window closed for good (Exit or the close button).
     void quitRequested();
     void pageShown(const QString &pageId);
+    // A conflict or rejected change was resolved on the "Sync conflicts" page: its changes wait
+    // in the outbox (the app starts a sync).
+    void syncResolutionQueued();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -114,6 +122,9 @@ private:
     core::AppSettings &m_settings;
     Options m_options;
     std::unique_ptr<core::ModuleContext> m_ownContext;
+    // Behind the "Sync conflicts" page, made when it is first shown.
+    std::unique_ptr<core::LocalSyncStore> m_syncStore;
+    std::unique_ptr<core::SyncConflictResolver> m_syncResolver;
     core::ModuleContext *m_context = nullptr;
 
     NavigationModel *m_navModel = nullptr;

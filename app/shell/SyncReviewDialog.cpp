@@ -32,6 +32,13 @@ SyncReviewDialog::SyncReviewDialog(SyncReviewModel *model, QWidget *parent)
     QPushButton *syncNow = buttons->addButton(tr("&Sync now"), QDialogButtonBox::ActionRole);
     syncNow->setObjectName(QStringLiteral("syncNowButton"));
     connect(syncNow, &QPushButton::clicked, this, &SyncReviewDialog::syncNowRequested);
+    m_resolve = buttons->addButton(tr("&Resolve…"), QDialogButtonBox::ActionRole);
+    m_resolve->setObjectName(QStringLiteral("resolveButton"));
+    m_resolve->hide();
+    connect(m_resolve, &QPushButton::clicked, this, [this] {
+        emit resolveRequested();
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -42,6 +49,11 @@ SyncReviewDialog::SyncReviewDialog(SyncReviewModel *model, QWidget *parent)
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &SyncReviewDialog::refreshSummary);
     refreshSummary();
+}
+
+void SyncReviewDialog::setResolveAvailable(bool available)
+{
+    m_resolve->setVisible(available);
 }
 
 QString SyncReviewDialog::summaryText() const

@@ -18,6 +18,7 @@
 #include "SyncReviewDialog.h"
 #include "SyncReviewModel.h"
 
+#include "auth/Permission.h"
 #include "demo/DemoData.h"
 #include "module/ModuleManager.h"
 #include "settings/AppSettings.h"
@@ -77,12 +78,21 @@ void takeScreenshot(shell::MainWindow *window, const QString &path, const QStrin
     });
 }
 
-void showSyncReview(core::SyncEngine &sync, core::Workspace &workspace, QWidget *parent)
+void showSyncReview(core::SyncEngine &sync,
+                    core::Workspace &workspace,
+                    shell::MainWindow *parent)
 {
     auto *model = new shell::SyncReviewModel;
     auto *dialog = new shell::SyncReviewDialog(model, parent);
     model->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // An OTIC administrator goes on to the page that resolves them.
+    if (parent->session().can(QString::fromLatin1(core::Permissions::SyncResolve))) {
+        dialog->setResolveAvailable(true);
+        QObject::connect(dialog, &shell::SyncReviewDialog::resolveRequested, parent, [parent] {
+            parent->showPage(QString::fromLatin1(shell::MainWindow::SyncConflictsPageId));
+        });
+    }
     const auto reload = [model, &workspace] {
         const core::LocalSyncStore local(workspace.store().database(),
                                          workspace.modules().allSyncedTables(),
@@ -204,6 +214,16 @@ int main(int argc, char *argv[])
                                           [&sync, &workspace, window] {
                                               showSyncReview(sync, workspace, window);
                                           });
+                         // Resolutions on the "Sync conflicts" page go up right away, and
+                         // the page lists what each sync run brings.
+                         QObject::connect(window,
+                                          &shell::MainWindow::syncResolutionQueued,
+                                          &sync,
+                                          &core::SyncEngine::syncNow);
+                         QObject::connect(&sync,
+                                          &core::SyncEngine::runFinished,
+                                          window,
+                                          &shell::MainWindow::refreshSyncConflicts);
                          // "Sync now" from the keyboard as well.
                          auto *syncNow = new QAction(QCoreApplication::translate("main", "Sync now"),
                                                      window);

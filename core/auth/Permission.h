@@ -21,6 +21,7 @@ inline constexpr auto AuditView = "core.audit.view";
 inline constexpr auto SettingsManage = "core.settings.manage";
 inline constexpr auto Home = "core.home";
 inline constexpr auto SyncBundles = "core.sync.bundles"; // export/import USB sync bundles
+inline constexpr auto SyncResolve = "core.sync.resolve"; // resolve sync conflicts, rejections
 } // namespace Permissions
 
 } // namespace tambo::core

@@ -15,7 +15,8 @@ namespace tambo::core {
 // and who holds what: core's grants plus each module's PermissionDef::defaultRoles.
 //
 // Core grants: core.home to every role; core.users.manage and core.settings.manage to the OTIC
-// administrator; core.audit.view to the OTIC administrator and the PGD committee (read only).
+// administrator; core.audit.view to the OTIC administrator and the PGD committee (read only);
+// core.sync.bundles to every role that writes data; core.sync.resolve to the OTIC administrator.
 class RoleCatalog
 {
     Q_DECLARE_TR_FUNCTIONS(tambo::core::RoleCatalog)

@@ -4,6 +4,7 @@
 #include "module/Module.h"
 #include "module/ModuleContext.h"
 #include "module/ServiceRegistry.h"
+#include "sync/SyncSchema.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -403,7 +404,7 @@ QList<ModuleMigrations> ModuleManager::allMigrations() const
 
 QList<SyncedTable> ModuleManager::allSyncedTables() const
 {
-    QList<SyncedTable> result;
+    QList<SyncedTable> result = SyncSchema::syncedTables(); // core's own, then the modules'.
     for (const Entry *entry : enabledEntries())
         result.append(entry->spec.module->syncedTables());
     return result;

@@ -112,7 +112,8 @@ public:
 
     QList<PermissionDef> allPermissions() const;
     QList<ModuleMigrations> allMigrations() const; // in dependency order
-    QList<SyncedTable> allSyncedTables() const;    // in dependency order
+    // core's own (SyncSchema::syncedTables), then the modules' in dependency order
+    QList<SyncedTable> allSyncedTables() const;
     // Every page of the enabled modules with a required permission, by order then module order.
     QList<PageDescriptor> pages() const;
     // The pages the session may use: none for an invalid session.

@@ -131,7 +131,8 @@ int LocalSyncStore::pendingCount() const
 int LocalSyncStore::rejectedCount() const
 {
     return countOf(m_db,
-                   QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'rejected'"));
+                   QStringLiteral("SELECT count(*) FROM sync_outbox WHERE status = 'rejected' "
+                                  "AND resolved_at IS NULL"));
 }
 
 int LocalSyncStore::conflictCount() const
@@ -140,44 +141,104 @@ int LocalSyncStore::conflictCount() const
                    QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
 }
 
+namespace {
+
+const QString RejectedColumns = QStringLiteral(
+    "SELECT seq, table_name, row_id, op, reason, message, data, changed, resolution, "
+    "resolved_by, resolved_at FROM sync_outbox WHERE status = 'rejected' ");
+const QString ConflictColumns = QStringLiteral(
+    "SELECT id, seq, kind, table_name, row_id, field, server_value, client_value, recorded_at, "
+    "resolution, resolved_by, resolved_at FROM sync_conflicts ");
+
+LocalSyncStore::Rejected rejectedFrom(const QSqlQuery &q)
+{
+    LocalSyncStore::Rejected r;
+    r.seq = q.value(0).toLongLong();
+    r.table = q.value(1).toString();
+    r.rowId = q.value(2).toString();
+    r.op = q.value(3).toString();
+    r.reason = q.value(4).toString();
+    r.message = q.value(5).toString();
+    r.data = q.value(6).toString();
+    r.changed = q.value(7).toString();
+    r.resolution = q.value(8).toString();
+    r.resolvedBy = q.value(9).toString();
+    r.resolvedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    return r;
+}
+
+LocalSyncStore::Conflict conflictFrom(const QSqlQuery &q)
+{
+    LocalSyncStore::Conflict c;
+    c.id = q.value(0).toLongLong();
+    c.seq = q.value(1).toLongLong();
+    c.kind = q.value(2).toString();
+    c.table = q.value(3).toString();
+    c.rowId = q.value(4).toString();
+    c.field = q.value(5).toString();
+    c.serverValue = q.value(6).toString();
+    c.clientValue = q.value(7).toString();
+    c.recordedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
+    c.resolution = q.value(9).toString();
+    c.resolvedBy = q.value(10).toString();
+    c.resolvedAt = QDateTime::fromString(q.value(11).toString(), Qt::ISODateWithMs);
+    return c;
+}
+
+} // namespace
+
 QList<LocalSyncStore::Rejected> LocalSyncStore::rejectedEntries() const
 {
     QList<Rejected> list;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT seq, table_name, row_id, op, reason, message FROM "
-                               "sync_outbox WHERE status = 'rejected' ORDER BY seq")))
+    if (!q.exec(RejectedColumns + QStringLiteral("AND resolved_at IS NULL ORDER BY seq")))
         return list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(),
-                     q.value(1).toString(),
-                     q.value(2).toString(),
-                     q.value(3).toString(),
-                     q.value(4).toString(),
-                     q.value(5).toString()});
-    }
+    while (q.next())
+        list.append(rejectedFrom(q));
     return list;
+}
+
+std::optional<LocalSyncStore::Rejected> LocalSyncStore::rejectedEntry(qint64 seq) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(RejectedColumns + QStringLiteral("AND seq = ?"));
+    q.addBindValue(seq);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return rejectedFrom(q);
 }
 
 QList<LocalSyncStore::Conflict> LocalSyncStore::unresolvedConflicts() const
 {
     QList<Conflict> list;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT id, seq, kind, table_name, row_id, field, server_value, "
-                               "client_value, recorded_at FROM sync_conflicts WHERE resolved_at "
-                               "IS NULL ORDER BY id")))
+    if (!q.exec(ConflictColumns + QStringLiteral("WHERE resolved_at IS NULL ORDER BY id")))
         return list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(),
-                     q.value(1).toLongLong(),
-                     q.value(2).toString(),
-                     q.value(3).toString(),
-                     q.value(4).toString(),
-                     q.value(5).toString(),
-                     q.value(6).toString(),
-                     q.value(7).toString(),
-                     QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs)});
-    }
+    while (q.next())
+        list.append(conflictFrom(q));
     return list;
+}
+
+std::optional<LocalSyncStore::Conflict> LocalSyncStore::conflict(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(ConflictColumns + QStringLiteral("WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return conflictFrom(q);
+}
+
+qint64 LocalSyncStore::rowVersion(const QString &table, const QString &rowId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT version FROM sync_row_versions WHERE table_name = ? AND "
+                             "row_id = ?"));
+    q.addBindValue(table);
+    q.addBindValue(rowId);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
 }
 
 bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace tambo::core {
 
@@ -38,7 +39,7 @@ public:
     // Pending entries in seq order (at most limit), each with its op and base version.
     QList<OutboxEntry> pendingEntries(int limit, QString *error = nullptr) const;
     int pendingCount() const;
-    int rejectedCount() const;
+    int rejectedCount() const; // not resolved (discarded or retried) yet
     int conflictCount() const; // unresolved
 
     struct Rejected
@@ -49,8 +50,15 @@ public:
         QString op;
         QString reason;
         QString message;
+        QString data;       // the row as sent (JSON text; empty for a delete)
+        QString changed;    // JSON array of the columns an update changed
+        QString resolution; // "discard" / "retry" once resolved
+        QString resolvedBy;
+        QDateTime resolvedAt;
     };
-    QList<Rejected> rejectedEntries() const;
+    QList<Rejected> rejectedEntries() const; // not resolved yet, in seq order
+    // One rejected entry, resolved or not (std::nullopt when there is none with that seq).
+    std::optional<Rejected> rejectedEntry(qint64 seq) const;
 
     struct Conflict
     {
@@ -63,8 +71,13 @@ public:
         QString serverValue; // JSON text
         QString clientValue; // JSON text
         QDateTime recordedAt;
+        QString resolution; // "mine" / "theirs" once resolved
+        QString resolvedBy;
+        QDateTime resolvedAt;
     };
     QList<Conflict> unresolvedConflicts() const;
+    // One conflict, resolved or not (std::nullopt when there is none with that id).
+    std::optional<Conflict> conflict(qint64 id) const;
 
     // Records the server's answer to a push, in one transaction: applied, duplicate and
     // conflict entries leave the outbox (conflicts are kept in sync_conflicts), rejected ones
@@ -72,6 +85,10 @@ public:
     bool recordAcks(const PushResponse &response, QString *error);
 
     qint64 cursor(const QString &scopeKey) const;
+    // The server version this PC last saw of a row (0: never synced).
+    qint64 rowVersion(const QString &table, const QString &rowId) const;
+    const QList<SyncedTable> &tables() const { return m_tables; }
+    QSqlDatabase database() const { return m_db; }
 
     struct ApplyResult
     {

@@ -189,6 +189,67 @@ QStringList OutboxTriggers::triggerSql(const SyncedTable &table,
     return sql;
 }
 
+bool OutboxTriggers::queueRow(QSqlDatabase db,
+                              const QString &table,
+                              const QString &rowId,
+                              const QString &op,
+                              const QStringList &changed,
+                              QString *error)
+{
+    if (!SyncProtocol::isValidTableName(table))
+        return fail(error, QStringLiteral("invalid table name %1").arg(table));
+    const QList<Column> cols = columns(db, table, error);
+    if (cols.isEmpty())
+        return false;
+    QString pk;
+    for (const Column &c : cols) {
+        if (c.primaryKey)
+            pk = c.name;
+    }
+    if (pk.isEmpty())
+        return fail(error, QStringLiteral("%1 has no primary key").arg(table));
+    const QString base = QStringLiteral("COALESCE((SELECT version FROM sync_row_versions WHERE "
+                                        "table_name = ? AND row_id = ?), 0)");
+    QSqlQuery q(db);
+    if (op == QLatin1String("delete")) {
+        q.prepare(QStringLiteral("INSERT INTO sync_outbox (table_name, row_id, op, base_version) "
+                                 "VALUES (?, ?, 'delete', %1)")
+                      .arg(base));
+        for (int i = 0; i < 2; ++i) {
+            q.addBindValue(table);
+            q.addBindValue(rowId);
+        }
+    } else if (op == QLatin1String("insert") || op == QLatin1String("update")) {
+        QStringList names;
+        for (const QString &c : changed)
+            names << literal(c);
+        q.prepare(
+            QStringLiteral("INSERT INTO sync_outbox (table_name, row_id, op, data, changed, "
+                           "base_version) SELECT ?, ?, %1, %2, %3, %4 FROM %5 AS r "
+                           "WHERE CAST(r.%6 AS TEXT) = ?")
+                .arg(literal(op),
+                     rowJson(cols, QStringLiteral("r")),
+                     op == QLatin1String("update")
+                         ? QStringLiteral("json_array(%1)").arg(names.join(QStringLiteral(", ")))
+                         : QStringLiteral("NULL"),
+                     base,
+                     quoted(table),
+                     quoted(pk)));
+        for (int i = 0; i < 2; ++i) {
+            q.addBindValue(table);
+            q.addBindValue(rowId);
+        }
+        q.addBindValue(rowId);
+    } else {
+        return fail(error, QStringLiteral("unknown op %1").arg(op));
+    }
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(error, QStringLiteral("row %1 of %2 does not exist").arg(rowId, table));
+    return true;
+}
+
 bool OutboxTriggers::install(QSqlDatabase db, const QList<SyncedTable> &tables, QString *error)
 {
     QStringList statements;

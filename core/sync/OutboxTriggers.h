@@ -44,6 +44,18 @@ public:
                                   QString *error);
     static QString triggerName(const QString &table, const QString &what);
 
+    // Queues the entry a trigger would have written for the row as it is now (op "insert" or
+    // "update" with the row's data and the given changed columns, or "delete"), on the row's
+    // current base version. For a change that must go up although the local row already holds
+    // it (a conflict kept "mine" before the pull brought the server's side). Runs in the
+    // caller's transaction; false and *error when the table or the row (insert/update) is missing.
+    static bool queueRow(QSqlDatabase db,
+                         const QString &table,
+                         const QString &rowId,
+                         const QString &op,
+                         const QStringList &changed,
+                         QString *error);
+
     // Drops all sync_* triggers and creates those of tables; false and *error on any failure
     // (nothing changed then). Needs SyncSchema's tables.
     static bool install(QSqlDatabase db, const QList<SyncedTable> &tables, QString *error);

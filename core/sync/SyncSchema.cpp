@@ -64,7 +64,38 @@ QList<MigrationStep> SyncSchema::steps()
                                " value TEXT NOT NULL"
                                ") STRICT"),
             }),
+        MigrationStep::sql(
+            2,
+            QStringLiteral("resolving conflicts and rejected entries (sync_resolutions)"),
+            {
+                QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN resolution TEXT"),
+                QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN resolved_by TEXT"),
+                QStringLiteral("ALTER TABLE sync_outbox ADD COLUMN resolved_at TEXT"),
+                QStringLiteral("ALTER TABLE sync_outbox ADD COLUMN resolution TEXT"),
+                QStringLiteral("ALTER TABLE sync_outbox ADD COLUMN resolved_by TEXT"),
+                QStringLiteral("CREATE TABLE sync_resolutions ("
+                               " id TEXT PRIMARY KEY NOT NULL,"
+                               " device_id TEXT NOT NULL,"
+                               " seq INTEGER NOT NULL,"
+                               " kind TEXT NOT NULL"
+                               "  CHECK (kind IN ('field', 'edit_delete', 'rejected')),"
+                               " table_name TEXT NOT NULL,"
+                               " row_id TEXT NOT NULL,"
+                               " field TEXT,"
+                               " choice TEXT NOT NULL"
+                               "  CHECK (choice IN ('mine', 'theirs', 'discard', 'retry')),"
+                               " username TEXT NOT NULL,"
+                               " resolved_at TEXT NOT NULL"
+                               ") STRICT"),
+            }),
     };
+}
+
+QList<SyncedTable> SyncSchema::syncedTables()
+{
+    // Append-only facts, shared (no scope): a device acknowledging what the server found in its
+    // own changes must always get through, also for a change refused as out of its scope.
+    return {{QString::fromLatin1(ResolutionsTable), SyncedTable::Kind::AppendOnly, {}, {}, {}, {}}};
 }
 
 } // namespace tambo::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migrations/MigrationStep.h"
+#include "module/SyncedTable.h"
 
 #include <QList>
 #include <QString>
@@ -20,11 +21,19 @@ namespace tambo::core {
 //   sync_conflicts     conflicts the server recorded for this device's changes
 //   sync_apply_errors  pulled rows this store could not take (constraint), kept for OTIC
 //   sync_state         key/value (last successful sync)
+// Step 2: conflicts and rejected outbox entries get resolved_at / resolution / resolved_by
+// (SyncConflictResolver), and sync_resolutions, core's own synced table: one append-only row per
+// resolution (device, seq, table, row, field, choice, user), captured by the outbox triggers
+// like any module's row; tambo-server closes its conflict or rejection when it applies one.
 class SyncSchema
 {
 public:
+    static constexpr auto ResolutionsTable = "sync_resolutions";
+
     static QString moduleId() { return QStringLiteral("sync"); }
     static QList<MigrationStep> steps();
+    // The synced tables core itself declares (ModuleManager::allSyncedTables puts them first).
+    static QList<SyncedTable> syncedTables();
 };
 
 } // namespace tambo::core

@@ -15,21 +15,23 @@ namespace tambo::test {
 QList<core::SyncedTable> SyncTestPc::tables()
 {
     using Kind = core::SyncedTable::Kind;
-    return {
-        {QStringLiteral("t_items"),
-         Kind::Mutable,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         {QStringLiteral("estado")},
-         {},
-         {}},
-        {QStringLiteral("t_events"),
-         Kind::AppendOnly,
-         {},
-         {},
-         QStringLiteral("t_items"),
-         QStringLiteral("item_id")},
-        {QStringLiteral("t_shared"), Kind::Mutable, {}, {}, {}, {}},
-    };
+    // Core's own synced table (sync_resolutions) first, as ModuleManager::allSyncedTables has it.
+    return core::SyncSchema::syncedTables()
+           + QList<core::SyncedTable>{
+               {QStringLiteral("t_items"),
+                Kind::Mutable,
+                {QStringLiteral("sede_id"), QStringLiteral("area_id")},
+                {QStringLiteral("estado")},
+                {},
+                {}},
+               {QStringLiteral("t_events"),
+                Kind::AppendOnly,
+                {},
+                {},
+                QStringLiteral("t_items"),
+                QStringLiteral("item_id")},
+               {QStringLiteral("t_shared"), Kind::Mutable, {}, {}, {}, {}},
+           };
 }
 
 QList<core::MigrationStep> SyncTestPc::testTableSteps()

@@ -19,7 +19,7 @@
 namespace tambo::test {
 
 // One municipal PC for the sync tests: a real SQLCipher store (core::Store) with the sync
-// schema, three test tables declared like a module would (t_items: Mutable, scoped by
+// schema (and its synced sync_resolutions), three test tables declared like a module would (t_items: Mutable, scoped by
 // sede_id/area_id, legal column estado; t_events: AppendOnly, scoped through its item;
 // t_shared: Mutable, no scope) and the generated outbox triggers; a device enrolled on a real
 // tambo-server (login, register with an Ed25519 key, login bound to the device); and a

@@ -5,6 +5,7 @@
 #include "NavigationModel.h"
 #include "ShellStatusBar.h"
 #include "ShellTestEnv.h"
+#include "SyncConflictsPage.h"
 #include "UserTableModel.h"
 #include "UsersPage.h"
 
@@ -101,7 +102,18 @@ void TestMainWindow::loginNavigateAndIdleLock()
     QVERIFY2(titles.contains(QStringLiteral("Inicio")), qPrintable(titles.join(", ")));
     QVERIFY(titles.contains(QStringLiteral("Usuarios")));
     QVERIFY(titles.contains(QStringLiteral("Auditoría")));
+    QVERIFY(titles.contains(QStringLiteral("Conflictos de sincronización")));
     QCOMPARE(window.currentPageId(), QString::fromLatin1(MainWindow::HomePageId));
+    {
+        // The sync conflicts page reads this store through core; nothing to resolve here.
+        MainWindow other(m_env->services(), session, m_env->settings(), {});
+        QVERIFY(other.showPage(QString::fromLatin1(MainWindow::SyncConflictsPageId)));
+        auto *conflicts = qobject_cast<shell::SyncConflictsPage *>(
+            other.pageWidget(QString::fromLatin1(MainWindow::SyncConflictsPageId)));
+        QVERIFY(conflicts);
+        QCOMPARE(conflicts->model()->rowCount(), 0);
+        QVERIFY(!conflicts->keepMineAction()->isEnabled());
+    }
     QVERIFY(window.pageWidget(QString::fromLatin1(MainWindow::HomePageId)));
     // Pages are created lazily.
     QVERIFY(!window.pageWidget(QString::fromLatin1(MainWindow::UsersPageId)));
@@ -222,12 +234,16 @@ void TestMainWindow::pagesFollowRole()
     QVERIFY(titles.contains(QStringLiteral("Auditoría")));
     QVERIFY(!titles.contains(QStringLiteral("Usuarios")));
     QVERIFY(!comite.showPage(QString::fromLatin1(MainWindow::UsersPageId)));
+    // Only the OTIC administrator resolves sync conflicts.
+    QVERIFY(!titles.contains(QStringLiteral("Conflictos de sincronización")));
+    QVERIFY(!comite.showPage(QString::fromLatin1(MainWindow::SyncConflictsPageId)));
 
     MainWindow mesa(m_env->services(), login(QStringLiteral("mesa")), m_env->settings(), {});
     titles = navTitles(mesa);
     QVERIFY(titles.contains(QStringLiteral("Inicio")));
     QVERIFY(!titles.contains(QStringLiteral("Usuarios")));
     QVERIFY(!titles.contains(QStringLiteral("Auditoría")));
+    QVERIFY(!titles.contains(QStringLiteral("Conflictos de sincronización")));
 }
 
 void TestMainWindow::fileMenuFollowsRole()

@@ -46,6 +46,22 @@ private slots:
         QTest::keyClick(&dialog, Qt::Key_Escape);
         QVERIFY(!dialog.isVisible());
     }
+
+    void resolveLeadsToThePageWhenAllowed()
+    {
+        SyncReviewModel model;
+        SyncReviewDialog dialog(&model);
+        QSignalSpy resolve(&dialog, &SyncReviewDialog::resolveRequested);
+        dialog.show();
+        auto *button = dialog.findChild<QPushButton *>(QStringLiteral("resolveButton"));
+        QVERIFY(button);
+        QVERIFY(!button->isVisible()); // only for a session that may resolve
+        dialog.setResolveAvailable(true);
+        QVERIFY(button->isVisible());
+        button->click();
+        QCOMPARE(resolve.size(), 1);
+        QVERIFY(!dialog.isVisible());
+    }
 };
 
 QTEST_MAIN(TestSyncReviewDialog)

@@ -320,11 +320,13 @@ void TestModuleManager::declarationsAreAvailableBeforeInitialize()
     }
 
     const QList<SyncedTable> tables = manager.allSyncedTables();
-    QCOMPARE(tables.size(), 1);
-    QCOMPARE(tables.at(0).table, QStringLiteral("testmodule_note"));
-    QCOMPARE(tables.at(0).kind, SyncedTable::Kind::Mutable);
-    QCOMPARE(tables.at(0).scopeColumns, QStringList{"sede_id"});
-    QCOMPARE(tables.at(0).legalColumns, QStringList{"body"});
+    QCOMPARE(tables.size(), 2); // core's sync_resolutions first, then the module's
+    QCOMPARE(tables.at(0).table, QStringLiteral("sync_resolutions"));
+    QCOMPARE(tables.at(0).kind, SyncedTable::Kind::AppendOnly);
+    QCOMPARE(tables.at(1).table, QStringLiteral("testmodule_note"));
+    QCOMPARE(tables.at(1).kind, SyncedTable::Kind::Mutable);
+    QCOMPARE(tables.at(1).scopeColumns, QStringList{"sede_id"});
+    QCOMPARE(tables.at(1).legalColumns, QStringList{"body"});
 }
 
 void TestModuleManager::pagesFor_data()

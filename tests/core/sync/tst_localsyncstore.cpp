@@ -260,6 +260,59 @@ private slots:
         QVERIFY(m_store->setLastSynced(m_clock.now()));
         QCOMPARE(m_store->lastSynced(), m_clock.now());
     }
+
+    void lookupsAndResolvedEntries()
+    {
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('r1', 'norte', 'B')"));
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('r2', 'central', 'B')"));
+        QVERIFY(exec("UPDATE assets SET estado = 'M' WHERE id = 'r2'"));
+        PushResponse response;
+        PushAck rejected;
+        rejected.seq = 1;
+        rejected.status = PushAck::Status::Rejected;
+        rejected.reason = "out_of_scope";
+        rejected.message = "No puede registrar datos de la sede «norte».";
+        PushAck applied;
+        applied.seq = 2;
+        applied.rowVersions.insert(SyncProtocol::rowKey("assets", "r2"), 30);
+        PushAck conflict;
+        conflict.seq = 3;
+        conflict.status = PushAck::Status::Conflict;
+        conflict.rowVersions.insert(SyncProtocol::rowKey("assets", "r2"), 31);
+        conflict.conflicts = {
+            {SyncConflict::Kind::Field, "assets", "r2", "estado", QJsonValue("R"), QJsonValue("M")}};
+        response.acks = {rejected, applied, conflict};
+        QString error;
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+
+        QCOMPARE(m_store->rowVersion("assets", "r2"), qint64(31));
+        QCOMPARE(m_store->rowVersion("assets", "none"), qint64(0));
+        const auto entry = m_store->rejectedEntry(1);
+        QVERIFY(entry);
+        QCOMPARE(entry->op, QStringLiteral("insert"));
+        QVERIFY(entry->data.contains("norte"));
+        QVERIFY(!entry->resolvedAt.isValid());
+        QVERIFY(!m_store->rejectedEntry(2)); // applied: not a rejection
+        const qint64 id = m_store->unresolvedConflicts().value(0).id;
+        const auto c = m_store->conflict(id);
+        QVERIFY(c);
+        QCOMPARE(c->field, QStringLiteral("estado"));
+        QVERIFY(!m_store->conflict(id + 100));
+
+        // Resolved ones leave the lists and the counts, and stay readable one by one.
+        QVERIFY(exec("UPDATE sync_outbox SET resolved_at = '2026-12-01T10:00:00.000Z', "
+                     "resolution = 'discard', resolved_by = 'otic' WHERE seq = 1"));
+        QVERIFY(exec("UPDATE sync_conflicts SET resolved_at = '2026-12-01T10:00:00.000Z', "
+                     "resolution = 'theirs', resolved_by = 'otic'"));
+        QCOMPARE(m_store->rejectedCount(), 0);
+        QVERIFY(m_store->rejectedEntries().isEmpty());
+        QCOMPARE(m_store->conflictCount(), 0);
+        QVERIFY(m_store->unresolvedConflicts().isEmpty());
+        QCOMPARE(m_store->rejectedEntry(1)->resolution, QStringLiteral("discard"));
+        QVERIFY(m_store->rejectedEntry(1)->resolvedAt.isValid());
+        QCOMPARE(m_store->conflict(id)->resolvedBy, QStringLiteral("otic"));
+        QCOMPARE(m_store->pendingCount(), 0); // a resolved rejection is never sent again
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalSyncStore)

@@ -189,6 +189,45 @@ private slots:
                  QStringLiteral("17,17"));
     }
 
+    void queueRowWritesWhatATriggerWould()
+    {
+        // The row as it is now, on its current base, with the given changed columns.
+        QVERIFY(exec("INSERT INTO sync_row_versions VALUES ('assets', 'q1', 23)"));
+        QVERIFY(exec("BEGIN"));
+        QVERIFY(exec("UPDATE sync_flags SET applying = 1")); // a pulled row: not captured
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado, valor) VALUES ('q1', 'central', "
+                     "'M', 900)"));
+        QVERIFY(exec("UPDATE sync_flags SET applying = 0"));
+        QVERIFY(exec("COMMIT"));
+        QCOMPARE(scalar("SELECT count(*) FROM sync_outbox").toInt(), 0);
+        QString error;
+        QVERIFY2(OutboxTriggers::queueRow(db(), "assets", "q1", "update", {"estado"}, &error),
+                 qPrintable(error));
+        QVERIFY2(OutboxTriggers::queueRow(db(), "assets", "q1", "delete", {}, &error),
+                 qPrintable(error));
+        QSqlQuery q(db());
+        QVERIFY(q.exec("SELECT op, data, changed, base_version FROM sync_outbox ORDER BY seq"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("update"));
+        const QJsonObject row = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+        QCOMPARE(row.value("estado").toString(), QStringLiteral("M"));
+        QCOMPARE(row.value("valor").toInt(), 900);
+        QCOMPARE(QJsonDocument::fromJson(q.value(2).toByteArray()).array(), (QJsonArray{"estado"}));
+        QCOMPARE(q.value(3).toInt(), 23);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("delete"));
+        QVERIFY(q.value(1).isNull());
+        QCOMPARE(q.value(3).toInt(), 23);
+        q.finish();
+
+        // A row that is not here cannot be sent; odd names and ops are refused.
+        QVERIFY(!OutboxTriggers::queueRow(db(), "assets", "nope", "update", {"estado"}, &error));
+        QVERIFY(error.contains("nope"));
+        QVERIFY(!OutboxTriggers::queueRow(db(), "assets", "q1", "upsert", {}, &error));
+        QVERIFY(!OutboxTriggers::queueRow(db(), "Bad Table", "q1", "delete", {}, &error));
+        QCOMPARE(scalar("SELECT count(*) FROM sync_outbox").toInt(), 2);
+    }
+
     void applyingFlagSilencesTheTriggers()
     {
         QVERIFY(exec("BEGIN"));
