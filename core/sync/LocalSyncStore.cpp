@@ -36,8 +36,9 @@ QString jsonText(const QJsonValue &v)
         QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
 }
 
-// A JSON value as SQLite takes it: integers stay integers (STRICT INTEGER columns).
-QVariant sqlValue(const QJsonValue &v)
+} // namespace
+
+QVariant LocalSyncStore::sqlValue(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
@@ -57,8 +58,6 @@ QVariant sqlValue(const QJsonValue &v)
         return jsonText(v);
     }
 }
-
-} // namespace
 
 LocalSyncStore::LocalSyncStore(QSqlDatabase db, QList<SyncedTable> tables, const Clock &clock)
     : m_db(std::move(db))

@@ -36,6 +36,10 @@ public:
 
     QList<SyncTableRule> tableRules() const;
 
+    // A JSON value as SQLite takes it: integers stay integers (STRICT INTEGER columns), other
+    // arrays and objects as their compact JSON text.
+    static QVariant sqlValue(const QJsonValue &value);
+
     // Pending entries in seq order (at most limit), each with its op and base version.
     QList<OutboxEntry> pendingEntries(int limit, QString *error = nullptr) const;
     int pendingCount() const;

@@ -1,5 +1,7 @@
 #include "sync/SyncConflictResolver.h"
 
+#include "util/Uuid7.h"
+
 #include "audit/AuditLog.h"
 #include "auth/Permission.h"
 #include "migrations/Transaction.h"
@@ -11,12 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
-
-#include <cmath>
 
 namespace tambo::core {
 
@@ -25,19 +24,6 @@ namespace {
 QString iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-// A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.
-QString uuid7(const QDateTime &now)
-{
-    QByteArray bytes(16, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
-    const quint64 ms = quint64(now.toMSecsSinceEpoch());
-    for (int i = 0; i < 6; ++i)
-        bytes[i] = char((ms >> (8 * (5 - i))) & 0xff);
-    bytes[6] = char((bytes[6] & 0x0f) | 0x70);
-    bytes[8] = char((bytes[8] & 0x3f) | 0x80);
-    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
 QJsonValue parseValue(const QString &text)
@@ -54,30 +40,6 @@ bool isNothing(const QString &jsonText)
 {
     const QJsonValue v = parseValue(jsonText);
     return v.isUndefined() || v.isNull();
-}
-
-// A JSON value as SQLite takes it: integers stay integers (STRICT INTEGER columns).
-QVariant sqlValue(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QVariant(QMetaType::fromType<QString>());
-    case QJsonValue::Bool:
-        return v.toBool() ? 1 : 0;
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        if (d == std::floor(d) && std::abs(d) < 9007199254740992.0)
-            return qint64(d);
-        return d;
-    }
-    case QJsonValue::String:
-        return v.toString();
-    default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    }
 }
 
 QString quoted(const QString &identifier)
@@ -184,7 +146,7 @@ bool SyncConflictResolver::writeMine(const QString &table,
         changed = QStringList{field};
         q.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE CAST(%3 AS TEXT) = ?")
                       .arg(quoted(table), quoted(field), quoted(pk)));
-        q.addBindValue(sqlValue(parseValue(clientValue)));
+        q.addBindValue(LocalSyncStore::sqlValue(parseValue(clientValue)));
         q.addBindValue(rowId);
     } else if (isNothing(clientValue)) {
         // This PC deleted the row, another PC edited it: delete it again, on the current base.
@@ -205,7 +167,7 @@ bool SyncConflictResolver::writeMine(const QString &table,
                 continue;
             cols << quoted(c);
             marks << QStringLiteral("?");
-            values << (c == pk ? QVariant(rowId) : sqlValue(mine.value(c)));
+            values << (c == pk ? QVariant(rowId) : LocalSyncStore::sqlValue(mine.value(c)));
         }
         q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT DO NOTHING")
                       .arg(quoted(table),
@@ -260,7 +222,7 @@ bool SyncConflictResolver::recordResolution(qint64 seq,
                              "field, choice, username, resolved_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QString::fromLatin1(SyncSchema::ResolutionsTable)));
-    q.addBindValue(uuid7(m_clock.now()));
+    q.addBindValue(makeUuid7(m_clock.now()));
     q.addBindValue(m_deviceId);
     q.addBindValue(seq);
     q.addBindValue(kind);

@@ -3,7 +3,7 @@
 #include "CodigoPatrimonial.h"
 #include "ImportCsvReader.h"
 #include "PatrimonioPermissions.h"
-#include "Uuid7.h"
+#include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
 #include "auth/Session.h"
@@ -74,7 +74,7 @@ bool denied(const core::Session &session, QString *error)
 }
 
 // UUIDv7 ids for one import that sort in row order (RFC 9562, 6.2 method 1: the 12 bits of
-// rand_a count, and a carry moves the millisecond on). makeUuid7() gives random ids within one
+// rand_a count, and a carry moves the millisecond on). core::makeUuid7() gives random ids within one
 // millisecond, which would insert 100,000 keys at random places of the primary-key B-trees.
 class MonotonicUuid7
 {
@@ -447,7 +447,7 @@ AssetImporter::Result AssetImporter::run(const core::Session &session,
     }
     const QDateTime now = m_clock.now().toUTC();
     const QString stamp = now.toString(Qt::ISODateWithMs);
-    const QString importId = makeUuid7(now);
+    const QString importId = core::makeUuid7(now);
     const QString actor = session.username;
     const QString device = m_audit.deviceId();
     const int total = int(plan.assets.size());

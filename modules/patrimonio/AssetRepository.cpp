@@ -2,7 +2,7 @@
 
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
-#include "Uuid7.h"
+#include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
 #include "auth/Session.h"
@@ -445,7 +445,7 @@ bool AssetRepository::writeHistory(const QString &assetId,
         prepared = &*own;
     }
     QSqlQuery &query = *prepared;
-    query.addBindValue(makeUuid7(m_clock.now()));
+    query.addBindValue(core::makeUuid7(m_clock.now()));
     query.addBindValue(assetId);
     query.addBindValue(nowText());
     query.addBindValue(kind);
@@ -486,7 +486,7 @@ bool AssetRepository::insertOne(const core::Session &session,
         return false;
     }
     const QDateTime now = m_clock.now().toUTC();
-    asset->id = makeUuid7(now);
+    asset->id = core::makeUuid7(now);
     asset->createdAt = now;
     asset->updatedAt = now;
     const QString stamp = now.toString(Qt::ISODateWithMs);

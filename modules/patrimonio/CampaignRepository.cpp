@@ -2,7 +2,7 @@
 
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
-#include "Uuid7.h"
+#include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
 #include "auth/Session.h"
@@ -213,7 +213,7 @@ bool CampaignRepository::create(const core::Session &session, Campaign *c, QStri
     }
 
     const QDateTime now = m_clock.now().toUTC();
-    c->id = makeUuid7(now);
+    c->id = core::makeUuid7(now);
     c->state = CampaignState::Preparing;
     c->createdBy = session.username;
     c->createdAt = now;
@@ -405,7 +405,7 @@ bool CampaignRepository::recordScan(const core::Session &session,
 
     CampaignScan scan;
     scan.at = m_clock.now().toUTC();
-    scan.id = makeUuid7(scan.at);
+    scan.id = core::makeUuid7(scan.at);
     scan.campaignId = campaignId;
     scan.device = m_audit.deviceId();
     scan.actor = session.username;
@@ -627,7 +627,7 @@ bool CampaignRepository::close(const core::Session &session,
     for (const CampaignResult &r : frozen) {
         // The scope of the row: where the register puts it, or where it was found.
         const InventoryPlace &scope = r.inRegister ? r.registered : r.found;
-        insert.addBindValue(makeUuid7(now));
+        insert.addBindValue(core::makeUuid7(now));
         insert.addBindValue(campaignId);
         insert.addBindValue(r.codigo);
         insert.addBindValue(Campaigns::outcomeKey(r.outcome));

@@ -3,7 +3,7 @@
 #include "AssetRepository.h"
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
-#include "Uuid7.h"
+#include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
 #include "auth/Session.h"
@@ -274,7 +274,7 @@ bool MovementRepository::propose(const core::Session &session,
     }
 
     const QDateTime now = m_clock.now().toUTC();
-    m.id = makeUuid7(now);
+    m.id = core::makeUuid7(now);
     m.proposedAt = now;
     m.proposedBy = session.username;
     m.sedeId = m.items.first().sedeId;
@@ -307,7 +307,7 @@ bool MovementRepository::propose(const core::Session &session,
         " area_id, ambiente, responsable, estado, situacion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?)"));
     for (const MovementItem &i : std::as_const(m.items)) {
-        item.addBindValue(makeUuid7(now));
+        item.addBindValue(core::makeUuid7(now));
         item.addBindValue(m.id);
         item.addBindValue(i.assetId);
         item.addBindValue(i.codigo);
@@ -461,7 +461,7 @@ bool MovementRepository::approve(const core::Session &session,
 
     const QDateTime now = m_clock.now().toUTC();
     const QString stamp = now.toString(Qt::ISODateWithMs);
-    const QString decisionId = makeUuid7(now);
+    const QString decisionId = core::makeUuid7(now);
     const QString number = QStringLiteral("%1-%2-%3")
                                .arg(actaPrefix(m.kind),
                                     QString::number(now.toLocalTime().date().year()),
@@ -583,7 +583,7 @@ bool MovementRepository::approve(const core::Session &session,
             text += u' ' + tr("Resolution: %1.").arg(m.resolucion);
         if (!changes.isEmpty())
             text += u' ' + changes.join(QLatin1String("; "));
-        history.addBindValue(makeUuid7(now));
+        history.addBindValue(core::makeUuid7(now));
         history.addBindValue(item.assetId);
         history.addBindValue(stamp);
         history.addBindValue(QString::fromLatin1(HistoryKind));
@@ -657,7 +657,7 @@ bool MovementRepository::reject(const core::Session &session,
         "INSERT INTO patrimonio_movement_decisions (id, movement_id, decision, reason, acta,"
         " decided_at, decided_by, device, sede_id, area_id)"
         " VALUES (?, ?, 'rechazado', ?, '', ?, ?, ?, ?, ?)"));
-    decision.addBindValue(makeUuid7(now));
+    decision.addBindValue(core::makeUuid7(now));
     decision.addBindValue(found->id);
     decision.addBindValue(why);
     decision.addBindValue(now.toString(Qt::ISODateWithMs));

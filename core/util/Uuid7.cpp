@@ -1,11 +1,11 @@
-#include "Uuid7.h"
+#include "util/Uuid7.h"
 
 #include <QRandomGenerator>
 #include <QUuid>
 
 #include <array>
 
-namespace tambo::patrimonio {
+namespace tambo::core {
 
 QString makeUuid7(const QDateTime &now)
 {
@@ -23,4 +23,4 @@ QString makeUuid7(const QDateTime &now)
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
-} // namespace tambo::patrimonio
+} // namespace tambo::core
