@@ -276,19 +276,29 @@ bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
                 return fail(error, q.lastError().text());
         }
         for (const SyncConflict &c : ack.conflicts) {
+            // The server tells a conflict again when it answers a duplicate (the first answer
+            // may have been lost, or have come by another way): recorded once.
+            const QVariant field = c.kind == SyncConflict::Kind::Field
+                                       ? QVariant(c.field)
+                                       : QVariant(QMetaType::fromType<QString>());
             q.prepare(QStringLiteral("INSERT INTO sync_conflicts (seq, kind, table_name, row_id, "
                                      "field, server_value, client_value, recorded_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                     "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
+                                     "FROM sync_conflicts WHERE seq = ? AND kind = ? AND "
+                                     "table_name = ? AND row_id = ? AND field IS ?)"));
             q.addBindValue(ack.seq);
             q.addBindValue(SyncConflict::kindName(c.kind));
             q.addBindValue(c.table);
             q.addBindValue(c.id);
-            q.addBindValue(c.kind == SyncConflict::Kind::Field
-                               ? QVariant(c.field)
-                               : QVariant(QMetaType::fromType<QString>()));
+            q.addBindValue(field);
             q.addBindValue(jsonText(c.serverValue));
             q.addBindValue(jsonText(c.clientValue));
             q.addBindValue(now);
+            q.addBindValue(ack.seq);
+            q.addBindValue(SyncConflict::kindName(c.kind));
+            q.addBindValue(c.table);
+            q.addBindValue(c.id);
+            q.addBindValue(field);
             if (!q.exec())
                 return fail(error, q.lastError().text());
         }

@@ -238,6 +238,46 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
     }
 
+    void aConflictToldAgainIsRecordedOnce()
+    {
+        // The server tells a conflict again when it answers a duplicate of the entry (the first
+        // answer was lost, or came in a USB bundle's reply as well): one record, not two.
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('c1', 'central', 'B')"));
+        QVERIFY(exec("DELETE FROM assets WHERE id = 'c1'"));
+        const SyncConflict editDelete{SyncConflict::Kind::EditDelete,
+                                      "assets",
+                                      "c1",
+                                      {},
+                                      QJsonObject{{"id", "c1"}, {"estado", "R"}},
+                                      QJsonValue()};
+        const SyncConflict field{SyncConflict::Kind::Field,
+                                 "assets",
+                                 "c1",
+                                 "estado",
+                                 QJsonValue("R"),
+                                 QJsonValue("B")};
+        PushResponse response;
+        response.expectedSeq = 3;
+        response.acks = {PushAck{1, PushAck::Status::Conflict, {}, {}, {}, {field}},
+                         PushAck{2, PushAck::Status::Conflict, {}, {}, {}, {editDelete}}};
+        QString error;
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+        QCOMPARE(m_store->conflictCount(), 2);
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error)); // told again
+        QCOMPARE(m_store->conflictCount(), 2);
+        QCOMPARE(m_store->pendingCount(), 0);
+        // Another conflict of the same entry is still recorded.
+        const SyncConflict other{SyncConflict::Kind::Field,
+                                 "assets",
+                                 "c1",
+                                 "sede_id",
+                                 QJsonValue("norte"),
+                                 QJsonValue("central")};
+        response.acks = {PushAck{1, PushAck::Status::Conflict, {}, {}, {}, {field, other}}};
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+        QCOMPARE(m_store->conflictCount(), 3);
+    }
+
     void appendOnlyRowsAreTakenOnce()
     {
         // This PC wrote the fact; the pull brings it back (the echo of its own push).
