@@ -315,13 +315,24 @@ void Simulator::editItem(Pc &pc, int op)
         insertItem(pc, op);
         return;
     }
-    const QString id = ids.at(int(m_random->below(quint64(ids.size()))));
+    // Half the edits go to a few "hot" rows, so PCs often change the same row concurrently.
+    const quint64 pool = m_random->chance(50) ? std::min<quint64>(3, ids.size()) : ids.size();
+    const QString id = ids.at(int(m_random->below(pool)));
     Write w;
     w.table = QStringLiteral("t_items");
     w.rowId = id;
     w.kind = Write::Kind::Update;
     QStringList sets;
     QVariantList binds;
+    if (m_random->chance(25)) { // only the legal column, often to the value it already has
+        sets << QStringLiteral("estado = ?");
+        binds << QStringList{"B", "R", "M"}.at(int(m_random->below(3))) << id;
+        note(QStringLiteral("pc%1 edit t_items %2: estado = %3")
+                 .arg(pc.index)
+                 .arg(id, binds.constFirst().toString()));
+        write(pc, QStringLiteral("UPDATE t_items SET estado = ? WHERE id = ?"), binds, w);
+        return;
+    }
     if (m_random->chance(40)) {
         sets << QStringLiteral("name = ?");
         binds << QStringLiteral("n%1").arg(op);
@@ -423,6 +434,37 @@ void Simulator::captureSent(Pc &pc)
         return;
     for (const core::OutboxEntry &e : pc.pc->local().pendingEntries(100000))
         pc.sent.insert(e.seq, e);
+}
+
+void Simulator::syncWithEditMidway(Pc &pc, int op)
+{
+    // The sync worker runs beside the user: a row changes between the run's push and its pull,
+    // so the pull meets a pending change (and keeps it on top).
+    if (partitioned(pc)) {
+        syncPc(pc);
+        return;
+    }
+    captureSent(pc);
+    ++m_run.syncs;
+    SyncSession::Options options;
+    options.deviceId = pc.pc->deviceId();
+    options.sede = pc.sede;
+    options.pageSize = m_random->chance(50) ? 2 : 500;
+    SyncSession session(pc.pc->local(), pc.pc->http(), options);
+    const SyncSession::Result pushed = session.push();
+    editItem(pc, op);
+    const SyncSession::Result pulled = pushed.ok() ? session.pull() : pushed;
+    note(QStringLiteral("pc%1 sync with an edit midway: %2, pushed %3, pulled %4")
+             .arg(pc.index)
+             .arg(outcomeName(pulled.outcome))
+             .arg(pushed.pushed)
+             .arg(pulled.pulled));
+    if (!pulled.ok()) {
+        problem(QStringLiteral("pc%1: sync failed: %2 %3")
+                    .arg(pc.index)
+                    .arg(outcomeName(pulled.outcome), pulled.message));
+        ++m_run.diverged;
+    }
 }
 
 bool Simulator::syncPc(Pc &pc, bool *quiet)
@@ -595,8 +637,10 @@ void Simulator::step(int op)
         deleteRow(pc, QStringLiteral("t_shared"), op);
     else if (roll < 52)
         insertEvent(pc, op);
-    else if (roll < 78)
+    else if (roll < 72)
         syncPc(pc);
+    else if (roll < 78)
+        syncWithEditMidway(pc, op);
     else if (roll < 82)
         partition(pc, op);
     else if (roll < 86)

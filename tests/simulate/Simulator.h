@@ -28,7 +28,8 @@ class SyncTestPc;
 // engine (SyncTestPc: SQLCipher store, outbox triggers, SyncSession over HTTPS; BundleService)
 // against the SimServer's real tambo-server, running N operations that the seed's PRNG picks:
 // offline inserts, edits and deletes of shared rows (t_shared, t_items without sede) and
-// sede-scoped rows (t_items, t_events), syncs, partitions (the PC's syncs go to a dead port),
+// sede-scoped rows (t_items, t_events), syncs (some with a local edit between their push and
+// their pull, as when the user works during a sync), partitions (syncs go to a dead port),
 // PC restarts (store closed and reopened), server restarts, and USB bundle trips (export,
 // `tambo-server bundle import`, the reply imported now, later or never). Then everything heals
 // and every PC syncs until nothing moves, and three checks run:
@@ -87,6 +88,7 @@ private:
     void deleteRow(Pc &pc, const QString &table, int op);
     void insertEvent(Pc &pc, int op);
     bool syncPc(Pc &pc, bool *quiet = nullptr);
+    void syncWithEditMidway(Pc &pc, int op);
     void partition(Pc &pc, int op);
     void restartPc(Pc &pc);
     void restartServer();
