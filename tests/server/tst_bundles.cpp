@@ -262,7 +262,7 @@ private slots:
         // its way: the import keeps the pending local change on top (the row is skipped) and the
         // cursor moves past it. When the change then turns out to change nothing on the server
         // (the same value), the server must still give the row a new version, or this PC would
-        // never get the other PC's columns (found by tambo-simulate).
+        // never get the other PC's columns (found while writing tambo-simulate).
         auto a = makePc(QStringLiteral("ana"));
         auto b = makePc(QStringLiteral("luis"));
         QVERIFY(a && b);

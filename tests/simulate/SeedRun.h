@@ -6,8 +6,8 @@
 
 namespace tambo::test {
 
-// What one seed of tambo-simulate found: the three counts the summary adds up, what the run did
-// (for the per-seed line) and a line per problem (for reproducing it).
+// What one seed of tambo-simulate found: the three counts (the summary line counts the seeds
+// where each is not 0), what the run did (for the per-seed line) and a line per problem.
 struct SeedRun
 {
     quint64 seed = 0;

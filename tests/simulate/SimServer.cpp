@@ -183,10 +183,13 @@ bool SimServer::ensureSlots(int count, QString *error)
             SyncTestPc pc(m_fx.dir(), QStringLiteral("slot%1").arg(i));
             if (!pc.open(error))
                 return false;
-            core::BundleService bundles(pc.local(), pc.db(), pc.clock(), pc.deviceId());
-            const core::BundleKeyPair key = bundles.state().deviceKey(error);
-            if (!key.isValid() || !bundles.state().setServerKey(m_bundleKey, error))
-                return false;
+            core::BundleKeyPair key;
+            {
+                core::BundleService bundles(pc.local(), pc.db(), pc.clock(), pc.deviceId());
+                key = bundles.state().deviceKey(error);
+                if (!key.isValid() || !bundles.state().setServerKey(m_bundleKey, error))
+                    return false;
+            } // closed before the store is
             pc.connectWith(port(), caCertificate(), {});
             core::ServerEnrollment enrollment(pc.http(),
                                               pc.deviceId(),
