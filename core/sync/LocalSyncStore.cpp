@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -261,9 +262,18 @@ bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
         }
         if (!q.exec())
             return fail(error, q.lastError().text());
+        // After an edit against a delete the server's state stands, but this PC has not seen it
+        // yet: the row keeps the base it has until the pull brings the server's row. (A change
+        // based on a version that includes a delete writes the row anew on the server, so a
+        // change made before that pull must not claim to have seen the delete.)
+        QSet<QString> notSeen;
+        for (const SyncConflict &c : ack.conflicts) {
+            if (c.kind == SyncConflict::Kind::EditDelete)
+                notSeen.insert(SyncProtocol::rowKey(c.table, c.id));
+        }
         for (auto it = ack.rowVersions.begin(); it != ack.rowVersions.end(); ++it) {
             const qsizetype slash = it.key().indexOf(QLatin1Char('/'));
-            if (slash <= 0)
+            if (slash <= 0 || notSeen.contains(it.key()))
                 continue;
             q.prepare(QStringLiteral(
                 "INSERT INTO sync_row_versions (table_name, row_id, version) VALUES (?, ?, ?) "
