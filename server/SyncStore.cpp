@@ -334,8 +334,30 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     }
 
     if (exists && !curDeleted && !touched && conflicts.isEmpty()) {
-        ack->rowVersions.insert(key, curVersion);
-        return r; // nothing changed
+        if (base >= curVersion) {
+            ack->rowVersions.insert(key, curVersion);
+            return r; // nothing changed
+        }
+        // Nothing changed, but the change was made on an older version: the PC may have
+        // skipped the server's newer row while this change was pending (a pull or a bundle reply
+        // never overwrites a pending change), and its cursor is past it. A new version sends the
+        // row to it again.
+        const qint64 version = nextVersion(&error);
+        if (version == 0) {
+            r.dbError = true;
+            r.error = error;
+            return r;
+        }
+        q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
+                                 "WHERE table_name = ? AND row_id = ?"));
+        q.addBindValue(version);
+        q.addBindValue(m_clock.now().toUTC());
+        q.addBindValue(op.table);
+        q.addBindValue(op.id);
+        if (!q.exec())
+            return dbFail(q);
+        ack->rowVersions.insert(key, version);
+        return r;
     }
 
     QString sede;
@@ -466,9 +488,10 @@ bool SyncStore::moveScope(const QString &table,
     for (const SyncTableRule *child : rules) {
         if (child->scopeParentTable != table || child->scopeParentColumn.isEmpty())
             continue;
-        q.prepare(QStringLiteral("SELECT row_id FROM sync_rows WHERE table_name = ? AND NOT deleted "
-                                 "AND data ->> ? = ? AND data -> 'sede_id' IS NULL "
-                                 "AND data -> 'area_id' IS NULL ORDER BY row_id FOR UPDATE"));
+        q.prepare(
+            QStringLiteral("SELECT row_id FROM sync_rows WHERE table_name = ? AND NOT deleted "
+                           "AND data ->> ? = ? AND data -> 'sede_id' IS NULL "
+                           "AND data -> 'area_id' IS NULL ORDER BY row_id FOR UPDATE"));
         q.addBindValue(child->table);
         q.addBindValue(child->scopeParentColumn);
         q.addBindValue(rowId);
@@ -520,6 +543,42 @@ bool SyncStore::moveScope(const QString &table,
         *error = q.lastError().text();
         return false;
     }
+    return true;
+}
+
+bool SyncStore::retellConflicts(const QString &device, qint64 seq, PushAck *ack, QString *error)
+{
+    // A conflict whose answer was lost is told again too: the PC records it for the user's
+    // review (its change did not stand), as the first answer would have made it do.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT kind, table_name, row_id, field, server_value::text, "
+                             "client_value::text FROM sync_conflicts WHERE device_id = ?::uuid "
+                             "AND seq = ? ORDER BY id"));
+    q.addBindValue(device);
+    q.addBindValue(seq);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const auto value = [](const QVariant &text) {
+        if (text.isNull())
+            return QJsonValue();
+        return QJsonDocument::fromJson("[" + text.toString().toUtf8() + "]").array().at(0);
+    };
+    while (q.next()) {
+        SyncConflict c;
+        c.kind = q.value(0).toString() == SyncConflict::kindName(SyncConflict::Kind::Field)
+                     ? SyncConflict::Kind::Field
+                     : SyncConflict::Kind::EditDelete;
+        c.table = q.value(1).toString();
+        c.id = q.value(2).toString();
+        c.field = q.value(3).toString();
+        c.serverValue = value(q.value(4));
+        c.clientValue = value(q.value(5));
+        ack->conflicts.append(c);
+    }
+    if (!ack->conflicts.isEmpty())
+        ack->status = PushAck::Status::Conflict;
     return true;
 }
 
@@ -583,6 +642,8 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
                 ack.status = PushAck::Status::Rejected;
                 ack.reason = q.value(0).toString();
                 ack.message = q.value(1).toString();
+            } else if (!retellConflicts(device, entry.seq, &ack, &out.error)) {
+                return out;
             }
             out.response.acks.append(ack);
             continue;

@@ -20,7 +20,8 @@ namespace tambo::server {
 //
 // push(): each outbox entry in its own transaction that also moves the device's last_seq, so an
 // entry is applied exactly once whatever is cut or retried: seq ≤ last_seq is a duplicate
-// (acknowledged, nothing done), seq > last_seq + 1 a gap (refused with the expected seq). A
+// (acknowledged, nothing done; a rejection or conflict recorded for it is told again), seq >
+// last_seq + 1 a gap (refused with the expected seq). A
 // rejected entry (unknown table, outside the user's scope, append-only rule) is rolled back to
 // a savepoint, stored in sync_rejections and acknowledged, so the device's queue moves on.
 // Versions are taken under one transaction-level advisory lock, so they become visible in
@@ -105,6 +106,8 @@ private:
     qint64 nextVersion(QString *error);
     // A sync_resolutions row was applied: closes the conflict or rejection it resolves.
     bool closeResolved(const Caller &caller, const QJsonObject &resolution, QString *error);
+    // The conflicts recorded for a device's seq, into a duplicate's ack (status conflict).
+    bool retellConflicts(const QString &device, qint64 seq, core::PushAck *ack, QString *error);
     bool recordConflict(const Caller &caller,
                         qint64 seq,
                         qint64 base,

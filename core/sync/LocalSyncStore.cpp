@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -260,9 +261,18 @@ bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
         }
         if (!q.exec())
             return fail(error, q.lastError().text());
+        // After an edit against a delete the server's state stands, but this PC has not seen it
+        // yet: the row keeps the base it has until the pull brings the server's row. (A change
+        // based on a version that includes a delete writes the row anew on the server, so a
+        // change made before that pull must not claim to have seen the delete.)
+        QSet<QString> notSeen;
+        for (const SyncConflict &c : ack.conflicts) {
+            if (c.kind == SyncConflict::Kind::EditDelete)
+                notSeen.insert(SyncProtocol::rowKey(c.table, c.id));
+        }
         for (auto it = ack.rowVersions.begin(); it != ack.rowVersions.end(); ++it) {
             const qsizetype slash = it.key().indexOf(QLatin1Char('/'));
-            if (slash <= 0)
+            if (slash <= 0 || notSeen.contains(it.key()))
                 continue;
             q.prepare(QStringLiteral(
                 "INSERT INTO sync_row_versions (table_name, row_id, version) VALUES (?, ?, ?) "
@@ -275,19 +285,29 @@ bool LocalSyncStore::recordAcks(const PushResponse &response, QString *error)
                 return fail(error, q.lastError().text());
         }
         for (const SyncConflict &c : ack.conflicts) {
+            // The server tells a conflict again when it answers a duplicate (the first answer
+            // may have been lost, or have come by another way): recorded once.
+            const QVariant field = c.kind == SyncConflict::Kind::Field
+                                       ? QVariant(c.field)
+                                       : QVariant(QMetaType::fromType<QString>());
             q.prepare(QStringLiteral("INSERT INTO sync_conflicts (seq, kind, table_name, row_id, "
                                      "field, server_value, client_value, recorded_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                     "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
+                                     "FROM sync_conflicts WHERE seq = ? AND kind = ? AND "
+                                     "table_name = ? AND row_id = ? AND field IS ?)"));
             q.addBindValue(ack.seq);
             q.addBindValue(SyncConflict::kindName(c.kind));
             q.addBindValue(c.table);
             q.addBindValue(c.id);
-            q.addBindValue(c.kind == SyncConflict::Kind::Field
-                               ? QVariant(c.field)
-                               : QVariant(QMetaType::fromType<QString>()));
+            q.addBindValue(field);
             q.addBindValue(jsonText(c.serverValue));
             q.addBindValue(jsonText(c.clientValue));
             q.addBindValue(now);
+            q.addBindValue(ack.seq);
+            q.addBindValue(SyncConflict::kindName(c.kind));
+            q.addBindValue(c.table);
+            q.addBindValue(c.id);
+            q.addBindValue(field);
             if (!q.exec())
                 return fail(error, q.lastError().text());
         }

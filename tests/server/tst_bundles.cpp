@@ -256,6 +256,39 @@ private slots:
         QCOMPARE(a->pc->itemsSnapshot(), b->pc->itemsSnapshot());
     }
 
+    void changeMadeWhileAReplyTravelsStillGetsTheServerRow()
+    {
+        // A PC changes a row while a reply carrying another PC's newer version of that row is on
+        // its way: the import keeps the pending local change on top (the row is skipped) and the
+        // cursor moves past it. When the change then turns out to change nothing on the server
+        // (the same value), the server must still give the row a new version, or this PC would
+        // never get the other PC's columns (found while writing tambo-simulate).
+        auto a = makePc(QStringLiteral("ana"));
+        auto b = makePc(QStringLiteral("luis"));
+        QVERIFY(a && b);
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(a->pc->exec(QStringLiteral("INSERT INTO t_items (id, sede_id, area_id, name) "
+                                           "VALUES (?, 'S1', 'A1', 'Proyector')"),
+                            {id}));
+        QCOMPARE(a->bundles->importFile(trip(*a)).status, BundleService::ImportStatus::Applied);
+        QCOMPARE(b->bundles->importFile(trip(*b)).status, BundleService::ImportStatus::Applied);
+        QVERIFY(b->pc->exec(QStringLiteral("UPDATE t_items SET estado = 'R', qty = 7 WHERE id = ?"),
+                            {id}));
+        QCOMPARE(b->bundles->importFile(trip(*b)).status, BundleService::ImportStatus::Applied);
+
+        const QString reply = trip(*a); // carries B's version of the row
+        QVERIFY(!reply.isEmpty());
+        QVERIFY(a->pc->exec(QStringLiteral("UPDATE t_items SET estado = 'R' WHERE id = ?"), {id}));
+        QCOMPARE(a->bundles->importFile(reply).status, BundleService::ImportStatus::Applied);
+        QCOMPARE(a->pc->scalar(QStringLiteral("SELECT qty FROM t_items WHERE id = ?"), {id}).toInt(),
+                 0); // kept local: the change is still pending
+        QCOMPARE(a->bundles->importFile(trip(*a)).status, BundleService::ImportStatus::Applied);
+        QCOMPARE(a->pc->local().pendingCount(), 0);
+        QCOMPARE(a->pc->scalar(QStringLiteral("SELECT qty FROM t_items WHERE id = ?"), {id}).toInt(),
+                 7);
+        QCOMPARE(a->pc->itemsSnapshot().filter(id), b->pc->itemsSnapshot().filter(id));
+    }
+
     void importTwiceIsHarmless()
     {
         auto a = makePc(QStringLiteral("ana"));

@@ -10,6 +10,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QDir>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
 #include <atomic>
 #include <future>
 #include <memory>
@@ -75,6 +83,37 @@ public:
     QList<QJsonObject> lines;
 };
 
+// This process's accepted (server side) TCP connections on port: how many, and how many of
+// them have TCP_NODELAY set.
+std::pair<int, int> acceptedConnections(int port)
+{
+    int accepted = 0;
+    int noDelay = 0;
+    const QStringList fds = QDir(QStringLiteral("/proc/self/fd"))
+                                .entryList(QDir::Files | QDir::System);
+    for (const QString &name : fds) {
+        bool ok = false;
+        const int fd = name.toInt(&ok);
+        struct stat st;
+        if (!ok || ::fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode))
+            continue;
+        sockaddr_in local{};
+        sockaddr_in peer{};
+        socklen_t localLen = sizeof local;
+        socklen_t peerLen = sizeof peer;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLen) != 0
+            || local.sin_family != AF_INET || ntohs(local.sin_port) != port
+            || ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLen) != 0)
+            continue; // not ours, or the listening socket
+        ++accepted;
+        int value = 0;
+        socklen_t valueLen = sizeof value;
+        if (::getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &value, &valueLen) == 0 && value != 0)
+            ++noDelay;
+    }
+    return {accepted, noDelay};
+}
+
 } // namespace
 
 class TestHttpServer : public QObject
@@ -128,6 +167,30 @@ private slots:
         QCOMPARE(reply.header("Cache-Control"), QStringLiteral("no-store"));
         QCOMPARE(reply.header("Strict-Transport-Security"), QStringLiteral("max-age=31536000"));
         QCOMPARE(reply.header("X-Request-Id").size(), 16);
+    }
+
+    void answersAreNotHeldBackByNagle()
+    {
+        // An answer goes out as two writes (headers, body): with Nagle on, the body waited for
+        // the client's delayed ACK of the headers, ~40 ms on every sync request (found by
+        // tambo-simulate). The accepted connections must have TCP_NODELAY.
+        RunningServer s(tlsOptions());
+        std::atomic<int> accepted{-1};
+        std::atomic<int> noDelay{-1};
+        s.server.get(QStringLiteral("/test/nodelay"),
+                     [&](const httplib::Request &, httplib::Response &res) {
+                         const auto [all, fast] = acceptedConnections(s.server.port());
+                         accepted = all;
+                         noDelay = fast;
+                         res.set_content("{}", "application/json");
+                     });
+        QString error;
+        QVERIFY2(s.start(&error), qPrintable(error));
+        TestClient client(s.server.port(), m_cert->certificatePath());
+        const TestClient::Reply reply = client.get(QStringLiteral("/test/nodelay"));
+        QVERIFY2(reply.status == 200, qPrintable(reply.errorText()));
+        QVERIFY(accepted >= 1); // the request's own connection was seen
+        QCOMPARE(noDelay.load(), accepted.load());
     }
 
     void untrustedCertificateIsRejectedByTheClient()

@@ -280,6 +280,65 @@ private slots:
         QCOMPARE(acks.at(1).toObject().value("status").toString(), QStringLiteral("applied"));
     }
 
+    void conflictIsToldAgainWhenItsAnswerWasLost()
+    {
+        // A delete of a row another PC edited after the delete's base is an edit/delete
+        // conflict (the edited row stands). When that answer is lost and the entry comes again,
+        // the duplicate's ack tells the same conflict, so the PC still shows the user that its
+        // delete did not stand (found by tambo-simulate: a bundle reply lost, then a network
+        // sync). It is recorded on the server once.
+        const Device a = enroll("inv.central", "central-clave-2026");
+        const Device b = enroll("inv.central", "central-clave-2026");
+        const QString id = uuid();
+        const auto inserted
+            = push(a, {entry(1, {insertOp("t_items", id, item(id, "central", "Archivador"))})});
+        QCOMPARE(inserted.status, 200);
+        const double base = inserted.json.value("acks")
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value("row_versions")
+                                .toObject()
+                                .value("t_items/" + id)
+                                .toDouble();
+        QJsonObject edited = item(id, "central", "Archivador");
+        edited.insert("note", "con llave");
+        const QJsonObject baseVersions{{"t_items/" + id, base}};
+        QCOMPARE(push(b,
+                      {entry(1,
+                             {QJsonObject{{"op", "update"},
+                                          {"table", "t_items"},
+                                          {"id", id},
+                                          {"data", edited},
+                                          {"changed", QJsonArray{"note"}}}},
+                             baseVersions)})
+                     .status,
+                 200);
+        const QJsonArray deletion{
+            entry(2,
+                  {QJsonObject{{"op", "delete"}, {"table", "t_items"}, {"id", id}}},
+                  baseVersions)};
+        const auto first = push(a, deletion);
+        QCOMPARE(first.status, 200);
+        const QJsonObject ack = first.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(ack.value("status").toString(), QStringLiteral("conflict"));
+
+        const auto again = push(a, deletion); // the answer was lost
+        QCOMPARE(again.status, 200);
+        const QJsonObject retold = again.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(retold.value("status").toString(), QStringLiteral("conflict"));
+        QCOMPARE(retold.value("conflicts"), ack.value("conflicts"));
+        QCOMPARE(retold.value("conflicts").toArray().at(0).toObject().value("kind").toString(),
+                 QStringLiteral("edit_delete"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE row_id = '%1'")
+                              .arg(id)),
+                 1);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1' AND "
+                                         "NOT deleted")
+                              .arg(id)),
+                 1); // the edited row stands
+    }
+
     void gapIsRefusedWithTheExpectedSeq()
     {
         const Device d = enroll("inv.central", "central-clave-2026");

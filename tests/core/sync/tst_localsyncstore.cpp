@@ -238,6 +238,93 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
     }
 
+    void aConflictToldAgainIsRecordedOnce()
+    {
+        // The server tells a conflict again when it answers a duplicate of the entry (the first
+        // answer was lost, or came in a USB bundle's reply as well): one record, not two.
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('c1', 'central', 'B')"));
+        QVERIFY(exec("DELETE FROM assets WHERE id = 'c1'"));
+        const SyncConflict editDelete{SyncConflict::Kind::EditDelete,
+                                      "assets",
+                                      "c1",
+                                      {},
+                                      QJsonObject{{"id", "c1"}, {"estado", "R"}},
+                                      QJsonValue()};
+        const SyncConflict field{SyncConflict::Kind::Field,
+                                 "assets",
+                                 "c1",
+                                 "estado",
+                                 QJsonValue("R"),
+                                 QJsonValue("B")};
+        PushResponse response;
+        response.expectedSeq = 3;
+        response.acks = {PushAck{1, PushAck::Status::Conflict, {}, {}, {}, {field}},
+                         PushAck{2, PushAck::Status::Conflict, {}, {}, {}, {editDelete}}};
+        QString error;
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+        QCOMPARE(m_store->conflictCount(), 2);
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error)); // told again
+        QCOMPARE(m_store->conflictCount(), 2);
+        QCOMPARE(m_store->pendingCount(), 0);
+        // Another conflict of the same entry is still recorded.
+        const SyncConflict other{SyncConflict::Kind::Field,
+                                 "assets",
+                                 "c1",
+                                 "sede_id",
+                                 QJsonValue("norte"),
+                                 QJsonValue("central")};
+        response.acks = {PushAck{1, PushAck::Status::Conflict, {}, {}, {}, {field, other}}};
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+        QCOMPARE(m_store->conflictCount(), 3);
+    }
+
+    void editAgainstDeleteKeepsTheBaseUntilTheRowIsPulled()
+    {
+        // This PC's edit met a delete on the server: the delete stands, the ack carries the
+        // tombstone's new version. A change made before the tombstone is pulled (the user works
+        // during a sync) must keep the old base, or the server would take it as made after
+        // the delete and write the row anew (found by tambo-simulate, seed 532).
+        QVERIFY(
+            m_store->applyPage(m_scope, page({{"assets", "d1", 3, false, asset("d1", "B")}})).ok);
+        QVERIFY(exec("UPDATE assets SET estado = 'M' WHERE id = 'd1'"));
+        PushResponse response;
+        response.expectedSeq = 2;
+        response.acks = {PushAck{1,
+                                 PushAck::Status::Conflict,
+                                 {},
+                                 {},
+                                 {{"assets/d1", 20}},
+                                 {SyncConflict{SyncConflict::Kind::EditDelete,
+                                               "assets",
+                                               "d1",
+                                               {},
+                                               QJsonValue(),
+                                               asset("d1", "M")}}}};
+        QString error;
+        QVERIFY2(m_store->recordAcks(response, &error), qPrintable(error));
+        QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'd1'").toInt(), 3);
+        QVERIFY(exec("UPDATE assets SET estado = 'R' WHERE id = 'd1'"));
+        QCOMPARE(m_store->pendingEntries(1).at(0).baseVersions.value("assets/d1"), 3);
+        // The pull brings the tombstone: the row goes, and the version is known from then on.
+        QVERIFY(
+            m_store->recordAcks(PushResponse{{PushAck{2,
+                                                      PushAck::Status::Conflict,
+                                                      {},
+                                                      {},
+                                                      {{"assets/d1", 21}},
+                                                      {SyncConflict{SyncConflict::Kind::EditDelete,
+                                                                    "assets",
+                                                                    "d1",
+                                                                    {},
+                                                                    QJsonValue(),
+                                                                    asset("d1", "R")}}}},
+                                             3},
+                                &error));
+        QVERIFY(m_store->applyPage(m_scope, page({{"assets", "d1", 21, true, {}}})).ok);
+        QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'd1'").toInt(), 0);
+        QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'd1'").toInt(), 21);
+    }
+
     void appendOnlyRowsAreTakenOnce()
     {
         // This PC wrote the fact; the pull brings it back (the echo of its own push).
