@@ -146,7 +146,9 @@ test_all() {
     local preset="${TAMBO_PRESET:-ci}"
     build "$preset"
     say "ejecutando todas las pruebas (etiquetas unit, gui, integration, keychain)"
-    ctest --preset "$preset"
+    # Tests are independent processes (each PostgreSQL test starts its own cluster on a free
+    # port), so they run side by side on every core.
+    ctest --preset "$preset" -j "$(nproc)"
 }
 
 bench() {

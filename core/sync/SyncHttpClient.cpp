@@ -167,4 +167,9 @@ void SyncHttpClient::abandon(PendingPost &pending)
     pending.reply = nullptr;
 }
 
+void SyncHttpClient::closeIdleConnections()
+{
+    m_nam->clearConnectionCache();
+}
+
 } // namespace tambo::core

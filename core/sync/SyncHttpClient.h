@@ -78,6 +78,9 @@ public:
     Reply finishPost(PendingPost &pending);
     void abandon(PendingPost &pending);
 
+    // Closes the kept-alive connections (after a sync run: an idle one holds a server worker).
+    void closeIdleConnections();
+
 private:
     QNetworkReply *begin(const QString &path, const QJsonObject &body, bool withToken);
     Reply wait(QNetworkReply *reply);

@@ -185,6 +185,10 @@ void SyncWorker::runNow()
         p.percent = percent;
         publish(p);
     });
+    // The run is over: close the connection rather than leave it idle until the server's
+    // keep-alive ends (an idle connection holds one of the server's workers; 871 PCs polling
+    // every 30 s would keep dozens of them waiting).
+    m_client->closeIdleConnections();
     m_running = false;
 
     s = m_status;

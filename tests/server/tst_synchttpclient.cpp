@@ -141,6 +141,22 @@ private slots:
         QCOMPARE(c->post(QStringLiteral("/v1/devices/register"), {}).errorCode(),
                  QStringLiteral("missing_field"));
     }
+
+    void closesItsConnectionWhenAsked()
+    {
+        // After a sync run the client closes its kept-alive connection at once, instead of
+        // holding one of the server's workers until the keep-alive ends.
+        const auto c = client();
+        const int connectionsBefore = m_proxy->counters().connections;
+        QVERIFY(c->login(kUser, kPassword).ok());
+        QVERIFY(c->post(QStringLiteral("/v1/devices/register"), {}).status == 400);
+        QCOMPARE(m_proxy->counters().connections, connectionsBefore + 1); // kept alive
+        const int finishedBefore = m_proxy->counters().finished;
+        QTest::qWait(200);
+        QCOMPARE(m_proxy->counters().finished, finishedBefore); // still open
+        c->closeIdleConnections();
+        QTRY_COMPARE_WITH_TIMEOUT(m_proxy->counters().finished, finishedBefore + 1, 1500);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncHttpClient)
