@@ -790,12 +790,38 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
     };
     const int pageSize = std::clamp(request.pageSize, 1, SyncProtocol::MaxPageSize);
 
+    // The page: each part of the source ordered and limited on its own, so PostgreSQL walks
+    // the version indexes and stops after a page (ordering the union as a whole made it read
+    // and sort every row after the cursor, for every page: a large first sync was quadratic).
+    QString pageSource;
+    if (params.isEmpty()) {
+        pageSource = source + QStringLiteral(" ORDER BY version LIMIT ?");
+    } else {
+        pageSource = QStringLiteral(
+                         "(SELECT table_name, row_id, version, deleted, data FROM sync_rows "
+                         "WHERE version > ? AND %1 ORDER BY version LIMIT ?) UNION ALL "
+                         "(SELECT table_name, row_id, version, TRUE, NULL FROM sync_scope_exits "
+                         "WHERE version > ? AND %2 AND NOT (%3) ORDER BY version LIMIT ?)")
+                         .arg(rowsScope,
+                              scopeSql(QStringLiteral("old_sede"), QStringLiteral("old_area")),
+                              scopeSql(QStringLiteral("new_sede"), QStringLiteral("new_area")));
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT table_name, row_id, version, deleted, data::text FROM (%1) "
                              "AS scoped ORDER BY version LIMIT ?")
-                  .arg(source));
-    bindSource(q, request.cursor);
+                  .arg(pageSource));
+    q.addBindValue(request.cursor);
+    for (const QVariant &p : std::as_const(params))
+        q.addBindValue(p);
+    q.addBindValue(pageSize + 1);
+    if (!params.isEmpty()) {
+        q.addBindValue(request.cursor);
+        for (int i = 0; i < 2; ++i)
+            for (const QVariant &p : std::as_const(params))
+                q.addBindValue(p);
+        q.addBindValue(pageSize + 1);
+    }
     q.addBindValue(pageSize + 1);
     if (!q.exec()) {
         out.error = q.lastError().text();

@@ -441,7 +441,8 @@ bool LocalSyncStore::applyRow(const PulledRow &row,
 
 LocalSyncStore::ApplyResult LocalSyncStore::applyPage(const QString &scopeKey,
                                                       const PullResponse &page,
-                                                      const RowHook &hook)
+                                                      const RowHook &hook,
+                                                      const Verify &verify)
 {
     ApplyResult result;
     QSet<QString> known;
@@ -517,6 +518,10 @@ LocalSyncStore::ApplyResult LocalSyncStore::applyPage(const QString &scopeKey,
     if (!q.exec() || !q.exec(QStringLiteral("UPDATE sync_flags SET applying = 0 WHERE id = 1"))) {
         result.error = q.lastError().text();
         return result;
+    }
+    if (verify && !verify(&result.error)) {
+        result.verifyFailed = true;
+        return result; // the transaction rolls back
     }
     if (!tx.commit()) {
         result.error = tx.error();

@@ -98,16 +98,22 @@ public:
     {
         bool ok = false;
         int applied = 0;
-        int keptLocal = 0; // rows with a pending local change that stayed on top
-        int failed = 0;    // rows the store refused (sync_apply_errors)
+        int keptLocal = 0;         // rows with a pending local change that stayed on top
+        int failed = 0;            // rows the store refused (sync_apply_errors)
+        bool verifyFailed = false; // verify said no: nothing of the page was kept
         QString error;
     };
     // Called after each row is applied, inside the transaction (tests: a client killed
     // mid-apply).
     using RowHook = std::function<void(int rowIndex)>;
+    // Called after the last row, just before the commit: false (with the reason) rolls the
+    // whole page back (the sync session checks the page's checksum on another thread while
+    // the rows are written).
+    using Verify = std::function<bool(QString *why)>;
     ApplyResult applyPage(const QString &scopeKey,
                           const PullResponse &page,
-                          const RowHook &hook = {});
+                          const RowHook &hook = {},
+                          const Verify &verify = {});
 
     QDateTime lastSynced() const;
     bool setLastSynced(const QDateTime &at, QString *error = nullptr);

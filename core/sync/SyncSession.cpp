@@ -4,6 +4,7 @@
 #include "sync/SyncProtocol.h"
 
 #include <algorithm>
+#include <future>
 
 namespace tambo::core {
 
@@ -159,9 +160,7 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
         }
         QString error;
         const std::optional<PullResponse> page = PullResponse::fromJson(reply.json, &error);
-        if (page && page->checksum != SyncProtocol::pageChecksum(page->rows))
-            error = QStringLiteral("checksum mismatch");
-        if (!page || !error.isEmpty()) {
+        if (!page) {
             // A damaged page: nothing of it is applied; this scope is pulled again from the
             // same cursor, a few times, then the run fails (and is retried later).
             ++result.checksumRetries;
@@ -179,7 +178,30 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
             ahead = m_client.startPost(SyncProtocol::pullPath(), next.toJson());
             haveAhead = true;
         }
-        const LocalSyncStore::ApplyResult applied = m_store.applyPage(scope, *page, m_rowHook);
+        // The checksum is computed on another thread while the rows are written; the page is
+        // committed only if it matches (else rolled back: nothing of a damaged page is kept).
+        std::future<QString> checksum = std::async(std::launch::async, [rows = page->rows] {
+            return SyncProtocol::pageChecksum(rows);
+        });
+        const LocalSyncStore::ApplyResult applied
+            = m_store.applyPage(scope, *page, m_rowHook, [&](QString *why) {
+                  if (checksum.get() == page->checksum)
+                      return true;
+                  *why = QStringLiteral("checksum mismatch");
+                  return false;
+              });
+        if (applied.verifyFailed) {
+            if (haveAhead)
+                m_client.abandon(ahead);
+            haveAhead = false;
+            ++result.checksumRetries;
+            if (++badChecksums > m_options.maxChecksumRetries) {
+                result.outcome = Outcome::Failed;
+                result.message = QStringLiteral("bad pull page: %1").arg(applied.error);
+                return result;
+            }
+            continue;
+        }
         if (!applied.ok || m_store.cursor(scope) != page->nextCursor) {
             if (haveAhead)
                 m_client.abandon(ahead);

@@ -193,6 +193,44 @@ private slots:
         QCOMPARE(scalar("SELECT applying FROM sync_flags").toInt(), 0);
     }
 
+    void aPageThatFailsVerificationLeavesNothing()
+    {
+        QVERIFY(
+            m_store->applyPage(m_scope, page({{"assets", "a1", 3, false, asset("a1", "B")}})).ok);
+        // Every row written, then the check before the commit says no (the session's checksum
+        // did not match): the whole page is rolled back.
+        int asked = 0;
+        const auto r = m_store->applyPage(m_scope,
+                                          page({{"assets", "a1", 4, false, asset("a1", "M")},
+                                                {"assets", "a2", 5, false, asset("a2", "B")}}),
+                                          {},
+                                          [&asked](QString *why) {
+                                              ++asked;
+                                              *why = QStringLiteral("checksum mismatch");
+                                              return false;
+                                          });
+        QCOMPARE(asked, 1);
+        QVERIFY(!r.ok);
+        QVERIFY(r.verifyFailed);
+        QCOMPARE(r.error, QStringLiteral("checksum mismatch"));
+        QCOMPARE(scalar("SELECT estado FROM assets WHERE id = 'a1'").toString(),
+                 QStringLiteral("B"));
+        QCOMPARE(scalar("SELECT count(*) FROM assets WHERE id = 'a2'").toInt(), 0);
+        QCOMPARE(scalar("SELECT version FROM sync_row_versions WHERE row_id = 'a1'").toInt(), 3);
+        QCOMPARE(m_store->cursor(m_scope), 3);
+        QCOMPARE(scalar("SELECT applying FROM sync_flags").toInt(), 0);
+        // The same page verified: kept.
+        const auto again = m_store->applyPage(m_scope,
+                                              page({{"assets", "a1", 4, false, asset("a1", "M")},
+                                                    {"assets", "a2", 5, false, asset("a2", "B")}}),
+                                              {},
+                                              [](QString *) { return true; });
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(m_store->cursor(m_scope), 5);
+        QCOMPARE(scalar("SELECT estado FROM assets WHERE id = 'a1'").toString(),
+                 QStringLiteral("M"));
+    }
+
     void acksEmptyTheOutboxAndKeepRejections()
     {
         QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES ('a1', 'central', 'B')"));
