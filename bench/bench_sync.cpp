@@ -178,14 +178,19 @@ int main(int argc, char *argv[])
     // The server's rows, as PCs of sede "central" would have pushed them (t_items of SyncTestPc).
     QElapsedTimer seeding;
     seeding.start();
+    // Ids as Tambo makes them: UUID version 7 (core/util/Uuid7), whose first 48 bits are the
+    // creation time in milliseconds, so rows made later sort later (here one millisecond apart,
+    // the rest of the id random-looking).
     if (!fx.exec(QStringLiteral(
                      "INSERT INTO sync_rows (table_name, row_id, version, deleted, data, "
                      "sede_id, area_id, updated_at) "
-                     "SELECT 't_items', md5('bench' || g)::uuid::text, nextval('sync_change_seq'), "
-                     "FALSE, jsonb_build_object('id', md5('bench' || g)::uuid::text, 'sede_id', "
-                     "'central', 'area_id', 'a' || (g % 40), 'name', 'Bien patrimonial ' || g, "
-                     "'estado', 'B', 'note', 'Ubicado en la oficina ' || (g % 97), 'qty', g), "
-                     "'central', 'a' || (g % 40), now() FROM generate_series(1, %1) AS g")
+                     "SELECT 't_items', id, nextval('sync_change_seq'), FALSE, "
+                     "jsonb_build_object('id', id, 'sede_id', 'central', 'area_id', 'a' || (g % "
+                     "40), 'name', 'Bien patrimonial ' || g, 'estado', 'B', 'note', 'Ubicado en "
+                     "la oficina ' || (g % 97), 'qty', g), 'central', 'a' || (g % 40), now() "
+                     "FROM (SELECT g, overlay(overlay(md5('bench' || g) placing "
+                     "lpad(to_hex(1764600000000 + g), 12, '0') from 1 for 12) placing '7' from "
+                     "13 for 1)::uuid::text AS id FROM generate_series(1, %1) AS g) AS made")
                      .arg(rows),
                  &error))
         return fail(error);
