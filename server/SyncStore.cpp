@@ -333,6 +333,19 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         }
     }
 
+    // The row keeps its data and gets a new version, so every PC of its scope pulls it again.
+    const auto touchRow = [&](qint64 version) {
+        q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
+                                 "WHERE table_name = ? AND row_id = ?"));
+        q.addBindValue(version);
+        q.addBindValue(m_clock.now().toUTC());
+        q.addBindValue(op.table);
+        q.addBindValue(op.id);
+        if (!q.exec())
+            return dbFail(q);
+        ack->rowVersions.insert(key, version);
+        return r;
+    };
     if (exists && !curDeleted && !touched && conflicts.isEmpty()) {
         if (base >= curVersion) {
             ack->rowVersions.insert(key, curVersion);
@@ -348,16 +361,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
             r.error = error;
             return r;
         }
-        q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
-                                 "WHERE table_name = ? AND row_id = ?"));
-        q.addBindValue(version);
-        q.addBindValue(m_clock.now().toUTC());
-        q.addBindValue(op.table);
-        q.addBindValue(op.id);
-        if (!q.exec())
-            return dbFail(q);
-        ack->rowVersions.insert(key, version);
-        return r;
+        return touchRow(version);
     }
 
     QString sede;
@@ -386,16 +390,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         ack->conflicts.append(c);
     }
     if (againstDelete) {
-        q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
-                                 "WHERE table_name = ? AND row_id = ?"));
-        q.addBindValue(version);
-        q.addBindValue(m_clock.now().toUTC());
-        q.addBindValue(op.table);
-        q.addBindValue(op.id);
-        if (!q.exec())
-            return dbFail(q);
-        ack->rowVersions.insert(key, version);
-        return r;
+        return touchRow(version);
     }
     for (auto it = merged.begin(); it != merged.end(); ++it) {
         if (!exists || (merged.value(it.key()) != curData.value(it.key()))
