@@ -302,17 +302,24 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     // A change made on a base that already saw the delete (the device pulled the tombstone, or
     // kept its side of an edit-against-delete conflict) writes the row anew; one made before the
     // delete is an edit against it.
-    const bool againstDelete = curDeleted && curVersion > base;
+    // The delete's tombstone may be purged already: every cursor passed it, this PC's too when it
+    // pulled the tombstone while this change was pending (a pull never overwrites a pending
+    // change). An update made on a version the server gave (base > 0) of a row the server no
+    // longer has is an edit against that delete as well. (Writing a deleted row anew, as "keep
+    // mine" does, goes up as an insert.)
+    const bool purgedDelete = !exists && op.kind == SyncOp::Kind::Update && base > 0;
+    const bool againstDelete = (curDeleted && curVersion > base) || purgedDelete;
     const bool rewrite = curDeleted && !againstDelete;
     QJsonObject merged;
     QList<SyncConflict> conflicts;
     bool touched = false;
-    if (!exists || rewrite) {
-        merged = op.data;
-    } else if (againstDelete) {
-        // Edit against delete: the delete stands; the tombstone is touched so this PC pulls it.
+    if (againstDelete) {
+        // Edit against delete: the delete stands; the tombstone is touched (or written again)
+        // so this PC pulls it.
         SyncConflict c{SyncConflict::Kind::EditDelete, op.table, op.id, {}, QJsonValue(), op.data};
         conflicts.append(c);
+    } else if (!exists || rewrite) {
+        merged = op.data;
     } else {
         merged = curData;
         const QStringList columns = op.kind == SyncOp::Kind::Update ? op.changed
@@ -364,11 +371,14 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         return touchRow(version);
     }
 
+    // The row's scope: of the row written, or of the tombstone written again (the PCs of the
+    // row's sede pull it).
+    const bool writesRow = !againstDelete || purgedDelete;
     QString sede;
     QString area;
-    if (!againstDelete && !scopeOf(*rule, merged, &sede, &area, &r))
+    if (writesRow && !scopeOf(*rule, purgedDelete ? op.data : merged, &sede, &area, &r))
         return r;
-    if (!againstDelete && !canWrite(caller, sede)) {
+    if (writesRow && !canWrite(caller, sede)) {
         return reject(QStringLiteral("out_of_scope"),
                       QStringLiteral("No puede registrar datos de la sede «%1»: su usuario "
                                      "trabaja en la sede «%2».")
@@ -388,6 +398,23 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
             return r;
         }
         ack->conflicts.append(c);
+    }
+    if (purgedDelete) {
+        q.prepare(QStringLiteral(
+            "INSERT INTO sync_rows (table_name, row_id, version, deleted, data, sede_id, "
+            "area_id, updated_by_device, updated_at) VALUES (?, ?, ?, TRUE, NULL, ?, ?, ?::uuid, "
+            "?)"));
+        q.addBindValue(op.table);
+        q.addBindValue(op.id);
+        q.addBindValue(version);
+        q.addBindValue(nullableText(sede));
+        q.addBindValue(nullableText(area));
+        q.addBindValue(device);
+        q.addBindValue(m_clock.now().toUTC());
+        if (!q.exec())
+            return dbFail(q);
+        ack->rowVersions.insert(key, version);
+        return r;
     }
     if (againstDelete) {
         return touchRow(version);

@@ -581,6 +581,96 @@ private slots:
                  0);
     }
 
+    void editBeforeADeleteWhoseTombstoneIsPurgedDoesNotBringTheRowBack()
+    {
+        // Found by tambo-simulate (seed 3106): a PC edits a row between its push and its pull;
+        // the pull brings another PC's delete of it, which the PC keeps off its pending row, and
+        // its cursor passes the tombstone. Every cursor past it, the tombstone is purged. The
+        // edit, made on the version before the delete, then comes up for a row the server no
+        // longer has: it is an edit against the delete (the delete stands, the conflict is told),
+        // not a new row.
+        const Device editor = enroll("inv.central", "central-clave-2026");
+        const Device deleter = enroll("inv.central", "central-clave-2026");
+        const QString id = uuid();
+        const auto inserted
+            = push(editor, {entry(1, {insertOp("t_items", id, item(id, "central", "Vitrina"))})});
+        QCOMPARE(inserted.status, 200);
+        const double base = inserted.json.value("acks")
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value("row_versions")
+                                .toObject()
+                                .value("t_items/" + id)
+                                .toDouble();
+        QVERIFY(base > 0);
+        const QJsonObject baseVersions{{"t_items/" + id, base}};
+        QCOMPARE(push(deleter,
+                      {entry(1,
+                             {QJsonObject{{"op", "delete"}, {"table", "t_items"}, {"id", id}}},
+                             baseVersions)})
+                     .json.value("acks")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("status")
+                     .toString(),
+                 QStringLiteral("applied"));
+        QVERIFY(
+            m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT max(version) "
+                                     "FROM sync_rows)")));
+        pull(editor, pgScalar("SELECT max(version) FROM sync_rows"));
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
+                 0); // purged
+
+        QJsonObject edited = item(id, "central", "Vitrina");
+        edited.insert("qty", 3);
+        const auto late = push(editor,
+                               {entry(2,
+                                      {QJsonObject{{"op", "update"},
+                                                   {"table", "t_items"},
+                                                   {"id", id},
+                                                   {"data", edited},
+                                                   {"changed", QJsonArray{"qty"}}}},
+                                      baseVersions)});
+        QCOMPARE(late.status, 200);
+        const QJsonObject ack = late.json.value("acks").toArray().at(0).toObject();
+        QCOMPARE(ack.value("status").toString(), QStringLiteral("conflict"));
+        QCOMPARE(ack.value("conflicts").toArray().at(0).toObject().value("kind").toString(),
+                 QStringLiteral("edit_delete"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1' AND "
+                                         "NOT deleted")
+                              .arg(id)),
+                 0); // the delete stands
+        // The tombstone is written again, newer than the editor's cursor, so the editor pulls
+        // the delete once more and drops its copy.
+        const qint64 tombstone = pgScalar(
+            QStringLiteral("SELECT version FROM sync_rows WHERE row_id = '%1' AND deleted AND "
+                           "sede_id = 'central'")
+                .arg(id));
+        QVERIFY(tombstone > qint64(base));
+        QCOMPARE(qint64(ack.value("row_versions").toObject().value("t_items/" + id).toDouble()),
+                 tombstone);
+        bool sawTombstone = false;
+        for (const auto &row : pullAll(editor))
+            sawTombstone |= row.id == id && row.deleted;
+        QVERIFY(sawTombstone);
+
+        // Keeping the edit (the conflict page's "keep mine") goes up as an insert and writes the
+        // row anew.
+        const auto kept = push(editor,
+                               {entry(3,
+                                      {insertOp("t_items", id, edited)},
+                                      {{"t_items/" + id, double(tombstone)}})});
+        QCOMPARE(kept.json.value("acks").toArray().at(0).toObject().value("status").toString(),
+                 QStringLiteral("applied"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT (data->>'qty')::int FROM sync_rows WHERE row_id "
+                                         "= '%1' AND NOT deleted")
+                              .arg(id)),
+                 3);
+    }
+
     void tooOldClientIsToldPlainly()
     {
         const Device d = enroll("inv.central", "central-clave-2026");
