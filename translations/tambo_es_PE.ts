@@ -3577,6 +3577,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Cannot write %1.</source>
         <translation>No se pudo escribir %1.</translation>
     </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>tambo::patrimonio::MovementProposalDialog</name>

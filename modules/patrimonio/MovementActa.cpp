@@ -3,9 +3,13 @@
 #include "Asset.h"
 #include "MovementRepository.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QFile>
+#include <QFont>
+#include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 
@@ -16,6 +20,19 @@ namespace {
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
+}
+
+QFont footerFont()
+{
+    QFont font(QStringLiteral("sans-serif"));
+    font.setPointSize(8);
+    return font;
+}
+
+// Room at the foot of each page for its number: two lines of the footer font.
+qreal footerHeight(QPaintDevice *device)
+{
+    return 2 * QFontMetricsF(footerFont(), device).height();
 }
 
 } // namespace
@@ -79,8 +96,10 @@ QString MovementActa::html(const Movement &m, const Names &names)
     row(tr("Approved by:"), m.decidedBy);
     h += QStringLiteral("</table><br/>");
 
+    // The header row repeats on every page of a long acta (<thead>).
     h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
-                        "<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
+                        "<thead><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>"
+                        "</thead>")
              .arg(esc(tr("No.")),
                   esc(tr("Código patrimonial")),
                   esc(tr("Denomination")),
@@ -129,6 +148,21 @@ QString MovementActa::html(const Movement &m, const Names &names)
     return h;
 }
 
+void MovementActa::layOut(QTextDocument *doc,
+                          const Movement &movement,
+                          const Names &names,
+                          QPagedPaintDevice *device)
+{
+    // Laid out on the device itself, in its units: left to QTextDocument::print, the acta would
+    // be laid out at screen resolution inside a margin of its own, added to the page's, and the
+    // tables would not reach the margins.
+    doc->documentLayout()->setPaintDevice(device);
+    doc->setDocumentMargin(0);
+    const QSizeF area = device->pageLayout().paintRectPixels(device->logicalDpiX()).size();
+    doc->setPageSize(QSizeF(area.width(), area.height() - footerHeight(device)));
+    doc->setHtml(html(movement, names));
+}
+
 bool MovementActa::writePdf(const Movement &movement,
                             const Names &names,
                             const QString &path,
@@ -153,8 +187,31 @@ bool MovementActa::writePdf(const Movement &movement,
         writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
         writer.setResolution(300);
         QTextDocument doc;
-        doc.setHtml(html(movement, names));
-        doc.print(&writer);
+        layOut(&doc, movement, names, &writer);
+        // Each page of the document, then its number at the foot.
+        const QSizeF page = doc.pageSize();
+        const int pages = doc.pageCount();
+        QPainter painter(&writer);
+        painter.setFont(footerFont());
+        for (int i = 0; i < pages; ++i) {
+            if (i > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -i * page.height());
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(QPointF(0, i * page.height()), page);
+            painter.setClipRect(context.clip); // the layout draws whole rows and frames
+            doc.documentLayout()->draw(&painter, context);
+            painter.restore();
+            painter.drawText(QRectF(0, page.height(), page.width(), footerHeight(&writer)),
+                             Qt::AlignRight | Qt::AlignBottom,
+                             tr("Page %1 of %2").arg(i + 1).arg(pages));
+        }
+        if (!painter.end()) {
+            if (error)
+                *error = tr("Cannot write %1.").arg(path);
+            return false;
+        }
     }
     file.close();
     if (file.size() == 0) {

@@ -6,6 +6,9 @@
 #include <QHash>
 #include <QString>
 
+class QPagedPaintDevice;
+class QTextDocument;
+
 namespace tambo::patrimonio {
 
 // The printable acta of an approved movement (acta de asignación / desplazamiento / devolución,
@@ -27,6 +30,13 @@ public:
 
     static QString title(const Movement &movement);
     static QString html(const Movement &movement, const Names &names);
+    // Lays the acta out on the printable area of `device` (its page size and margins set),
+    // leaving room at the foot of each page for "Página N de M": the document's page size is
+    // that area less the footer. writePdf() paints it page by page with the numbers.
+    static void layOut(QTextDocument *doc,
+                       const Movement &movement,
+                       const Names &names,
+                       QPagedPaintDevice *device);
     // False and *error for a movement that is not approved or a file that cannot be written.
     static bool writePdf(const Movement &movement,
                          const Names &names,

@@ -3,10 +3,17 @@
 #include "MovementActa.h"
 #include "MovementRepository.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QFile>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 
 using namespace tambo;
 using namespace tambo::patrimonio;
@@ -21,6 +28,7 @@ private slots:
     void actaOfEachKind_data();
     void actaOfEachKind();
     void pendingMovementHasNoActa();
+    void actaFillsThePrintableWidthAndNumbersItsPages();
 
 private:
     std::unique_ptr<PatrimonioFixture> m_fixture;
@@ -110,6 +118,61 @@ void TestMovementActa::pendingMovementHasNoActa()
     const QString path = m_dir.filePath(QStringLiteral("pending.pdf"));
     QVERIFY(!MovementActa::writePdf(m, {}, path, &error));
     QVERIFY(!QFile::exists(path));
+}
+
+void TestMovementActa::actaFillsThePrintableWidthAndNumbersItsPages()
+{
+    // A long acta (80 assets) laid out on an A4 page with 20 mm margins: the assets table spans
+    // the 170 mm between the margins (it used to take about 130 mm: QTextDocument::print added
+    // its own margin to the page's), and the acta takes more than one page, its header row on
+    // each.
+    Movement m;
+    m.kind = MovementKind::Asignacion;
+    m.status = MovementStatus::Aprobado;
+    m.acta = QStringLiteral("AS-2026-000123");
+    m.toSedeId = QStringLiteral("central");
+    m.toResponsable = QStringLiteral("TICONA APAZA, Luis");
+    for (int i = 0; i < 80; ++i) {
+        MovementItem item;
+        item.codigo = QStringLiteral("74089950%1").arg(i, 4, 10, QLatin1Char('0'));
+        item.denominacion = QStringLiteral("UNIDAD CENTRAL DE PROCESO - CPU");
+        item.sedeId = QStringLiteral("central");
+        item.responsable = QStringLiteral("MAMANI QUISPE, Rosa");
+        m.items.append(item);
+    }
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QPdfWriter writer(&buffer);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    QTextDocument doc;
+    MovementActa::layOut(&doc, m, {}, &writer);
+
+    const qreal printable = writer.pageLayout().paintRectPixels(300).width();
+    QCOMPARE(doc.pageSize().width(), printable);
+    QTextTable *assets = nullptr;
+    for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (table && table->columns() == 5)
+            assets = table;
+    }
+    QVERIFY(assets);
+    const qreal width = doc.documentLayout()->frameBoundingRect(assets).width();
+    QVERIFY2(width > 0.97 * printable && width <= printable,
+             qPrintable(QStringLiteral("table %1 of %2 px").arg(width).arg(printable)));
+    QCOMPARE(assets->format().headerRowCount(), 1);
+    QVERIFY(doc.pageCount() >= 2);
+    QVERIFY(doc.pageSize().height() < writer.pageLayout().paintRectPixels(300).height());
+
+    const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
+    QString error;
+    QVERIFY2(MovementActa::writePdf(m, {}, path, &error), qPrintable(error));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r"),
+             qsizetype(doc.pageCount()));
 }
 
 QTEST_MAIN(TestMovementActa)
