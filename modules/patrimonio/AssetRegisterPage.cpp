@@ -5,9 +5,9 @@
 #include "AssetRepository.h"
 #include "AssetTableModel.h"
 #include "ImageScanAction.h"
+#include "ImportDialog.h"
 #include "LabelPrintDialog.h"
 #include "LabelProfileCatalog.h"
-#include "ImportDialog.h"
 #include "PatrimonioPermissions.h"
 #include "ScanBanner.h"
 
@@ -106,7 +106,7 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     addFilter(1, 0, tr("S&ede:"), m_sede);
     addFilter(1, 1, tr("&Area:"), m_area);
     filters->addWidget(m_count, 1, 4, 1, 2);
-    // Labels and image reading: row 2, under the count.
+    // The actions (import, register from an image, print labels): one row under the filters.
     m_printLabels->setObjectName(QStringLiteral("printLabelsButton"));
     m_printLabels->setToolTip(tr("Print the labels of the selected assets (Ctrl+P)"));
     m_printLabels->setVisible(false); // until setLabelPrinting()
@@ -114,11 +114,11 @@ AssetRegisterPage::AssetRegisterPage(AssetRepository &repository,
     imageButton->setObjectName(QStringLiteral("registerFromImageButton"));
     imageButton->setDefaultAction(m_imageScan);
     imageButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *actions = new QHBoxLayout;
-    actions->addStretch(1);
-    actions->addWidget(imageButton);
-    actions->addWidget(m_printLabels);
-    filters->addLayout(actions, 2, 0, 1, 6);
+    m_actions = new QHBoxLayout;
+    m_actions->addStretch(1);
+    m_actions->addWidget(imageButton);
+    m_actions->addWidget(m_printLabels);
+    filters->addLayout(m_actions, 2, 0, 1, 6);
     filters->setColumnStretch(1, 3);
     filters->setColumnStretch(3, 2);
     filters->setColumnStretch(5, 2);
@@ -471,15 +471,9 @@ void AssetRegisterPage::setImporter(AssetImporter *importer)
         button->setObjectName(QStringLiteral("importAssetsButton"));
         button->setDefaultAction(m_importAction);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        if (auto *box = qobject_cast<QVBoxLayout *>(layout())) {
-            auto *row = new QHBoxLayout;
-            row->addStretch(1);
-            row->addWidget(button);
-            box->insertLayout(0, row);
-        }
+        m_actions->insertWidget(1, button); // after the stretch, first of the row
     }
-    m_importAction->setEnabled(m_importer
-                               && m_session.can(QString::fromLatin1(Permissions::Edit)));
+    m_importAction->setEnabled(m_importer && m_session.can(QString::fromLatin1(Permissions::Edit)));
 }
 
 void AssetRegisterPage::openImportDialog()

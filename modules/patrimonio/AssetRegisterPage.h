@@ -11,6 +11,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -113,6 +114,7 @@ private:
     QTableView *m_view = nullptr;
     AssetDetailView *m_detail = nullptr;
     QPushButton *m_printLabels = nullptr;
+    QHBoxLayout *m_actions = nullptr; // the one row of action buttons, under the filters
     ImageScanAction *m_imageScan = nullptr;
     const LabelService *m_labels = nullptr;
     std::shared_ptr<const LabelProfileCatalog> m_profiles;

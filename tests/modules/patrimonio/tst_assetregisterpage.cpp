@@ -3,6 +3,7 @@
 
 #include "AssetDetailView.h"
 #include "AssetFilterProxyModel.h"
+#include "AssetImporter.h"
 #include "AssetRegisterPage.h"
 #include "AssetTableModel.h"
 #include "ImageScanAction.h"
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace tambo;
 using namespace tambo::patrimonio;
@@ -42,6 +44,7 @@ private slots:
     void unknownScanIsSaidPlainly();
     void reloadSeesNewAssets();
     void printLabelsForTheSelection();
+    void actionsShareOneRow();
 
 private:
     std::unique_ptr<PatrimonioFixture> m_fixture;
@@ -279,6 +282,40 @@ void TestAssetRegisterPage::printLabelsForTheSelection()
     QVERIFY(!m_page->printLabels());
     QCOMPARE(m_page->banner()->kind(), ScanBanner::Kind::Info);
     m_page->setLabelPrinting(nullptr, nullptr);
+}
+
+void TestAssetRegisterPage::actionsShareOneRow()
+{
+    // Import, register from an image and print labels sit on one row under the filters, above
+    // the list (the import button used to get a row of its own above the filters).
+    AssetImporter importer(core::databaseProviderOf(m_fixture->temp().store()),
+                           m_fixture->clock(),
+                           m_fixture->audit());
+    const LabelService labels(m_fixture->assets());
+    m_page->setImporter(&importer);
+    m_page->setLabelPrinting(&labels, std::make_shared<const LabelProfileCatalog>());
+    auto *import = m_page->findChild<QToolButton *>(QStringLiteral("importAssetsButton"));
+    auto *image = m_page->findChild<QToolButton *>(QStringLiteral("registerFromImageButton"));
+    QVERIFY(import);
+    QVERIFY(image);
+    QPushButton *print = m_page->printLabelsButton();
+    QTRY_VERIFY(import->isVisible() && image->isVisible() && print->isVisible());
+    const auto top = [this](const QWidget *w) { return w->mapTo(m_page.get(), QPoint(0, 0)); };
+    // One row: the vertical centres agree (a push button and a tool button differ by a pixel
+    // or two in height).
+    const auto sameRow = [this](const QWidget *a, const QWidget *b) {
+        const int ya = a->mapTo(m_page.get(), QPoint(0, a->height() / 2)).y();
+        const int yb = b->mapTo(m_page.get(), QPoint(0, b->height() / 2)).y();
+        return qAbs(ya - yb) <= 2;
+    };
+    QVERIFY(sameRow(import, image));
+    QVERIFY(sameRow(image, print));
+    QVERIFY(top(import).x() < top(image).x());
+    QVERIFY(top(image).x() < top(print).x());
+    QVERIFY(top(m_page->searchField()).y() < top(import).y());
+    QVERIFY(top(import).y() + import->height() <= top(m_page->view()).y());
+    m_page->setLabelPrinting(nullptr, nullptr);
+    m_page->setImporter(nullptr);
 }
 
 QTEST_MAIN(TestAssetRegisterPage)
