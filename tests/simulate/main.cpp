@@ -120,11 +120,15 @@ int main(int argc, char **argv)
                 double(clock.elapsed()) / 1000.0);
     std::fflush(stdout);
 
+    const qint64 setUpMs = clock.elapsed();
+    QElapsedTimer progress;
+    progress.start();
     Simulator simulator(server, options);
     quint64 seeds = 0;
     quint64 diverged = 0;
     quint64 lost = 0;
     quint64 duplicated = 0;
+    quint64 failed = 0; // seeds with any problem
     qint64 writes = 0;
     qint64 trips = 0;
     qint64 restarts = 0;
@@ -140,7 +144,6 @@ int main(int argc, char **argv)
             std::printf("seed %llu: could not run: %s\n",
                         static_cast<unsigned long long>(seed),
                         qPrintable(run.setupError));
-            ++diverged;
         } else if (!run.ok() || options.verbose) {
             std::printf("seed %llu: diverged %d, lost %d, duplicated %d (writes %d, acked %d, "
                         "rejected %d, conflicts %d, syncs %d, offline %d, bundle trips %d, PC "
@@ -172,9 +175,24 @@ int main(int argc, char **argv)
         diverged += run.diverged > 0 || !run.setupError.isEmpty() ? 1 : 0;
         lost += run.lost > 0 ? 1 : 0;
         duplicated += run.duplicated > 0 ? 1 : 0;
+        failed += run.ok() && run.setupError.isEmpty() ? 0 : 1;
         std::fflush(stdout);
         if (seed == last)
             break;
+        // A long run says how far it is, every 30 s, on stderr (stdout keeps the results).
+        if (!options.verbose && progress.elapsed() >= 30000) {
+            progress.restart();
+            const quint64 total = last - first + 1;
+            const double perSeed = double(clock.elapsed() - setUpMs) / double(seeds);
+            const double left = perSeed * double(total - seeds) / 1000.0; // seconds
+            std::fprintf(stderr,
+                         "tambo-simulate: %llu of %llu seeds, %llu failing, about %.0f %s left\n",
+                         static_cast<unsigned long long>(seeds),
+                         static_cast<unsigned long long>(total),
+                         static_cast<unsigned long long>(failed),
+                         left < 120 ? left : left / 60,
+                         left < 120 ? "s" : "min");
+        }
     }
     if (server.sanitizerReport())
         std::printf("tambo-server wrote a sanitizer report: see its log in %s\n",
