@@ -10,6 +10,7 @@
 #include "ImportCsvReader.h"
 #include "ImportMapping.h"
 #include "PatrimonioPlugin.h"
+#include "SigaExportGenerator.h"
 
 #include "auth/Session.h"
 #include "module/ModuleManager.h"
@@ -20,7 +21,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -80,66 +80,6 @@ bool open(Fixture *f, benchmark::State &state)
     return true;
 }
 
-// 100,000 rows with códigos not yet registered, over the catálogo the demo store has.
-QByteArray makeCsv(core::Workspace &ws)
-{
-    QSqlQuery q(ws.store().database());
-    QStringList catalogo;
-    q.exec(QStringLiteral("SELECT code FROM patrimonio_catalogo ORDER BY code"));
-    while (q.next())
-        catalogo << q.value(0).toString();
-    QSet<QString> registered;
-    q.exec(QStringLiteral("SELECT codigo FROM patrimonio_assets"));
-    while (q.next())
-        registered.insert(q.value(0).toString());
-    QStringList sedes;
-    q.exec(QStringLiteral("SELECT name FROM sedes ORDER BY id"));
-    while (q.next())
-        sedes << q.value(0).toString();
-
-    QByteArray out("\xEF\xBB\xBF");
-    out += "CODIGO_PATRIMONIAL;DENOMINACION;MARCA;MODELO;SERIE;COLOR;ESTADO;SEDE;"
-           "UBICACION_FISICA;RESPONSABLE;FECHA_ADQUISICION;VALOR_ADQUISICION;CUENTA_CONTABLE;"
-           "OBSERVACIONES\r\n";
-    out.reserve(Rows * 190);
-    static const char *estados[] = {"BUENO", "REGULAR", "MALO", "NUEVO"};
-    int n = 0;
-    for (const QString &cat : std::as_const(catalogo)) {
-        for (int k = 1; k <= 9999 && n < Rows; ++k) {
-            const QString code = cat + QString::number(k).rightJustified(4, u'0');
-            if (registered.contains(code))
-                continue;
-            out += code.toLatin1();
-            out += ";BIEN IMPORTADO ";
-            out += QByteArray::number(n % 97);
-            out += ";HP;PRODESK 400 G7;MXL";
-            out += QByteArray::number(1000000 + n);
-            out += ";NEGRO;";
-            out += estados[n % 4];
-            out += ';';
-            out += sedes.at(n % sedes.size()).toUtf8();
-            out += ";OFICINA ";
-            out += QByteArray::number(n % 300);
-            out += ";MAMANI QUISPE, Rosa;";
-            out += QStringLiteral("%1/%2/20%3")
-                       .arg(1 + n % 28, 2, 10, QLatin1Char('0'))
-                       .arg(1 + n % 12, 2, 10, QLatin1Char('0'))
-                       .arg(10 + n % 15)
-                       .toLatin1();
-            out += ";\"";
-            out += QByteArray::number(1000 + n % 5000);
-            out += ",";
-            out += QByteArray::number(100 + n % 900);
-            out += ".50\";1503.0203;";
-            if (n % 50 == 0)
-                out += "\"Con teclado; mouse\"";
-            out += "\r\n";
-            ++n;
-        }
-    }
-    return n == Rows ? out : QByteArray();
-}
-
 void BM_Import100k(benchmark::State &state)
 {
     core::Session session;
@@ -156,7 +96,7 @@ void BM_Import100k(benchmark::State &state)
         Fixture f;
         if (!open(&f, state))
             break;
-        const QByteArray csv = makeCsv(*f.ws);
+        const QByteArray csv = bench::SigaExportGenerator::csv(*f.ws, Rows);
         if (csv.isEmpty()) {
             state.SkipWithError("the demo catálogo is too small for 100,000 códigos");
             break;

@@ -21,6 +21,7 @@
 #include "PatrimonioPlugin.h"
 #include "ScanPage.h"
 #include "ScanSession.h"
+#include "SigaExportGenerator.h"
 
 #include "auth/RoleCatalog.h"
 #include "auth/Session.h"
@@ -87,61 +88,6 @@ bool openWorkspace(Store *s)
     return true;
 }
 
-// 100,000 rows shaped like a SIGA-MEF export with códigos not yet registered (the same
-// generator as bench_import.cpp, fewer columns).
-QByteArray makeCsv(core::Workspace &ws)
-{
-    QSqlQuery q(ws.store().database());
-    QStringList catalogo;
-    q.exec(QStringLiteral("SELECT code FROM patrimonio_catalogo ORDER BY code"));
-    while (q.next())
-        catalogo << q.value(0).toString();
-    QSet<QString> registered;
-    q.exec(QStringLiteral("SELECT codigo FROM patrimonio_assets"));
-    while (q.next())
-        registered.insert(q.value(0).toString());
-    QStringList sedes;
-    q.exec(QStringLiteral("SELECT name FROM sedes ORDER BY id"));
-    while (q.next())
-        sedes << q.value(0).toString();
-
-    QByteArray out("\xEF\xBB\xBF");
-    out += "CODIGO_PATRIMONIAL;DENOMINACION;MARCA;MODELO;SERIE;COLOR;ESTADO;SEDE;"
-           "UBICACION_FISICA;RESPONSABLE;FECHA_ADQUISICION;VALOR_ADQUISICION;CUENTA_CONTABLE;"
-           "OBSERVACIONES\r\n";
-    out.reserve(ImportedAssets * 190);
-    static const char *estados[] = {"BUENO", "REGULAR", "MALO", "NUEVO"};
-    int n = 0;
-    for (const QString &cat : std::as_const(catalogo)) {
-        // Leave correlativos 9000–9999 free: the unknown codes come from there.
-        for (int k = 1; k < 9000 && n < ImportedAssets; ++k) {
-            const QString code = cat + QString::number(k).rightJustified(4, u'0');
-            if (registered.contains(code))
-                continue;
-            out += code.toLatin1();
-            out += ";BIEN IMPORTADO ";
-            out += QByteArray::number(n % 97);
-            out += ";HP;PRODESK 400 G7;MXL";
-            out += QByteArray::number(1000000 + n);
-            out += ";NEGRO;";
-            out += estados[n % 4];
-            out += ';';
-            out += sedes.at(n % sedes.size()).toUtf8();
-            out += ";OFICINA ";
-            out += QByteArray::number(n % 300);
-            out += ";MAMANI QUISPE, Rosa;";
-            out += QStringLiteral("%1/%2/20%3")
-                       .arg(1 + n % 28, 2, 10, QLatin1Char('0'))
-                       .arg(1 + n % 12, 2, 10, QLatin1Char('0'))
-                       .arg(10 + n % 15)
-                       .toLatin1();
-            out += ";\"1,234.50\";1503.0203;\r\n";
-            ++n;
-        }
-    }
-    return n == ImportedAssets ? out : QByteArray();
-}
-
 core::Session sessionFor(const QString &roleId)
 {
     patrimonio::PatrimonioPlugin plugin;
@@ -160,7 +106,8 @@ bool seed(Store *s)
         return false;
     if (!s->ws->seedDemo(&s->error))
         return false;
-    const QByteArray csv = makeCsv(*s->ws);
+    // Correlativos 9000–9999 stay free: the unknown códigos come from there.
+    const QByteArray csv = bench::SigaExportGenerator::csv(*s->ws, ImportedAssets, 8999);
     if (csv.isEmpty()) {
         s->error = QStringLiteral("the demo catálogo is too small for 100,000 códigos");
         return false;
