@@ -1618,10 +1618,6 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
 <context>
     <name>tambo::patrimonio::AssetRepository</name>
     <message>
-        <source>You may not %1 (permission %2).</source>
-        <translation>No tiene permiso para %1 (permiso %2).</translation>
-    </message>
-    <message>
         <source>Cannot read the register: %1</source>
         <translation>No se pudo leer el registro de bienes: %1</translation>
     </message>
@@ -2147,10 +2143,6 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
 </context>
 <context>
     <name>tambo::patrimonio::CampaignRepository</name>
-    <message>
-        <source>You may not %1 (permission %2).</source>
-        <translation>No tiene permiso para %1 (permiso %2).</translation>
-    </message>
     <message>
         <source>see the inventory campaigns</source>
         <translation>ver las campañas de inventario</translation>
@@ -3648,10 +3640,6 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
 <context>
     <name>tambo::patrimonio::MovementRepository</name>
     <message>
-        <source>You may not %1 (permission %2).</source>
-        <translation>No tiene permiso para %1 (permiso %2).</translation>
-    </message>
-    <message>
         <source>Assignment</source>
         <translation>Asignación</translation>
     </message>
@@ -3996,6 +3984,13 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>history of an asset moved to another sede leaves this PC</source>
         <translation>el historial de un bien trasladado a otra sede sale de este equipo</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::patrimonio::RepositoryError</name>
+    <message>
+        <source>You may not %1 (permission %2).</source>
+        <translation>No tiene permiso para %1 (permiso %2).</translation>
     </message>
 </context>
 <context>

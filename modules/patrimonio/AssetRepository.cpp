@@ -2,6 +2,7 @@
 
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
+#include "RepositoryError.h"
 #include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
@@ -87,21 +88,6 @@ void tidy(Asset *a)
     a->areaId = a->areaId.trimmed();
 }
 
-bool denied(const core::Session &session,
-            const char *permission,
-            const QString &what,
-            QString *error)
-{
-    if (session.can(QString::fromLatin1(permission)))
-        return false;
-    if (error) {
-        *error = QCoreApplication::translate("tambo::patrimonio::AssetRepository",
-                                             "You may not %1 (permission %2).")
-                     .arg(what, QString::fromLatin1(permission));
-    }
-    return true;
-}
-
 } // namespace
 
 // What one write call reads once and reuses: the catálogo and places for validation, and for
@@ -177,7 +163,7 @@ QList<Asset> AssetRepository::list(const core::Session &session,
                                    const AssetFilter &filter,
                                    QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the asset register"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the asset register"), error))
         return {};
     QStringList where;
     QVariantList values;
@@ -241,7 +227,7 @@ bool AssetRepository::loadSnapshot(const core::Session &session,
                                    AssetSnapshot *out,
                                    QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the asset register"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the asset register"), error))
         return false;
     QSqlDatabase db = m_db();
     AssetSnapshot snapshot;
@@ -289,7 +275,7 @@ QList<AssetHistoryEntry> AssetRepository::history(const core::Session &session,
                                                   const QString &assetId,
                                                   QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the asset register"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the asset register"), error))
         return {};
     QSqlQuery query(m_db());
     query.setForwardOnly(true);
@@ -395,11 +381,7 @@ bool AssetRepository::loadLookups(Lookups &lookups, QString *error) const
 
 bool AssetRepository::validate(const Asset &a, Lookups &lookups, QString *error) const
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const RepositoryError fail(error);
     const CodigoPatrimonial code(a.codigo);
     if (!code.isValid())
         return fail(code.problemText());
@@ -554,7 +536,7 @@ bool AssetRepository::insertOne(const core::Session &session,
 
 bool AssetRepository::insert(const core::Session &session, Asset *asset, QString *error)
 {
-    if (denied(session, Permissions::Edit, tr("register assets"), error))
+    if (RepositoryError::denied(session, Permissions::Edit, tr("register assets"), error))
         return false;
     core::Transaction tx(m_db());
     if (!tx.isActive()) {
@@ -575,7 +557,7 @@ bool AssetRepository::insert(const core::Session &session, Asset *asset, QString
 
 bool AssetRepository::insertMany(const core::Session &session, QList<Asset> *assets, QString *error)
 {
-    if (denied(session, Permissions::Edit, tr("register assets"), error))
+    if (RepositoryError::denied(session, Permissions::Edit, tr("register assets"), error))
         return false;
     core::Transaction tx(m_db());
     if (!tx.isActive()) {
@@ -631,12 +613,8 @@ QString AssetRepository::fieldTitle(const QString &field)
 
 bool AssetRepository::update(const core::Session &session, Asset *asset, QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::Edit, tr("edit assets"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session, Permissions::Edit, tr("edit assets"), error))
         return false;
     tidy(asset);
     QSqlDatabase db = m_db();
@@ -686,11 +664,11 @@ bool AssetRepository::update(const core::Session &session, Asset *asset, QString
         needsApproval << fieldTitle(QStringLiteral("estado"));
     }
     if (!needsApproval.isEmpty()
-        && denied(session,
-                  Permissions::Approve,
-                  tr("change %1 without the approval of the jefe de patrimonio")
-                      .arg(needsApproval.join(QLatin1String(", "))),
-                  error)) {
+        && RepositoryError::denied(session,
+                                   Permissions::Approve,
+                                   tr("change %1 without the approval of the jefe de patrimonio")
+                                       .arg(needsApproval.join(QLatin1String(", "))),
+                                   error)) {
         return false;
     }
 
@@ -777,12 +755,11 @@ bool AssetRepository::appendHistory(const core::Session &session,
                                     const QString &text,
                                     QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::Annotate, tr("add to an asset's history"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::Annotate,
+                                tr("add to an asset's history"),
+                                error))
         return false;
     const QString k = kind.trimmed();
     const QString t = text.trimmed();

@@ -2,6 +2,7 @@
 
 #include "CampaignRepository.h"
 #include "PatrimonioPermissions.h"
+#include "RepositoryError.h"
 
 #include "auth/Session.h"
 #include "auth/UserService.h"
@@ -35,11 +36,7 @@ QString demoUuid7(const QDateTime &at, QRandomGenerator &random)
 
 bool CampaignDemo::seed(CampaignRepository &campaigns, const QDate &today, QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const RepositoryError fail(error);
     core::Session seeder;
     seeder.userId = 1;
     seeder.username = core::UserService::systemActor();

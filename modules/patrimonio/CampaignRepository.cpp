@@ -2,6 +2,7 @@
 
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
+#include "RepositoryError.h"
 #include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
@@ -85,21 +86,6 @@ QVariant estadoValue(const std::optional<Estado> &estado)
                   : QVariant(QMetaType::fromType<QString>());
 }
 
-bool denied(const core::Session &session,
-            const char *permission,
-            const QString &what,
-            QString *error)
-{
-    if (session.can(QString::fromLatin1(permission)))
-        return false;
-    if (error) {
-        *error = QCoreApplication::translate("tambo::patrimonio::CampaignRepository",
-                                             "You may not %1 (permission %2).")
-                     .arg(what, QString::fromLatin1(permission));
-    }
-    return true;
-}
-
 } // namespace
 
 CampaignRepository::CampaignRepository(core::DatabaseProvider db,
@@ -122,7 +108,7 @@ QDate CampaignRepository::today() const
 
 QList<Campaign> CampaignRepository::list(const core::Session &session, QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the inventory campaigns"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the inventory campaigns"), error))
         return {};
     QSqlQuery query(m_db());
     query.setForwardOnly(true);
@@ -156,12 +142,11 @@ std::optional<Campaign> CampaignRepository::find(const QString &id, QString *err
 
 bool CampaignRepository::create(const core::Session &session, Campaign *c, QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::InventoryManage, tr("create inventory campaigns"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::InventoryManage,
+                                tr("create inventory campaigns"),
+                                error))
         return false;
     c->name = c->name.simplified();
     if (c->name.isEmpty())
@@ -268,11 +253,7 @@ bool CampaignRepository::setState(const core::Session &session,
                                   const QString &action,
                                   QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const RepositoryError fail(error);
     QSqlDatabase db = m_db();
     QSqlQuery query(db);
     const bool closing = to == CampaignState::Closed;
@@ -310,12 +291,11 @@ bool CampaignRepository::start(const core::Session &session,
                                const QString &campaignId,
                                QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::InventoryManage, tr("start inventory campaigns"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::InventoryManage,
+                                tr("start inventory campaigns"),
+                                error))
         return false;
     core::Transaction tx(m_db());
     if (!tx.isActive())
@@ -344,11 +324,7 @@ bool CampaignRepository::checkPlace(const Campaign &campaign,
                                     const InventoryPlace &place,
                                     QString *error) const
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const RepositoryError fail(error);
     if (!place.isValid())
         return fail(tr("Choose the room (ambiente) where the team is before scanning."));
     QSqlQuery query(m_db());
@@ -379,12 +355,11 @@ bool CampaignRepository::recordScan(const core::Session &session,
                                     CampaignScan *out,
                                     QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::InventoryScan, tr("record inventory scans"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::InventoryScan,
+                                tr("record inventory scans"),
+                                error))
         return false;
     const CodigoPatrimonial code(codigo);
     if (!code.isValid())
@@ -467,11 +442,7 @@ bool CampaignRepository::insertScanRows(const QList<CampaignScan> &scans,
                                         int *inserted,
                                         QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const RepositoryError fail(error);
     QSqlQuery query(m_db());
     // The id decides: an event already stored is skipped, never changed (append-only).
     query.prepare(QStringLiteral(
@@ -563,7 +534,7 @@ bool CampaignRepository::loadTally(const core::Session &session,
                                    CampaignTally *out,
                                    QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the inventory campaigns"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the inventory campaigns"), error))
         return false;
     QString problem;
     const std::optional<Campaign> c = find(campaignId, &problem);
@@ -594,12 +565,11 @@ bool CampaignRepository::close(const core::Session &session,
                                QList<CampaignResult> *results,
                                QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::InventoryManage, tr("close inventory campaigns"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::InventoryManage,
+                                tr("close inventory campaigns"),
+                                error))
         return false;
     QSqlDatabase db = m_db();
     core::Transaction tx(db);
@@ -687,7 +657,7 @@ QList<CampaignResult> CampaignRepository::frozenResults(const core::Session &ses
                                                         const QString &campaignId,
                                                         QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the inventory campaigns"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the inventory campaigns"), error))
         return {};
     QSqlQuery query(m_db());
     query.setForwardOnly(true);

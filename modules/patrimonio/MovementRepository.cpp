@@ -3,6 +3,7 @@
 #include "AssetRepository.h"
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
+#include "RepositoryError.h"
 #include "util/Uuid7.h"
 
 #include "audit/AuditLog.h"
@@ -28,20 +29,6 @@ QVariant nullableText(const QString &text)
 QString notNull(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
-}
-
-bool denied(const core::Session &session,
-            const char *permission,
-            const QString &what,
-            QString *error)
-{
-    if (session.can(QString::fromLatin1(permission)))
-        return false;
-    if (error) {
-        *error = MovementRepository::tr("You may not %1 (permission %2).")
-                     .arg(what, QString::fromLatin1(permission));
-    }
-    return true;
 }
 
 const QString &movementColumns()
@@ -167,12 +154,8 @@ bool MovementRepository::propose(const core::Session &session,
                                  const QStringList &codigos,
                                  QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::Edit, tr("propose movements of assets"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session, Permissions::Edit, tr("propose movements of assets"), error))
         return false;
     Movement &m = *movement;
     m.toSedeId = m.toSedeId.trimmed();
@@ -380,7 +363,7 @@ QList<Movement> MovementRepository::list(const core::Session &session,
                                          bool pendingOnly,
                                          QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the movements of assets"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the movements of assets"), error))
         return {};
     QSqlQuery query(m_db());
     query.setForwardOnly(true);
@@ -410,7 +393,7 @@ std::optional<Movement> MovementRepository::find(const core::Session &session,
                                                  const QString &movementId,
                                                  QString *error) const
 {
-    if (denied(session, Permissions::View, tr("see the movements of assets"), error))
+    if (RepositoryError::denied(session, Permissions::View, tr("see the movements of assets"), error))
         return std::nullopt;
     QSqlQuery query(m_db());
     query.prepare(QStringLiteral("SELECT %1 FROM patrimonio_movements m"
@@ -440,12 +423,11 @@ bool MovementRepository::approve(const core::Session &session,
                                  QString *acta,
                                  QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::Approve, tr("approve movements of assets"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::Approve,
+                                tr("approve movements of assets"),
+                                error))
         return false;
     QSqlDatabase db = m_db();
     core::Transaction tx(db);
@@ -631,12 +613,11 @@ bool MovementRepository::reject(const core::Session &session,
                                 const QString &reason,
                                 QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (denied(session, Permissions::Approve, tr("reject movements of assets"), error))
+    const RepositoryError fail(error);
+    if (RepositoryError::denied(session,
+                                Permissions::Approve,
+                                tr("reject movements of assets"),
+                                error))
         return false;
     const QString why = reason.trimmed();
     if (why.isEmpty())

@@ -3,6 +3,7 @@
 #include "AssetRepository.h"
 #include "CodigoPatrimonial.h"
 #include "PatrimonioPermissions.h"
+#include "RepositoryError.h"
 
 #include "auth/Session.h"
 #include "auth/UserService.h"
@@ -462,11 +463,7 @@ bool PatrimonioDemo::seed(AssetRepository &assets,
                           const QDate &today,
                           QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    const RepositoryError fail(error);
     QString problem;
     const QList<CatalogoRepository::Entry> entries = PatrimonioDemo::catalogo(&problem);
     if (!problem.isEmpty())
