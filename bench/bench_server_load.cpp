@@ -11,6 +11,7 @@
 // bound to it, and one real tambo-server process. Then every poll is a sync: 9 in 10 polls pull
 // the device's sede from its cursor (POST /v1/sync/pull), 1 in 10 push one new row of its sede
 // (POST /v1/sync/push, the next seq of the device) — so pulls carry the other devices' pushes.
+// The private PostgreSQL runs with fsync off like the tests' unless --durable.
 // With --server it targets a running server instead (--ca, --user, TAMBO_BENCH_PASSWORD); there
 // the devices share --logins sessions and poll GET /v1/auth/session and GET /v1/health, since
 // sync needs a token bound to each device.
@@ -501,6 +502,12 @@ int main(int argc, char *argv[])
                                "host:port");
     const auto caOpt = opt("ca", "CA certificate (PEM) for --server.", "file");
     const auto userOpt = opt("user", "User for --server (password: $TAMBO_BENCH_PASSWORD).", "name");
+    const QCommandLineOption
+        durableOpt(QStringLiteral("durable"),
+                   QStringLiteral(
+                       "Self-hosted PostgreSQL with fsync and synchronous commits on, as in "
+                       "production (the test harness turns them off)."));
+    parser.addOption(durableOpt);
     parser.process(app);
 
     Options o;
@@ -545,6 +552,13 @@ int main(int argc, char *argv[])
     }
 
     // Self-hosted: PostgreSQL, schema, a bench user and one tambo-server with serverWorkers.
+    if (parser.isSet(durableOpt))
+        qputenv("TAMBO_PG_DURABLE", "1"); // read by tests/support PostgresLauncher
+    out() << "PostgreSQL: "
+          << (tambo::test::PostgresLauncher::durableRequested()
+                  ? "durable (fsync and synchronous commits on)"
+                  : "fsync off (test harness)")
+          << Qt::endl;
     tambo::test::ServerFixture fx;
     QString error;
     if (!fx.setUp(&error)) {

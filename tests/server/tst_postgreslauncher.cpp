@@ -67,6 +67,28 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SHOW server_encoding")).toString(), QStringLiteral("UTF8"));
     }
 
+    void durableClusterFlushesCommits()
+    {
+        // TAMBO_PG_DURABLE=1 (benchmarks): fsync and synchronous commits stay on.
+        qputenv("TAMBO_PG_DURABLE", "1");
+        PostgresLauncher durable;
+        qunsetenv("TAMBO_PG_DURABLE");
+        TAMBO_REQUIRE_POSTGRES(durable);
+        QSqlDatabase db = durable.open(QStringLiteral("durable-check"));
+        QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
+        {
+            QSqlQuery q(db);
+            for (const char *setting : {"fsync", "synchronous_commit", "full_page_writes"}) {
+                QVERIFY(q.exec(QStringLiteral("SHOW %1").arg(QLatin1String(setting))));
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("on"));
+            }
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("durable-check"));
+    }
+
     void serverRunsUnprivileged()
     {
         // The data folder belongs to whoever runs postgres: never root.

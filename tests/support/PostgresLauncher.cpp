@@ -63,6 +63,11 @@ bool PostgresLauncher::skipRequested()
     return qEnvironmentVariable("TAMBO_SKIP_POSTGRES") == QLatin1String("1");
 }
 
+bool PostgresLauncher::durableRequested()
+{
+    return qEnvironmentVariable("TAMBO_PG_DURABLE") == QLatin1String("1");
+}
+
 QString PostgresLauncher::findBinDir(QString *error)
 {
     QStringList tried;
@@ -269,17 +274,21 @@ bool PostgresLauncher::start()
             m_error = QStringLiteral("cannot append to %1").arg(conf.fileName());
             return false;
         }
+        // Tests need no durability; a benchmark measuring a server's latency does
+        // (durableRequested(): every commit flushed to disk, as in production).
+        const QString durability = durableRequested() ? QString()
+                                                      : QStringLiteral("fsync = off\n"
+                                                                       "synchronous_commit = off\n"
+                                                                       "full_page_writes = off\n");
         const QString settings = QStringLiteral("\n# tambo::test::PostgresLauncher\n"
                                                 "listen_addresses = '127.0.0.1'\n"
                                                 "unix_socket_directories = '%1'\n"
-                                                "fsync = off\n"
-                                                "synchronous_commit = off\n"
-                                                "full_page_writes = off\n"
+                                                "%2"
                                                 "shared_buffers = 32MB\n"
                                                 "max_connections = 100\n"
                                                 "timezone = 'UTC'\n"
                                                 "log_timezone = 'UTC'\n")
-                                     .arg(sockDir);
+                                     .arg(sockDir, durability);
         conf.write(settings.toUtf8());
     }
 

@@ -10,8 +10,9 @@ namespace tambo::test {
 
 // A throw-away PostgreSQL 15 cluster for integration tests (GUIDE §2.8): initdb in a fresh
 // temporary folder, pg_ctl start on a free loopback port (127.0.0.1 only, Unix socket inside the
-// folder, fsync off), a superuser with a random password (scram-sha-256 over TCP, trust on the
-// socket), and pg_ctl stop plus removal of everything in the destructor.
+// folder, fsync off unless durableRequested()), a superuser with a random password
+// (scram-sha-256 over TCP, trust on the socket), and pg_ctl stop plus removal of everything in
+// the destructor.
 //
 // Running as root: initdb and postgres refuse to run as root, so the server programs run as the
 // unprivileged `postgres` system user that Debian's postgresql package creates, through
@@ -54,6 +55,10 @@ public:
 
     // True when TAMBO_SKIP_POSTGRES=1: a missing PostgreSQL then skips instead of failing.
     static bool skipRequested();
+    // True when TAMBO_PG_DURABLE=1: the cluster keeps fsync, synchronous_commit and
+    // full_page_writes on, as a production server does (benchmarks of push latency); otherwise
+    // they are off, tests need no durability.
+    static bool durableRequested();
     // Where the PostgreSQL binaries are, or empty (and *error) when they cannot be found.
     static QString findBinDir(QString *error = nullptr);
 
