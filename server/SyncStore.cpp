@@ -304,10 +304,11 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     // delete is an edit against it.
     // The delete's tombstone may be purged already: every cursor passed it, this PC's too when it
     // pulled the tombstone while this change was pending (a pull never overwrites a pending
-    // change). An update made on a version the server gave (base > 0) of a row the server no
-    // longer has is an edit against that delete as well. (Writing a deleted row anew, as "keep
-    // mine" does, goes up as an insert.)
-    const bool purgedDelete = !exists && op.kind == SyncOp::Kind::Update && base > 0;
+    // change). An update never creates a row: an update of a row the server does not have is
+    // an edit against that delete as well, whatever its base (0 when the PC never got the
+    // answer to its own insert, e.g. a bundle reply that did not come back). Only an insert
+    // writes a row that is not there (a new row, or "keep mine" writing a deleted row anew).
+    const bool purgedDelete = !exists && op.kind == SyncOp::Kind::Update;
     const bool againstDelete = (curDeleted && curVersion > base) || purgedDelete;
     const bool rewrite = curDeleted && !againstDelete;
     QJsonObject merged;
