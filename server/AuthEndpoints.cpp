@@ -1,10 +1,12 @@
 #include "AuthEndpoints.h"
 
 #include "ApiContext.h"
+#include "DeviceRegistry.h"
 #include "HttpServer.h"
 #include "JsonReply.h"
 #include "UserAccounts.h"
 
+#include "sync/DeviceLoginProof.h"
 #include "util/Clock.h"
 
 #include <QJsonValue>
@@ -167,6 +169,19 @@ void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
     QUuid deviceId;
     if (!JsonReply::readUuid(*body, QStringLiteral("device_id"), false, &deviceId, res))
         return;
+    // A login bound to a device is signed with the device's key (core::DeviceLoginProof).
+    const std::optional<core::DeviceLoginProof> proof = deviceId.isNull()
+                                                            ? std::nullopt
+                                                            : core::DeviceLoginProof::fromJson(
+                                                                *body);
+    if (!deviceId.isNull() && !proof) {
+        return JsonReply::error(res,
+                                400,
+                                QStringLiteral("device_proof_required"),
+                                QStringLiteral("Un inicio de sesión de un equipo debe llevar la "
+                                               "firma del equipo (device_proof y "
+                                               "device_proof_time). Actualice Tambo."));
+    }
     HttpServer::annotate(QStringLiteral("user"),
                          UserAccounts::normalizedUsername(*username).left(64));
 
@@ -191,6 +206,35 @@ void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
     }
 
     const QDateTime now = m_ctx.clock.now().toUTC();
+    if (proof) {
+        // Checked against the registered key; an unknown or revoked device is answered by the
+        // token service below (404 device_not_registered lets a new PC register first).
+        QString findError;
+        const std::optional<DeviceInfo> device = DeviceRegistry(db, m_ctx.clock)
+                                                     .find(deviceId, &findError);
+        if (!device && !findError.isEmpty())
+            return JsonReply::databaseError(m_ctx, res, findError);
+        if (device && !device->revoked) {
+            if (!proof->verify(device->publicKey, deviceId, *username)) {
+                return JsonReply::error(res,
+                                        401,
+                                        QStringLiteral("device_proof_invalid"),
+                                        QStringLiteral("La firma de este equipo no corresponde a "
+                                                       "la clave con que se registró. Si la "
+                                                       "base local se copió de otra PC, pida a la "
+                                                       "OTIC que revoque el equipo."));
+            }
+            if (qAbs(proof->signedAt().secsTo(now)) > core::DeviceLoginProof::MaxSkewSeconds) {
+                QJsonObject stale{{QStringLiteral("error"), QStringLiteral("device_proof_stale")},
+                                  {QStringLiteral("message"),
+                                   QStringLiteral("La hora de la firma del equipo difiere de la "
+                                                  "del servidor; firme de nuevo con la hora "
+                                                  "del servidor.")},
+                                  {QStringLiteral("server_time"), iso(now)}};
+                return JsonReply::send(res, 401, stale);
+            }
+        }
+    }
     const TokenService::IssueResult issued = TokenService(db, m_ctx.clock, m_ctx.lifetimes)
                                                  .issue(checked.user, deviceId);
     if (!issued.ok())

@@ -8,11 +8,11 @@ namespace tambo::core {
 
 ServerEnrollment::ServerEnrollment(SyncHttpClient &client,
                                    QUuid deviceId,
-                                   QByteArray devicePublicKey,
+                                   BundleKeyPair deviceKey,
                                    QString deviceName)
     : m_client(client)
     , m_deviceId(deviceId)
-    , m_publicKey(std::move(devicePublicKey))
+    , m_key(std::move(deviceKey))
     , m_deviceName(std::move(deviceName))
 {}
 
@@ -35,17 +35,24 @@ ServerEnrollment::Result ServerEnrollment::failure(int status,
 ServerEnrollment::Result ServerEnrollment::enroll(const QString &username, const QString &password)
 {
     m_client.setTokens({}, {});
-    if (m_deviceId.isNull() || m_publicKey.size() != 32)
-        return Result{false, tr("This PC has no device identity yet; restart Tambo."), false, {}, {}, {}};
+    if (m_deviceId.isNull() || !m_key.isValid())
+        return Result{false,
+                      tr("This PC has no device identity yet; restart Tambo."),
+                      false,
+                      {},
+                      {},
+                      {}};
 
-    SyncHttpClient::Reply reply = m_client.login(username, password, m_deviceId);
+    SyncHttpClient::Reply reply = m_client.login(username, password, m_deviceId, m_key.secretKey);
     bool registered = false;
     if (reply.status == 404 && reply.errorCode() == QLatin1String("device_not_registered")) {
         // First connection of this PC: log in unbound, register the device, log in bound.
         const SyncHttpClient::Reply unbound = m_client.login(username, password);
         if (!unbound.ok())
             return failure(unbound.status, unbound.message(), unbound.networkError);
-        const SyncHttpClient::Reply reg = m_client.registerDevice(m_deviceId, m_publicKey, m_deviceName);
+        const SyncHttpClient::Reply reg = m_client.registerDevice(m_deviceId,
+                                                                  m_key.publicKey,
+                                                                  m_deviceName);
         if (!reg.ok()) {
             m_client.setTokens({}, {});
             if (reg.errorCode() == QLatin1String("device_key_mismatch"))
@@ -53,11 +60,14 @@ ServerEnrollment::Result ServerEnrollment::enroll(const QString &username, const
                               tr("The server knows this PC's device id with another key (was the "
                                  "store copied from another PC?). Ask the OTIC office to revoke "
                                  "the old device; nothing was changed on this PC."),
-                              false, {}, {}, {}};
+                              false,
+                              {},
+                              {},
+                              {}};
             return failure(reg.status, reg.message(), reg.networkError);
         }
         registered = true;
-        reply = m_client.login(username, password, m_deviceId);
+        reply = m_client.login(username, password, m_deviceId, m_key.secretKey);
     }
     if (!reply.ok()) {
         m_client.setTokens({}, {});

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/BundleKeyPair.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
@@ -12,7 +14,7 @@ class SyncHttpClient;
 // Connects this PC to tambo-server (docs/sync-protocol.md §6): logs the user in bound to this
 // PC's device; when the server does not know the device yet, logs in, registers the device with
 // its Ed25519 public key (the same key that signs its USB bundles, BundleState::deviceKey) and
-// logs in again bound to it. Synchronous, on the thread that owns the client (the sync worker's).
+// logs in again bound to it. Every bound login is signed with that key (DeviceLoginProof). Synchronous, on the thread that owns the client (the sync worker's).
 // The password is used for these calls only and never kept; the tokens stay in the client.
 class ServerEnrollment
 {
@@ -22,7 +24,7 @@ public:
     struct Result
     {
         bool ok = false;
-        QString message;      // for the user (the server's own Spanish message when it gave one)
+        QString message;         // for the user (the server's own Spanish message when it gave one)
         bool registered = false; // the device was registered by this call
         QString fullName;
         QString role;
@@ -31,7 +33,7 @@ public:
 
     ServerEnrollment(SyncHttpClient &client,
                      QUuid deviceId,
-                     QByteArray devicePublicKey,
+                     BundleKeyPair deviceKey,
                      QString deviceName);
 
     Result enroll(const QString &username, const QString &password);
@@ -41,7 +43,7 @@ private:
 
     SyncHttpClient &m_client;
     QUuid m_deviceId;
-    QByteArray m_publicKey;
+    BundleKeyPair m_key;
     QString m_deviceName;
 };
 

@@ -1,5 +1,8 @@
 #include "sync/SyncHttpClient.h"
 
+#include "sync/DeviceLoginProof.h"
+#include "util/Clock.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -109,12 +112,29 @@ bool SyncHttpClient::refresh()
 
 SyncHttpClient::Reply SyncHttpClient::login(const QString &username,
                                             const QString &password,
-                                            const QUuid &deviceId)
+                                            const QUuid &deviceId,
+                                            const QByteArray &deviceSecretKey)
 {
     QJsonObject body{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
-    if (!deviceId.isNull())
+    const auto signAt = [&](const QDateTime &at) {
+        DeviceLoginProof::sign(deviceSecretKey, deviceId, username, at).addTo(&body);
+    };
+    if (!deviceId.isNull()) {
         body.insert(QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces));
-    const Reply r = send(QStringLiteral("/v1/auth/login"), body, false);
+        signAt(m_options.clock ? m_options.clock->now() : QDateTime::currentDateTimeUtc());
+    }
+    Reply r = send(QStringLiteral("/v1/auth/login"), body, false);
+    if (!deviceId.isNull() && r.status == 401
+        && r.errorCode() == QLatin1String("device_proof_stale")) {
+        // This PC's clock is off: sign with the server's time (the answer is seconds old).
+        const QDateTime serverTime
+            = QDateTime::fromString(r.json.value(QStringLiteral("server_time")).toString(),
+                                    Qt::ISODateWithMs);
+        if (serverTime.isValid()) {
+            signAt(serverTime);
+            r = send(QStringLiteral("/v1/auth/login"), body, false);
+        }
+    }
     if (r.ok()) {
         changeTokens(r.json.value(QStringLiteral("access_token")).toString(),
                      r.json.value(QStringLiteral("refresh_token")).toString());

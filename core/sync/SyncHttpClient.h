@@ -14,6 +14,8 @@ class QNetworkReply;
 
 namespace tambo::core {
 
+class Clock;
+
 // HTTPS calls of the sync protocol (docs/sync-protocol.md) over QtNetwork, synchronous: each
 // call waits in a local event loop, so it is meant for the sync worker's thread (where the
 // object must be created and used). Verifies the server certificate against the system CAs or
@@ -30,6 +32,7 @@ public:
         QUrl baseUrl;          // https://tambo.munitacna.gob.pe:8443
         QString caCertificate; // PEM file to trust (development certificate); empty: system
         int timeoutMs = 30000;
+        const Clock *clock = nullptr; // the PC's clock for device login proofs; null: system
     };
 
     struct Reply
@@ -56,8 +59,14 @@ public:
     QString accessToken() const { return m_access; }
     QString refreshToken() const { return m_refresh; }
 
-    // POST /v1/auth/login; keeps the tokens on success.
-    Reply login(const QString &username, const QString &password, const QUuid &deviceId = {});
+    // POST /v1/auth/login; keeps the tokens on success. A login bound to a device is signed
+    // with the device's Ed25519 secret key (DeviceLoginProof); when the server finds the PC's
+    // clock too far from its own (401 device_proof_stale), it is signed again once with the
+    // server's time.
+    Reply login(const QString &username,
+                const QString &password,
+                const QUuid &deviceId = {},
+                const QByteArray &deviceSecretKey = {});
     // POST /v1/devices/register with an Ed25519 public key (32 bytes).
     Reply registerDevice(const QUuid &deviceId, const QByteArray &publicKey, const QString &name);
 

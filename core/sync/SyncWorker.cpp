@@ -73,12 +73,11 @@ void SyncWorker::enroll(const QString &username, const QString &password)
     BundleState state(m_store.database());
     const BundleKeyPair key = state.deviceKey(&error);
     if (!key.isValid()) {
-        emit enrollFinished(false,
-                            tr("The device key of this PC could not be read: %1").arg(error));
+        emit enrollFinished(false, tr("The device key of this PC could not be read: %1").arg(error));
         return;
     }
     m_running = true;
-    ServerEnrollment enrollment(*m_client, m_options.deviceId, key.publicKey, m_options.deviceName);
+    ServerEnrollment enrollment(*m_client, m_options.deviceId, key, m_options.deviceName);
     const ServerEnrollment::Result result = enrollment.enroll(username, password);
     m_running = false;
     emit enrollFinished(result.ok, result.message);

@@ -1,14 +1,14 @@
 #include "SyncTestPc.h"
 
 #include "migrations/MigrationRunner.h"
+#include "sync/BundleState.h"
 #include "sync/OutboxTriggers.h"
+#include "sync/ServerEnrollment.h"
 #include "sync/SyncSchema.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <sodium.h>
 
 namespace tambo::test {
 
@@ -135,27 +135,20 @@ bool SyncTestPc::enroll(int port,
 {
     m_ca = caCertificate;
     setPort(port);
-    auto r = m_http->login(username, password);
-    if (!r.ok()) {
-        *error = QStringLiteral("login %1: %2 %3 %4")
-                     .arg(username)
-                     .arg(r.status)
-                     .arg(r.errorCode(), r.networkError);
+    // As the desktop does (SyncWorker::enroll): the device key is the store's bundle key.
+    QString keyError;
+    const core::BundleKeyPair key = core::BundleState(db()).deviceKey(&keyError);
+    if (!key.isValid()) {
+        *error = QStringLiteral("device key: %1").arg(keyError);
         return false;
     }
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    unsigned char sk[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_keypair(pk, sk);
-    r = m_http->registerDevice(m_deviceId,
-                               QByteArray(reinterpret_cast<const char *>(pk), sizeof pk),
-                               QStringLiteral("PC-%1").arg(username));
-    if (!r.ok()) {
-        *error = QStringLiteral("register: %1 %2").arg(r.status).arg(r.errorCode());
-        return false;
-    }
-    r = m_http->login(username, password, m_deviceId);
-    if (!r.ok()) {
-        *error = QStringLiteral("bound login: %1 %2").arg(r.status).arg(r.errorCode());
+    core::ServerEnrollment enrollment(*m_http,
+                                      m_deviceId,
+                                      key,
+                                      QStringLiteral("PC-%1").arg(username));
+    const core::ServerEnrollment::Result enrolled = enrollment.enroll(username, password);
+    if (!enrolled.ok) {
+        *error = QStringLiteral("enrolment of %1: %2").arg(username, enrolled.message);
         return false;
     }
     return true;

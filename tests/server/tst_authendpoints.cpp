@@ -1,7 +1,13 @@
 // AuthEndpoints through a real tambo-server process over TLS: /v1/auth/login, /refresh, /session.
+#include "FakeClock.h"
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDeviceKeys.h"
+
+#include "sync/BundleKeyPair.h"
+#include "sync/DeviceLoginProof.h"
+#include "sync/SyncHttpClient.h"
 
 #include <QtTest>
 
@@ -10,6 +16,7 @@
 using tambo::test::ServerFixture;
 using tambo::test::ServerProcess;
 using tambo::test::TestClient;
+using tambo::test::TestDeviceKeys;
 
 class TestAuthEndpoints : public QObject
 {
@@ -158,6 +165,15 @@ private slots:
         QTest::addRow("device not a UUID")
             << QByteArray(R"({"username":"ana","password":"ana-clave-2026","device_id":"PC-01"})")
             << QByteArray("application/json") << 400 << "invalid_uuid";
+        QTest::addRow("device without its signature")
+            << QByteArray(R"({"username":"ana","password":"ana-clave-2026",)"
+                          R"("device_id":"0b6b3c1e-6a47-4f5e-9d38-2f4c1b9a7e10"})")
+            << QByteArray("application/json") << 400 << "device_proof_required";
+        QTest::addRow("device signature not 64 bytes")
+            << QByteArray(R"({"username":"ana","password":"ana-clave-2026",)"
+                          R"("device_id":"0b6b3c1e-6a47-4f5e-9d38-2f4c1b9a7e10",)"
+                          R"("device_proof":"AAAA","device_proof_time":"2026-12-02T10:00:00.000Z"})")
+            << QByteArray("application/json") << 400 << "device_proof_required";
     }
 
     void malformedLoginRequests()
@@ -276,15 +292,96 @@ private slots:
 
     void loginOnAnUnregisteredDeviceIs404()
     {
-        const TestClient::Reply r
-            = client().post(QStringLiteral("/v1/auth/login"),
-                            {{QStringLiteral("username"), QStringLiteral("ana")},
-                             {QStringLiteral("password"), QStringLiteral("ana-clave-2026")},
-                             {QStringLiteral("device_id"),
-                              QUuid::createUuid().toString(QUuid::WithoutBraces)}});
+        QJsonObject body{{QStringLiteral("username"), QStringLiteral("ana")},
+                         {QStringLiteral("password"), QStringLiteral("ana-clave-2026")}};
+        TestDeviceKeys::bindLogin(&body,
+                                  QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  QStringLiteral("ana"));
+        const TestClient::Reply r = client().post(QStringLiteral("/v1/auth/login"), body);
         QCOMPARE(r.status, 404);
         QCOMPARE(r.json.value(QStringLiteral("error")).toString(),
                  QStringLiteral("device_not_registered"));
+    }
+
+    void deviceLoginIsSignedWithTheDeviceKey()
+    {
+        // A login bound to a device must be signed with the key the device registered: a
+        // password and a device id are not enough to act as that PC.
+        const QString device = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString admin = login(QStringLiteral("ana"), QStringLiteral("ana-clave-2026"))
+                                  .value(QStringLiteral("access_token"))
+                                  .toString();
+        QCOMPARE(client()
+                     .post(QStringLiteral("/v1/devices/register"),
+                           {{QStringLiteral("device_id"), device},
+                            {QStringLiteral("public_key"), TestDeviceKeys::publicKeyBase64(device)}},
+                           admin)
+                     .status,
+                 201);
+        const auto attempt = [&](const QByteArray &secretKey,
+                                 const QString &signedUser,
+                                 const QDateTime &at) {
+            QJsonObject body{{QStringLiteral("username"), QStringLiteral("ana")},
+                             {QStringLiteral("password"), QStringLiteral("ana-clave-2026")},
+                             {QStringLiteral("device_id"), device}};
+            tambo::core::DeviceLoginProof::sign(secretKey, QUuid::fromString(device), signedUser, at)
+                .addTo(&body);
+            return client().post(QStringLiteral("/v1/auth/login"), body);
+        };
+        const QByteArray right = TestDeviceKeys::forDevice(device).secretKey;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+
+        const TestClient::Reply ok = attempt(right, QStringLiteral("ana"), now);
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.json.value(QStringLiteral("device_id")).toString(), device);
+
+        const TestClient::Reply otherKey = attempt(tambo::core::BundleKeyPair::generate().secretKey,
+                                                   QStringLiteral("ana"),
+                                                   now);
+        QCOMPARE(otherKey.status, 401);
+        QCOMPARE(otherKey.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_proof_invalid"));
+        QVERIFY(!otherKey.json.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY(!otherKey.json.contains(QStringLiteral("access_token")));
+
+        // Signed for another user: not this login's signature.
+        const TestClient::Reply otherUser = attempt(right, QStringLiteral("beto"), now);
+        QCOMPARE(otherUser.status, 401);
+        QCOMPARE(otherUser.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_proof_invalid"));
+
+        // Signed an hour ago: stale, and the answer gives the server's time.
+        const TestClient::Reply stale = attempt(right, QStringLiteral("ana"), now.addSecs(-3600));
+        QCOMPARE(stale.status, 401);
+        QCOMPARE(stale.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_proof_stale"));
+        const QDateTime serverTime
+            = QDateTime::fromString(stale.json.value(QStringLiteral("server_time")).toString(),
+                                    Qt::ISODateWithMs);
+        QVERIFY(serverTime.isValid());
+        QVERIFY(qAbs(serverTime.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+        // The desktop's client on a PC whose clock is an hour behind signs again with the
+        // server's time and gets in.
+        tambo::test::FakeClock late(now.addSecs(-3600));
+        tambo::core::SyncHttpClient::Options options;
+        options.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port()));
+        options.caCertificate = m_fx.certificate().certificatePath();
+        options.clock = &late;
+        tambo::core::SyncHttpClient pc(options);
+        const auto in = pc.login(QStringLiteral("ana"),
+                                 QStringLiteral("ana-clave-2026"),
+                                 QUuid::fromString(device),
+                                 right);
+        QVERIFY2(in.ok(), qPrintable(in.errorCode()));
+        QCOMPARE(in.json.value(QStringLiteral("device_id")).toString(), device);
+        // Without the key it cannot.
+        tambo::core::SyncHttpClient keyless(options);
+        const auto refused = keyless.login(QStringLiteral("ana"),
+                                           QStringLiteral("ana-clave-2026"),
+                                           QUuid::fromString(device));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorCode(), QStringLiteral("device_proof_required"));
     }
 
     void secretsNeverReachTheLog()

@@ -6,6 +6,7 @@
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDeviceKeys.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,15 +34,6 @@ struct Script
     QString out;
     QString err;
 };
-
-QString newPublicKey()
-{
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    unsigned char sk[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_keypair(pk, sk);
-    sodium_memzero(sk, sizeof sk);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(pk), sizeof pk).toBase64());
-}
 
 } // namespace
 
@@ -128,7 +120,7 @@ private:
     {
         QJsonObject body{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}};
         if (!device.isEmpty())
-            body.insert(QStringLiteral("device_id"), device);
+            tambo::test::TestDeviceKeys::bindLogin(&body, device, user);
         return c.post(QStringLiteral("/v1/auth/login"), body);
     }
 
@@ -165,7 +157,8 @@ private slots:
         for (const QString &d : {m_kept, m_revoked}) {
             QCOMPARE(c.post(QStringLiteral("/v1/devices/register"),
                             {{QStringLiteral("device_id"), d},
-                             {QStringLiteral("public_key"), newPublicKey()}},
+                             {QStringLiteral("public_key"),
+                              tambo::test::TestDeviceKeys::publicKeyBase64(d)}},
                             token)
                          .status,
                      201);

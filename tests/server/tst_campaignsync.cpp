@@ -18,6 +18,7 @@
 #include "migrations/MigrationRunner.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/OutboxTriggers.h"
+#include "sync/ServerEnrollment.h"
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncSchema.h"
 #include "sync/SyncSession.h"
@@ -73,8 +74,10 @@ struct CampaignPc
         if (!core::OutboxTriggers::install(f->db(), tables, error))
             return false;
         local = std::make_unique<core::LocalSyncStore>(f->db(), tables, f->clock());
-        campaigns = std::make_unique<patrimonio::CampaignRepository>(
-            core::databaseProviderOf(f->temp().store()), f->clock(), f->audit());
+        campaigns = std::make_unique<patrimonio::CampaignRepository>(core::databaseProviderOf(
+                                                                         f->temp().store()),
+                                                                     f->clock(),
+                                                                     f->audit());
         deviceId = QUuid::fromString(core::CoreSchema::deviceId(f->db()));
         if (deviceId.isNull()) {
             *error = QStringLiteral("the store has no device id");
@@ -83,31 +86,21 @@ struct CampaignPc
         return true;
     }
 
-    bool enroll(int port, const QString &ca, const QString &user, const QString &password,
-                QString *error)
+    bool enroll(
+        int port, const QString &ca, const QString &user, const QString &password, QString *error)
     {
         http = std::make_unique<core::SyncHttpClient>(
             core::SyncHttpClient::Options{QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)),
                                           ca,
                                           20000});
-        auto r = http->login(user, password);
-        if (!r.ok()) {
-            *error = QStringLiteral("login %1: %2 %3").arg(user).arg(r.status).arg(r.errorCode());
-            return false;
-        }
-        unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-        unsigned char sk[crypto_sign_SECRETKEYBYTES];
-        crypto_sign_keypair(pk, sk);
-        r = http->registerDevice(deviceId,
-                                 QByteArray(reinterpret_cast<const char *>(pk), sizeof pk),
-                                 QStringLiteral("PC-%1").arg(user));
-        if (!r.ok()) {
-            *error = QStringLiteral("register: %1 %2").arg(r.status).arg(r.errorCode());
-            return false;
-        }
-        r = http->login(user, password, deviceId);
-        if (!r.ok()) {
-            *error = QStringLiteral("bound login: %1 %2").arg(r.status).arg(r.errorCode());
+        // As the desktop connects (ServerEnrollment: register the device key, signed logins).
+        core::ServerEnrollment enrollment(*http,
+                                          deviceId,
+                                          core::BundleKeyPair::generate(),
+                                          QStringLiteral("PC-%1").arg(user));
+        const core::ServerEnrollment::Result enrolled = enrollment.enroll(user, password);
+        if (!enrolled.ok) {
+            *error = QStringLiteral("enrolment of %1: %2").arg(user, enrolled.message);
             return false;
         }
         return true;
@@ -121,7 +114,9 @@ struct CampaignPc
         return session.run();
     }
 
-    bool scan(const QString &campaignId, const QString &ambiente, const QString &codigo,
+    bool scan(const QString &campaignId,
+              const QString &ambiente,
+              const QString &codigo,
               QString *error)
     {
         f->clock().advanceSecs(7);
@@ -236,8 +231,8 @@ private slots:
         patrimonio::Campaign campaign;
         campaign.name = QStringLiteral("Inventario 2026");
         campaign.year = 2026;
-        campaign.comision = {{QStringLiteral("ZEGARRA CÁCERES, Lourdes"),
-                              QStringLiteral("Presidenta")}};
+        campaign.comision = {
+            {QStringLiteral("ZEGARRA CÁCERES, Lourdes"), QStringLiteral("Presidenta")}};
         campaign.sedeIds = {Palacio};
         QVERIFY2(a.campaigns->create(PatrimonioFixture::jefe(), &campaign, &error),
                  qPrintable(error));

@@ -2,6 +2,7 @@
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDeviceKeys.h"
 
 #include <QtTest>
 
@@ -49,7 +50,7 @@ private:
     {
         QJsonObject body{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}};
         if (!device.isEmpty())
-            body.insert(QStringLiteral("device_id"), device);
+            tambo::test::TestDeviceKeys::bindLogin(&body, device, user);
         return client().post(QStringLiteral("/v1/auth/login"), body).json;
     }
 
@@ -189,7 +190,9 @@ private slots:
     void onlyTheAdministratorRevokes()
     {
         const QString id = uuid();
-        QCOMPARE(registerDevice(m_clerkToken, id, newPublicKeyBase64()).status, 201);
+        QCOMPARE(registerDevice(m_clerkToken, id, tambo::test::TestDeviceKeys::publicKeyBase64(id))
+                     .status,
+                 201);
         const TestClient::Reply denied = revoke(m_clerkToken, id);
         QCOMPARE(denied.status, 403);
         QCOMPARE(denied.json.value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
@@ -206,7 +209,7 @@ private slots:
     void revokedDeviceLosesItsTokens()
     {
         const QString id = uuid();
-        const QString key = newPublicKeyBase64();
+        const QString key = tambo::test::TestDeviceKeys::publicKeyBase64(id);
         QCOMPARE(registerDevice(m_clerkToken, id, key).status, 201);
         const QJsonObject onDevice = login(QStringLiteral("luis"),
                                            QStringLiteral("luis-clave-2026"),
@@ -232,11 +235,10 @@ private slots:
                                                      onDevice.value(
                                                          QStringLiteral("refresh_token"))}});
         QCOMPARE(refreshed.status, 403);
-        const TestClient::Reply relogin
-            = c.post(QStringLiteral("/v1/auth/login"),
-                     {{QStringLiteral("username"), QStringLiteral("luis")},
-                      {QStringLiteral("password"), QStringLiteral("luis-clave-2026")},
-                      {QStringLiteral("device_id"), id}});
+        QJsonObject reloginBody{{QStringLiteral("username"), QStringLiteral("luis")},
+                                {QStringLiteral("password"), QStringLiteral("luis-clave-2026")}};
+        tambo::test::TestDeviceKeys::bindLogin(&reloginBody, id, QStringLiteral("luis"));
+        const TestClient::Reply relogin = c.post(QStringLiteral("/v1/auth/login"), reloginBody);
         QCOMPARE(relogin.status, 403);
         QCOMPARE(relogin.json.value(QStringLiteral("error")).toString(),
                  QStringLiteral("device_revoked"));

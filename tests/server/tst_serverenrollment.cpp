@@ -104,7 +104,7 @@ private slots:
         const BundleKeyPair key = BundleState(pc->db()).deviceKey();
         QVERIFY(key.isValid());
         auto http = client(m_server->port());
-        ServerEnrollment enrollment(*http, pc->deviceId(), key.publicKey, QStringLiteral("PC-1"));
+        ServerEnrollment enrollment(*http, pc->deviceId(), key, QStringLiteral("PC-1"));
 
         const ServerEnrollment::Result r = enrollment.enroll(QStringLiteral("inv.central"),
                                                              QStringLiteral("central-clave-2026"));
@@ -128,7 +128,7 @@ private slots:
 
         // A second connection of the same PC logs in only.
         auto again = client(m_server->port());
-        ServerEnrollment second(*again, pc->deviceId(), key.publicKey, QStringLiteral("PC-1"));
+        ServerEnrollment second(*again, pc->deviceId(), key, QStringLiteral("PC-1"));
         const ServerEnrollment::Result r2 = second.enroll(QStringLiteral("INV.CENTRAL"),
                                                           QStringLiteral("central-clave-2026"));
         QVERIFY2(r2.ok, qPrintable(r2.message));
@@ -143,7 +143,7 @@ private slots:
         const BundleKeyPair key = BundleState(pc->db()).deviceKey();
         auto http = client(m_server->port());
         http->setTokens(QStringLiteral("tambo_at_old"), QStringLiteral("tambo_rt_old"));
-        ServerEnrollment enrollment(*http, pc->deviceId(), key.publicKey, QStringLiteral("PC-2"));
+        ServerEnrollment enrollment(*http, pc->deviceId(), key, QStringLiteral("PC-2"));
         const ServerEnrollment::Result r = enrollment.enroll(QStringLiteral("inv.central"),
                                                              QStringLiteral("no-es-la-clave"));
         QVERIFY(!r.ok);
@@ -162,7 +162,7 @@ private slots:
         QVERIFY(pc);
         const BundleKeyPair key = BundleState(pc->db()).deviceKey();
         auto http = client(port);
-        ServerEnrollment enrollment(*http, pc->deviceId(), key.publicKey, QStringLiteral("PC-5"));
+        ServerEnrollment enrollment(*http, pc->deviceId(), key, QStringLiteral("PC-5"));
         const ServerEnrollment::Result r = enrollment.enroll(QStringLiteral("inv.central"),
                                                              QStringLiteral("central-clave-2026"));
         QVERIFY(!r.ok);

@@ -6,6 +6,7 @@
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDeviceKeys.h"
 
 #include <QSqlQuery>
 #include <QSslSocket>
@@ -74,7 +75,7 @@ private:
         QJsonObject body{{QStringLiteral("username"), kUser},
                          {QStringLiteral("password"), kPassword}};
         if (!device.isEmpty())
-            body.insert(QStringLiteral("device_id"), device);
+            tambo::test::TestDeviceKeys::bindLogin(&body, device, kUser);
         return c.post(QStringLiteral("/v1/auth/login"), body);
     }
     static TestClient::Reply registerDevice(TestClient &c,
@@ -136,7 +137,7 @@ private slots:
         const QString token = in.json.value(QStringLiteral("access_token")).toString();
         // Written before the crash.
         const QString before = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString beforeKey = newPublicKey();
+        const QString beforeKey = tambo::test::TestDeviceKeys::publicKeyBase64(before);
         QCOMPARE(registerDevice(c, token, before, beforeKey).status, 201);
 
         // The next request reaches the server, whose answer the proxy withholds; the server is

@@ -6,6 +6,7 @@
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDeviceKeys.h"
 
 #include <QUuid>
 #include <QtTest>
@@ -30,15 +31,6 @@ const QString kBetoPassword = QStringLiteral("beto-clave-2026");
 QString newDeviceId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString newPublicKey()
-{
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    unsigned char sk[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_keypair(pk, sk);
-    sodium_memzero(sk, sizeof sk);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(pk), sizeof pk).toBase64());
 }
 
 } // namespace
@@ -66,7 +58,7 @@ private:
     {
         QJsonObject body{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}};
         if (!device.isEmpty())
-            body.insert(QStringLiteral("device_id"), device);
+            tambo::test::TestDeviceKeys::bindLogin(&body, device, user);
         return c.post(QStringLiteral("/v1/auth/login"), body);
     }
     static QString access(const TestClient::Reply &r)
@@ -190,7 +182,11 @@ private slots:
         const TestClient::Reply beto = login(cb, kBeto, kBetoPassword);
         QCOMPARE(beto.status, 200);
         const QString device = newDeviceId();
-        const TestClient::Reply reg = registerDevice(cb, access(beto), device, newPublicKey());
+        const TestClient::Reply reg = registerDevice(cb,
+                                                     access(beto),
+                                                     device,
+                                                     tambo::test::TestDeviceKeys::publicKeyBase64(
+                                                         device));
         QCOMPARE(reg.status, 201);
         const TestClient::Reply bound = login(ca, kBeto, kBetoPassword, device);
         QCOMPARE(bound.status, 200);
@@ -209,7 +205,12 @@ private slots:
         TestClient cb = b();
         const TestClient::Reply beto = login(cb, kBeto, kBetoPassword);
         const QString device = newDeviceId();
-        QCOMPARE(registerDevice(cb, access(beto), device, newPublicKey()).status, 201);
+        QCOMPARE(registerDevice(cb,
+                                access(beto),
+                                device,
+                                tambo::test::TestDeviceKeys::publicKeyBase64(device))
+                     .status,
+                 201);
         const TestClient::Reply bound = login(cb, kBeto, kBetoPassword, device);
         QCOMPARE(bound.status, 200);
         QCOMPARE(cb.get(QStringLiteral("/v1/auth/session"), access(bound)).status, 200);

@@ -3,6 +3,7 @@
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDeviceKeys.h"
 
 #include "sync/SyncMessages.h"
 #include "sync/SyncProtocol.h"
@@ -19,6 +20,7 @@ using tambo::core::SyncProtocol;
 using tambo::test::ServerFixture;
 using tambo::test::ServerProcess;
 using tambo::test::TestClient;
+using tambo::test::TestDeviceKeys;
 
 namespace {
 
@@ -95,23 +97,15 @@ private:
                                         {{"username", user}, {"password", password}})
                                   .json.value("access_token")
                                   .toString();
-        unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-        unsigned char sk[crypto_sign_SECRETKEYBYTES];
-        crypto_sign_keypair(pk, sk);
-        const auto reg
-            = client().post("/v1/devices/register",
-                            {{"device_id", d.id},
-                             {"public_key",
-                              QString::fromLatin1(
-                                  QByteArray(reinterpret_cast<const char *>(pk), 32).toBase64())}},
-                            token);
+        const auto reg = client().post("/v1/devices/register",
+                                       {{"device_id", d.id},
+                                        {"public_key", TestDeviceKeys::publicKeyBase64(d.id)}},
+                                       token);
         if (reg.status != 201)
             qWarning("register failed: %d %s", reg.status, reg.body.c_str());
-        d.token = client()
-                      .post("/v1/auth/login",
-                            {{"username", user}, {"password", password}, {"device_id", d.id}})
-                      .json.value("access_token")
-                      .toString();
+        QJsonObject bound{{"username", user}, {"password", password}};
+        TestDeviceKeys::bindLogin(&bound, d.id, user);
+        d.token = client().post("/v1/auth/login", bound).json.value("access_token").toString();
         return d;
     }
 

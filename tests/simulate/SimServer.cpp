@@ -193,7 +193,7 @@ bool SimServer::ensureSlots(int count, QString *error)
             pc.connectWith(port(), caCertificate(), {});
             core::ServerEnrollment enrollment(pc.http(),
                                               pc.deviceId(),
-                                              key.publicKey,
+                                              key,
                                               QStringLiteral("PC simulada %1").arg(i));
             const core::ServerEnrollment::Result enrolled = enrollment.enroll(slot.user,
                                                                               slot.password);
