@@ -13,7 +13,9 @@
 #
 # Antes de tocar nada comprueba el .sha256 (si está junto al archivo) y que pg_restore puede
 # leer el archivo. Restaura en UNA transacción (--single-transaction --exit-on-error): una copia
-# dañada o truncada no deja la base a medias. Después: tambo-server --migrate y arrancar.
+# dañada o truncada no deja la base a medias. Luego adelanta el contador de versiones de la
+# sincronización (las PCs que bajaron datos después de la copia lo tienen más adelante).
+# Después: tambo-server --migrate y arrancar.
 # Detenga tambo-server (todas las instancias) antes de restaurar.
 # Códigos de salida: 0 bien, 1 falló, 2 uso incorrecto, 3 rechazado (suma de control, base no
 # vacía).
@@ -94,5 +96,10 @@ fi
 args=(--dbname="$DBNAME" --no-password --single-transaction --exit-on-error)
 [ -z "$OWNER" ] || args+=(--no-owner --role="$OWNER")
 "$PG_RESTORE" "${args[@]}" "$FILE" || die "pg_restore falló; la base $DBNAME quedó como estaba antes de restaurar"
+# 4. The PCs that pulled after the backup hold cursors past the restored versions: move the
+#    version counter far ahead (10^9, years of changes) so every new change reaches them.
+"$PSQL" --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname="$DBNAME" \
+    --command="DO \$\$ BEGIN IF to_regclass('sync_change_seq') IS NOT NULL THEN PERFORM setval('sync_change_seq', (SELECT last_value FROM sync_change_seq) + 1000000000); END IF; END \$\$" \
+    || die "la base $DBNAME se restauró, pero no se pudo adelantar el contador de versiones (sync_change_seq): hágalo antes de arrancar"
 printf 'tambo-restore: %s restaurada desde %s. Ahora: tambo-server --config … --migrate, y arrancar el servicio.\n' \
     "$DBNAME" "$FILE" >&2

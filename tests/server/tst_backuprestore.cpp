@@ -286,6 +286,14 @@ private slots:
         const Script s = script(QStringLiteral("tambo-restore.sh"),
                                 {m_dump, QStringLiteral("--dbname"), QStringLiteral("tambo")});
         QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+        // The version counter moved far ahead of the restored rows: PCs that pulled after the
+        // backup hold cursors past them and must still get every new change.
+        QVERIFY(
+            count(QStringLiteral("tambo"), QStringLiteral("SELECT last_value FROM sync_change_seq"))
+            > 1000000000);
+        QVERIFY(count(QStringLiteral("tambo"),
+                      QStringLiteral("SELECT COALESCE(max(version), 0) FROM sync_rows"))
+                < 1000000000);
 
         // The operator's next steps: --migrate (nothing to do) and start.
         const ServerProcess::Run migrate = ServerProcess::run(
