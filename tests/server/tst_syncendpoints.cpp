@@ -161,6 +161,19 @@ private:
         return rows;
     }
 
+    // The version the server gave row `id` of t_items in the first ack of a push's answer.
+    static double ackedVersion(const TestClient::Reply &pushed, const QString &id)
+    {
+        return pushed.json.value("acks")
+            .toArray()
+            .at(0)
+            .toObject()
+            .value("row_versions")
+            .toObject()
+            .value("t_items/" + id)
+            .toDouble();
+    }
+
     qint64 pgScalar(const QString &sql)
     {
         QSqlDatabase db = m_fx.pg().open("sync-endpoints-check");
@@ -287,14 +300,7 @@ private slots:
         const auto inserted
             = push(a, {entry(1, {insertOp("t_items", id, item(id, "central", "Archivador"))})});
         QCOMPARE(inserted.status, 200);
-        const double base = inserted.json.value("acks")
-                                .toArray()
-                                .at(0)
-                                .toObject()
-                                .value("row_versions")
-                                .toObject()
-                                .value("t_items/" + id)
-                                .toDouble();
+        const double base = ackedVersion(inserted, id);
         QJsonObject edited = item(id, "central", "Archivador");
         edited.insert("note", "con llave");
         const QJsonObject baseVersions{{"t_items/" + id, base}};
@@ -599,14 +605,7 @@ private slots:
         const auto inserted
             = push(editor, {entry(1, {insertOp("t_items", id, item(id, "central", "Vitrina"))})});
         QCOMPARE(inserted.status, 200);
-        const double base = inserted.json.value("acks")
-                                .toArray()
-                                .at(0)
-                                .toObject()
-                                .value("row_versions")
-                                .toObject()
-                                .value("t_items/" + id)
-                                .toDouble();
+        const double base = ackedVersion(inserted, id);
         QVERIFY(base > 0);
         const QJsonObject baseVersions{{"t_items/" + id, base}};
         QCOMPARE(push(deleter,
