@@ -240,6 +240,24 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         return v > base && colDevices.value(column).toString() != device;
     };
 
+    // Gives the row a new version: touched (it keeps its data, so every PC of its scope pulls it
+    // again) or made a tombstone.
+    const auto setVersion = [&](qint64 version, bool tombstone) {
+        q.prepare(tombstone ? QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ?, "
+                                             "deleted = TRUE, data = NULL WHERE table_name = ? "
+                                             "AND row_id = ?")
+                            : QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
+                                             "WHERE table_name = ? AND row_id = ?"));
+        q.addBindValue(version);
+        q.addBindValue(m_clock.now().toUTC());
+        q.addBindValue(op.table);
+        q.addBindValue(op.id);
+        if (!q.exec())
+            return dbFail(q);
+        ack->rowVersions.insert(key, version);
+        return r;
+    };
+
     QString error;
     if (op.kind == SyncOp::Kind::Delete) {
         if (!exists || curDeleted) {
@@ -270,21 +288,8 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
                 return r;
             }
             ack->conflicts.append(c);
-            q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
-                                     "WHERE table_name = ? AND row_id = ?"));
-        } else {
-            q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ?, "
-                                     "deleted = TRUE, data = NULL WHERE table_name = ? AND "
-                                     "row_id = ?"));
         }
-        q.addBindValue(version);
-        q.addBindValue(m_clock.now().toUTC());
-        q.addBindValue(op.table);
-        q.addBindValue(op.id);
-        if (!q.exec())
-            return dbFail(q);
-        ack->rowVersions.insert(key, version);
-        return r;
+        return setVersion(version, !editedMeanwhile);
     }
 
     // Insert or update.
@@ -341,19 +346,6 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         }
     }
 
-    // The row keeps its data and gets a new version, so every PC of its scope pulls it again.
-    const auto touchRow = [&](qint64 version) {
-        q.prepare(QStringLiteral("UPDATE sync_rows SET version = ?, updated_at = ? "
-                                 "WHERE table_name = ? AND row_id = ?"));
-        q.addBindValue(version);
-        q.addBindValue(m_clock.now().toUTC());
-        q.addBindValue(op.table);
-        q.addBindValue(op.id);
-        if (!q.exec())
-            return dbFail(q);
-        ack->rowVersions.insert(key, version);
-        return r;
-    };
     if (exists && !curDeleted && !touched && conflicts.isEmpty()) {
         if (base >= curVersion) {
             ack->rowVersions.insert(key, curVersion);
@@ -369,7 +361,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
             r.error = error;
             return r;
         }
-        return touchRow(version);
+        return setVersion(version, false);
     }
 
     // The row's scope: of the row written, or of the tombstone written again (the PCs of the
@@ -418,7 +410,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         return r;
     }
     if (againstDelete) {
-        return touchRow(version);
+        return setVersion(version, false);
     }
     for (auto it = merged.begin(); it != merged.end(); ++it) {
         if (!exists || (merged.value(it.key()) != curData.value(it.key()))
