@@ -7,6 +7,7 @@
 #include "TokenService.h"
 
 #include "auth/PasswordHasher.h"
+#include "sync/SyncCatalogue.h"
 
 namespace tambo::core {
 class Clock;
@@ -25,6 +26,7 @@ struct ApiContext
     Metrics &metrics;
     TokenService::Lifetimes lifetimes;
     core::PasswordHasher hasher;
+    const core::SyncCatalogue &catalogue; // what every synced table allows (never the request)
 };
 
 } // namespace tambo::server

@@ -32,9 +32,12 @@ void complain(const QString &text)
 
 } // namespace
 
-BundleCommand::BundleCommand(QStringList arguments, const core::Clock &clock)
+BundleCommand::BundleCommand(QStringList arguments,
+                             const core::Clock &clock,
+                             const core::SyncCatalogue &catalogue)
     : m_arguments(std::move(arguments))
     , m_clock(clock)
+    , m_catalogue(catalogue)
 {}
 
 namespace {
@@ -151,7 +154,7 @@ int BundleCommand::exec()
         complain(schemaProblem);
         return Failure;
     }
-    const BundleProcessor::Result r = BundleProcessor(db, m_clock, *key).process(file);
+    const BundleProcessor::Result r = BundleProcessor(db, m_clock, *key, m_catalogue).process(file);
     switch (r.status) {
     case BundleProcessor::Status::Ok:
         break;

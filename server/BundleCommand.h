@@ -4,6 +4,7 @@
 
 namespace tambo::core {
 class Clock;
+class SyncCatalogue;
 }
 
 namespace tambo::server {
@@ -21,7 +22,9 @@ class BundleCommand
 public:
     enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Refused = 3 };
 
-    BundleCommand(QStringList arguments, const core::Clock &clock);
+    BundleCommand(QStringList arguments,
+                  const core::Clock &clock,
+                  const core::SyncCatalogue &catalogue);
 
     // True when argv is "tambo-server bundle …".
     static bool matches(const QStringList &arguments);
@@ -31,6 +34,7 @@ public:
 private:
     QStringList m_arguments;
     const core::Clock &m_clock;
+    const core::SyncCatalogue &m_catalogue;
 };
 
 } // namespace tambo::server

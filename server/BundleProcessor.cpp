@@ -18,10 +18,14 @@ namespace tambo::server {
 using core::BundleFile;
 using core::SyncProtocol;
 
-BundleProcessor::BundleProcessor(QSqlDatabase db, const core::Clock &clock, BundleServerKey key)
+BundleProcessor::BundleProcessor(QSqlDatabase db,
+                                 const core::Clock &clock,
+                                 BundleServerKey key,
+                                 const core::SyncCatalogue &catalogue)
     : m_db(std::move(db))
     , m_clock(clock)
     , m_key(std::move(key))
+    , m_catalogue(catalogue)
 {}
 
 BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
@@ -93,6 +97,8 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
     caller.role = q.value(1).toString();
     caller.sede = q.value(2).toString();
     caller.deviceId = device->id;
+    caller.username = UserAccounts::normalizedUsername(bundle->user);
+    caller.permissions = m_catalogue.permissionsOf(caller.role);
     if (q.value(3).toBool())
         return stop(Status::Forbidden, QStringLiteral("user «%1» is disabled").arg(bundle->user));
     const std::optional<ServerUser> registrant = UserAccounts(m_db, m_clock)
@@ -114,7 +120,7 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
     reply.createdAt = m_clock.now().toUTC();
     reply.inReplyTo = bundle->bundleId;
     reply.exportSeq = bundle->exportSeq;
-    SyncStore store(m_db, m_clock);
+    SyncStore store(m_db, m_clock, m_catalogue);
     for (const core::PushRequest &push : bundle->pushes) {
         const auto negotiation = SyncProtocol::negotiate(push.schemaVersion,
                                                          SyncProtocol::MinSchemaVersion,

@@ -2,6 +2,8 @@
 
 #include "BundleServerKey.h"
 
+#include "sync/SyncCatalogue.h"
+
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
@@ -48,7 +50,10 @@ public:
         int rows = 0;
     };
 
-    BundleProcessor(QSqlDatabase db, const core::Clock &clock, BundleServerKey key);
+    BundleProcessor(QSqlDatabase db,
+                    const core::Clock &clock,
+                    BundleServerKey key,
+                    const core::SyncCatalogue &catalogue);
 
     Result process(const QByteArray &file);
 
@@ -56,6 +61,7 @@ private:
     QSqlDatabase m_db;
     const core::Clock &m_clock;
     BundleServerKey m_key;
+    const core::SyncCatalogue &m_catalogue;
 };
 
 } // namespace tambo::server

@@ -78,12 +78,15 @@ const char *signalName(int signo)
 
 } // namespace
 
-ServerApp::ServerApp(QStringList arguments)
-    : ServerApp(std::move(arguments), *core::SystemClock::instance())
+ServerApp::ServerApp(QStringList arguments, const core::SyncCatalogue &catalogue)
+    : ServerApp(std::move(arguments), catalogue, *core::SystemClock::instance())
 {}
 
-ServerApp::ServerApp(QStringList arguments, const core::Clock &clock)
+ServerApp::ServerApp(QStringList arguments,
+                     const core::SyncCatalogue &catalogue,
+                     const core::Clock &clock)
     : m_arguments(std::move(arguments))
+    , m_catalogue(catalogue)
     , m_clock(clock)
 {}
 
@@ -295,7 +298,8 @@ int ServerApp::serve(const ServerConfig &config)
                    metrics,
                    TokenService::Lifetimes{config.auth.accessTokenMinutes,
                                            config.auth.refreshTokenDays},
-                   core::PasswordHasher()};
+                   core::PasswordHasher(),
+                   m_catalogue};
 
     HttpServer::Options options;
     options.address = config.server.address;

@@ -6,6 +6,7 @@
 
 namespace tambo::core {
 class Clock;
+class SyncCatalogue;
 }
 
 namespace tambo::server {
@@ -26,8 +27,8 @@ class ServerApp
 public:
     enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
 
-    explicit ServerApp(QStringList arguments);
-    ServerApp(QStringList arguments, const core::Clock &clock);
+    ServerApp(QStringList arguments, const core::SyncCatalogue &catalogue);
+    ServerApp(QStringList arguments, const core::SyncCatalogue &catalogue, const core::Clock &clock);
     int exec();
 
 private:
@@ -40,6 +41,7 @@ private:
                    const QString &sede);
 
     QStringList m_arguments;
+    const core::SyncCatalogue &m_catalogue;
     const core::Clock &m_clock;
 };
 

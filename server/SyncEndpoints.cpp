@@ -79,6 +79,8 @@ std::optional<SyncStore::Caller> SyncEndpoints::admit(const httplib::Request &re
     caller.role = principal->user.roleId;
     caller.sede = principal->user.sedeId;
     caller.deviceId = deviceId;
+    caller.username = principal->user.username;
+    caller.permissions = m_ctx.catalogue.permissionsOf(caller.role);
     return caller;
 }
 
@@ -99,7 +101,7 @@ void SyncEndpoints::push(const httplib::Request &req, httplib::Response &res)
     QSqlDatabase db = m_ctx.db.connection(&error);
     if (!db.isOpen())
         return JsonReply::databaseError(m_ctx, res, error);
-    const SyncStore::PushOutcome out = SyncStore(db, m_ctx.clock).push(*caller, *request);
+    const SyncStore::PushOutcome out = SyncStore(db, m_ctx.clock, m_ctx.catalogue).push(*caller, *request);
     HttpServer::annotate(QStringLiteral("entries"), int(request->entries.size()));
     switch (out.status) {
     case SyncStore::Status::Ok:
@@ -138,7 +140,7 @@ void SyncEndpoints::pull(const httplib::Request &req, httplib::Response &res)
     QSqlDatabase db = m_ctx.db.connection(&error);
     if (!db.isOpen())
         return JsonReply::databaseError(m_ctx, res, error);
-    SyncStore store(db, m_ctx.clock);
+    SyncStore store(db, m_ctx.clock, m_ctx.catalogue);
     const SyncStore::PullOutcome out = store.pull(*caller, *request);
     switch (out.status) {
     case SyncStore::Status::Ok:

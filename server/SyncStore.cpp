@@ -1,5 +1,7 @@
 #include "SyncStore.h"
 
+#include "UserAccounts.h"
+
 #include "auth/Roles.h"
 #include "sync/SyncProtocol.h"
 #include "sync/SyncSchema.h"
@@ -16,7 +18,7 @@ using core::PushAck;
 using core::SyncConflict;
 using core::SyncOp;
 using core::SyncProtocol;
-using core::SyncTableRule;
+using core::SyncedTable;
 
 namespace {
 
@@ -93,14 +95,81 @@ bool SyncStore::Caller::seesAll() const
     return role == QLatin1String(core::Roles::AdminOtic);
 }
 
-SyncStore::SyncStore(QSqlDatabase db, const core::Clock &clock)
+SyncStore::SyncStore(QSqlDatabase db,
+                     const core::Clock &clock,
+                     const core::SyncCatalogue &catalogue)
     : m_db(std::move(db))
     , m_clock(clock)
+    , m_catalogue(catalogue)
 {}
 
 bool SyncStore::canWrite(const Caller &caller, const QString &sede) const
 {
     return caller.seesAll() || sede.isEmpty() || sede == caller.sede;
+}
+
+bool SyncStore::permitted(const Caller &caller,
+                          const SyncedTable &table,
+                          const SyncOp &op,
+                          bool exists,
+                          const QJsonObject &current,
+                          OpResult *result) const
+{
+    using Operation = core::SyncCatalogue::Operation;
+    const auto deny = [result](const QString &reason, const QString &message) {
+        result->rejected = true;
+        result->reason = reason;
+        result->message = message;
+        return false;
+    };
+    // An insert over a live row merges into it: an update (an append-only fact only repeats).
+    const bool appendOnly = table.kind == SyncedTable::Kind::AppendOnly;
+    Operation operation = Operation::Update;
+    if (op.kind == SyncOp::Kind::Delete)
+        operation = Operation::Delete;
+    else if (op.kind == SyncOp::Kind::Insert && (!exists || appendOnly))
+        operation = Operation::Insert;
+    static const QHash<Operation, QString> verbs{{Operation::Insert, QStringLiteral("crear")},
+                                                 {Operation::Update, QStringLiteral("modificar")},
+                                                 {Operation::Delete, QStringLiteral("borrar")}};
+    if (!core::SyncCatalogue::holdsAny(caller.permissions,
+                                       core::SyncCatalogue::writersOf(table, operation))) {
+        return deny(QStringLiteral("forbidden"),
+                    QStringLiteral("Su rol «%1» no permite %2 registros de «%3»; el cambio no se "
+                                   "guardó en el servidor.")
+                        .arg(caller.role, verbs.value(operation), table.table));
+    }
+    if (operation == Operation::Delete)
+        return true;
+
+    // The columns this change really changes (all of a new row's).
+    const QStringList candidates = op.kind == SyncOp::Kind::Update ? op.changed
+                                                                   : QStringList(op.data.keys());
+    for (const QString &column : candidates) {
+        const QJsonValue value = op.data.value(column);
+        if (exists && current.value(column) == value)
+            continue;
+        const auto guard = table.guardedColumns.constFind(column);
+        if (exists && guard != table.guardedColumns.constEnd()
+            && !core::SyncCatalogue::holdsAny(caller.permissions, *guard)) {
+            return deny(QStringLiteral("forbidden"),
+                        QStringLiteral("Su rol «%1» no permite cambiar «%2» de «%3»: hace falta "
+                                       "la aprobación de quien tenga ese permiso.")
+                            .arg(caller.role, column, table.table));
+        }
+        if (table.actorColumns.contains(column) && !value.isNull()
+            && UserAccounts::normalizedUsername(value.toString()) != caller.username) {
+            return deny(QStringLiteral("actor_forged"),
+                        QStringLiteral("El registro de «%1» dice que lo hizo «%2» (%3), pero la "
+                                       "sesión con el servidor es de «%4»: el servidor no lo "
+                                       "acepta en nombre de otra persona.")
+                            .arg(table.table,
+                                 value.isString() ? value.toString() : QStringLiteral("?"),
+                                 column,
+                                 caller.username));
+        }
+    }
+    return true;
 }
 
 qint64 SyncStore::nextVersion(QString *error)
@@ -138,24 +207,35 @@ bool SyncStore::recordConflict(
     return true;
 }
 
-bool SyncStore::scopeOf(const SyncTableRule &rule,
+bool SyncStore::scopeOf(const SyncedTable &table,
                         const QJsonObject &data,
                         QString *sede,
                         QString *area,
                         OpResult *result)
 {
-    if (data.contains(QStringLiteral("sede_id")) || data.contains(QStringLiteral("area_id"))) {
-        *sede = scopeText(data.value(QStringLiteral("sede_id")));
-        *area = scopeText(data.value(QStringLiteral("area_id")));
+    // Only the catalogue says where a table's scope is: a sede_id in a shared table's data is
+    // data, not a scope; a table with scope columns never holds a row without its sede.
+    if (!table.scopeColumns.isEmpty()) {
+        *sede = scopeText(data.value(table.scopeColumns.at(0)));
+        *area = table.scopeColumns.size() > 1 ? scopeText(data.value(table.scopeColumns.at(1)))
+                                              : QString();
+        if (sede->isEmpty()) {
+            result->rejected = true;
+            result->reason = QStringLiteral("scope_required");
+            result->message = QStringLiteral("Cada registro de «%1» debe indicar su sede (%2); "
+                                             "este cambio no la tiene.")
+                                  .arg(table.table, table.scopeColumns.at(0));
+            return false;
+        }
         return true;
     }
-    if (rule.scopeParentTable.isEmpty())
+    if (table.scopeParentTable.isEmpty())
         return true; // shared by every sede
-    const QString parentId = scopeText(data.value(rule.scopeParentColumn));
+    const QString parentId = scopeText(data.value(table.scopeParentColumn));
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT sede_id, area_id FROM sync_rows WHERE table_name = ? AND "
                              "row_id = ? AND NOT deleted"));
-    q.addBindValue(rule.scopeParentTable);
+    q.addBindValue(table.scopeParentTable);
     q.addBindValue(parentId);
     if (!q.exec()) {
         result->dbError = true;
@@ -167,7 +247,7 @@ bool SyncStore::scopeOf(const SyncTableRule &rule,
         result->reason = QStringLiteral("parent_unknown");
         result->message = QStringLiteral("El registro relacionado «%1» de «%2» no existe en el "
                                          "servidor; este cambio no se pudo guardar.")
-                              .arg(parentId, rule.scopeParentTable);
+                              .arg(parentId, table.scopeParentTable);
         return false;
     }
     *sede = q.value(0).toString();
@@ -177,8 +257,6 @@ bool SyncStore::scopeOf(const SyncTableRule &rule,
 
 SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
                                        const SyncOp &op,
-                                       const SyncTableRule *rule,
-                                       const Rules &rules,
                                        qint64 base,
                                        qint64 seq,
                                        PushAck *ack)
@@ -195,12 +273,14 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
         r.error = q.lastError().text();
         return r;
     };
+    const SyncedTable *rule = m_catalogue.table(op.table);
     if (!rule) {
         return reject(QStringLiteral("unknown_table"),
                       QStringLiteral("La tabla «%1» no está declarada como sincronizada.")
                           .arg(op.table));
     }
-    if (rule->appendOnly && op.kind != SyncOp::Kind::Insert) {
+    const bool appendOnly = rule->kind == SyncedTable::Kind::AppendOnly;
+    if (appendOnly && op.kind != SyncOp::Kind::Insert) {
         return reject(QStringLiteral("append_only"),
                       QStringLiteral("«%1» solo admite registros nuevos: no se puede modificar ni "
                                      "borrar lo ya registrado.")
@@ -233,6 +313,8 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
                                      "trabaja en la sede «%2».")
                           .arg(curSede, caller.sede));
     }
+    if (!permitted(caller, *rule, op, exists && !curDeleted, curData, &r))
+        return r;
 
     // Which columns of the current row did another device change after this change's base?
     const auto changedByOthers = [&](const QString &column) {
@@ -293,7 +375,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     }
 
     // Insert or update.
-    if (rule->appendOnly && exists) {
+    if (appendOnly && exists) {
         if (curData == op.data) {
             ack->rowVersions.insert(key, curVersion);
             return r; // the same fact again
@@ -378,6 +460,16 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
                           .arg(sede,
                                caller.sede.isEmpty() ? QStringLiteral("(ninguna)") : caller.sede));
     }
+    const bool moves = writesRow && exists && !curDeleted && (curSede != sede || curArea != area);
+    if (moves
+        && !core::SyncCatalogue::holdsAny(caller.permissions,
+                                          core::SyncCatalogue::writersOf(
+                                              *rule, core::SyncCatalogue::Operation::ScopeMove))) {
+        return reject(QStringLiteral("forbidden"),
+                      QStringLiteral("Su rol «%1» no permite trasladar registros de «%2» a otra "
+                                     "sede o área.")
+                          .arg(caller.role, op.table));
+    }
 
     const qint64 version = nextVersion(&error);
     if (version == 0) {
@@ -441,7 +533,7 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     if (!q.exec())
         return dbFail(q);
     if (exists && (curSede != sede || curArea != area)
-        && !moveScope(op.table, op.id, {curSede, curArea}, {sede, area}, rules, &r.error)) {
+        && !moveScope(op.table, op.id, {curSede, curArea}, {sede, area}, 0, &r.error)) {
         r.dbError = true;
         return r;
     }
@@ -494,19 +586,22 @@ bool SyncStore::moveScope(const QString &table,
                           const QString &rowId,
                           const Scope &from,
                           const Scope &to,
-                          const Rules &rules,
+                          int depth,
                           QString *error)
 {
+    if (depth > m_catalogue.scopeDepth()) { // cannot happen: the catalogue has no loops
+        *error = QStringLiteral("scope parents of %1 deeper than the catalogue's").arg(table);
+        return false;
+    }
     QSqlQuery q(m_db);
     // Rows scoped through this one (e.g. an asset's history) move with it: each gets a new
     // version after its parent's, so a PC of the new scope inserts the parent first.
-    for (const SyncTableRule *child : rules) {
-        if (child->scopeParentTable != table || child->scopeParentColumn.isEmpty())
-            continue;
+    for (const SyncedTable *child : m_catalogue.scopeChildren(table)) {
+        if (!child->scopeColumns.isEmpty())
+            continue; // its own scope columns decide its scope
         q.prepare(
             QStringLiteral("SELECT row_id FROM sync_rows WHERE table_name = ? AND NOT deleted "
-                           "AND data ->> ? = ? AND data -> 'sede_id' IS NULL "
-                           "AND data -> 'area_id' IS NULL ORDER BY row_id FOR UPDATE"));
+                           "AND data ->> ? = ? ORDER BY row_id FOR UPDATE"));
         q.addBindValue(child->table);
         q.addBindValue(child->scopeParentColumn);
         q.addBindValue(rowId);
@@ -534,7 +629,7 @@ bool SyncStore::moveScope(const QString &table,
                 *error = q.lastError().text();
                 return false;
             }
-            if (!moveScope(child->table, childId, from, to, rules, error))
+            if (!moveScope(child->table, childId, from, to, depth + 1, error))
                 return false;
         }
     }
@@ -600,9 +695,7 @@ bool SyncStore::retellConflicts(const QString &device, qint64 seq, PushAck *ack,
 SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushRequest &request)
 {
     PushOutcome out;
-    QHash<QString, const SyncTableRule *> rules;
-    for (const SyncTableRule &rule : request.tables)
-        rules.insert(rule.table, &rule);
+    // request.tables (what the client says of its tables) is ignored: the catalogue decides.
     const QString device = caller.deviceId.toString(QUuid::WithoutBraces);
     {
         QSqlQuery q(m_db);
@@ -690,7 +783,7 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             if (result.rejected)
                 break;
             const qint64 base = entry.baseVersions.value(SyncProtocol::rowKey(op.table, op.id), 0);
-            result = applyOp(caller, op, rules.value(op.table), rules, base, entry.seq, &ack);
+            result = applyOp(caller, op, base, entry.seq, &ack);
             if (result.dbError) {
                 out.error = result.error;
                 return out;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "sync/SyncCatalogue.h"
 #include "sync/SyncMessages.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QUuid>
@@ -17,6 +19,12 @@ namespace tambo::server {
 // of every module in one generic table sync_rows (table, id) → JSONB data, with a server
 // version from the global sequence sync_change_seq, per-column versions and writers (to merge
 // by column), its scope (sede, area) and tombstones for deletes.
+//
+// Every change is checked against the rule catalogue (core::SyncCatalogue, compiled from the
+// same module declarations as the desktop), never against what the request says about a table:
+// the table must be declared; append-only tables take inserts only; the caller's role must hold
+// a permission that allows the operation (insert, update, delete, scope move, guarded columns);
+// a table with scope columns needs its sede on every row; actor columns must name the caller.
 //
 // push(): each outbox entry in its own transaction that also moves the device's last_seq, so an
 // entry is applied exactly once whatever is cut or retried: seq ≤ last_seq is a duplicate
@@ -37,7 +45,9 @@ public:
     struct Caller
     {
         qint64 userId = 0;
+        QString username; // normalised, as authenticated (actor columns must name it)
         QString role;
+        QSet<QString> permissions; // the role's, from the catalogue
         QString sede; // empty: not tied to a sede
         QUuid deviceId;
         bool seesAll() const;
@@ -64,7 +74,7 @@ public:
     // Deletes tombstones every active device has passed; the number deleted, or -1.
     int purgeTombstones(QString *error = nullptr);
 
-    SyncStore(QSqlDatabase db, const core::Clock &clock);
+    SyncStore(QSqlDatabase db, const core::Clock &clock, const core::SyncCatalogue &catalogue);
 
 private:
     struct OpResult
@@ -75,11 +85,8 @@ private:
         bool dbError = false;
         QString error;
     };
-    using Rules = QHash<QString, const core::SyncTableRule *>;
     OpResult applyOp(const Caller &caller,
                      const core::SyncOp &op,
-                     const core::SyncTableRule *rule,
-                     const Rules &rules,
                      qint64 base,
                      qint64 seq,
                      core::PushAck *ack);
@@ -90,14 +97,24 @@ private:
     };
     // A row changed scope: recorded in sync_scope_exits (with a version of its own), so the PCs
     // of the old scope get a withdrawal (a tombstone) on their next pull; the rows scoped
-    // through it (scope_parent) follow it with new versions, recursively, children first.
+    // through it (scope_parent) follow it with new versions, recursively, children first. The
+    // recursion follows the catalogue's scope parents, which have no loops: depth is bounded by
+    // SyncCatalogue::scopeDepth().
     bool moveScope(const QString &table,
                    const QString &rowId,
                    const Scope &from,
                    const Scope &to,
-                   const Rules &rules,
+                   int depth,
                    QString *error);
-    bool scopeOf(const core::SyncTableRule &rule,
+    // The operation's permission check (role, guarded columns, actor columns) against the
+    // catalogue; false fills *result with the rejection.
+    bool permitted(const Caller &caller,
+                   const core::SyncedTable &table,
+                   const core::SyncOp &op,
+                   bool exists,
+                   const QJsonObject &current,
+                   OpResult *result) const;
+    bool scopeOf(const core::SyncedTable &table,
                  const QJsonObject &data,
                  QString *sede,
                  QString *area,
@@ -116,6 +133,7 @@ private:
 
     QSqlDatabase m_db;
     const core::Clock &m_clock;
+    const core::SyncCatalogue &m_catalogue;
 };
 
 } // namespace tambo::server

@@ -1,5 +1,7 @@
 #include "sync/SyncSchema.h"
 
+#include "auth/Permission.h"
+
 namespace tambo::core {
 
 QList<MigrationStep> SyncSchema::steps()
@@ -95,7 +97,13 @@ QList<SyncedTable> SyncSchema::syncedTables()
 {
     // Append-only facts, shared (no scope): a device acknowledging what the server found in its
     // own changes must always get through, also for a change refused as out of its scope.
-    return {{QString::fromLatin1(ResolutionsTable), SyncedTable::Kind::AppendOnly, {}, {}, {}, {}}};
+    // Written by whoever may resolve (core.sync.resolve), in that user's name.
+    SyncedTable resolutions;
+    resolutions.table = QString::fromLatin1(ResolutionsTable);
+    resolutions.kind = SyncedTable::Kind::AppendOnly;
+    resolutions.writers.insert = {QString::fromLatin1(Permissions::SyncResolve)};
+    resolutions.actorColumns = {QStringLiteral("username")};
+    return {resolutions};
 }
 
 } // namespace tambo::core

@@ -15,6 +15,7 @@
 #include "LabelService.h"
 #include "MovementRepository.h"
 #include "MovementsPage.h"
+#include "PatrimonioDeclarations.h"
 #include "PatrimonioDemo.h"
 #include "PatrimonioPermissions.h"
 #include "PatrimonioSchema.h"
@@ -77,30 +78,7 @@ QString PatrimonioPlugin::iconName() const
 
 QList<core::PermissionDef> PatrimonioPlugin::permissions() const
 {
-    using namespace core::Roles;
-    const QString inventariador = latin(PatrimonioInventariador);
-    const QString jefe = latin(PatrimonioJefe);
-    return {
-        {latin(Permissions::View),
-         tr("See the asset register and scan labels"),
-         {inventariador, jefe, latin(AdminOtic), latin(SoporteTecnico), latin(ComitePgd)}},
-        {latin(Permissions::Edit),
-         tr("Register assets and edit their description"),
-         {inventariador, jefe}},
-        {latin(Permissions::Approve),
-         tr("Approve changes of custody, value and end of life of assets"),
-         {jefe}},
-        {latin(Permissions::Annotate),
-         tr("Add notes to an asset's history"),
-         {inventariador, jefe, latin(SoporteTecnico)}},
-        {latin(Permissions::Catalogo), tr("Import and edit the SBN catálogo"), {jefe}},
-        {latin(Permissions::InventoryScan),
-         tr("Scan assets in an inventory campaign"),
-         {inventariador, jefe}},
-        {latin(Permissions::InventoryManage),
-         tr("Create, start and close inventory campaigns"),
-         {jefe}},
-    };
+    return moduleDeclarations().permissions;
 }
 
 QList<core::MigrationStep> PatrimonioPlugin::migrations() const
@@ -110,80 +88,7 @@ QList<core::MigrationStep> PatrimonioPlugin::migrations() const
 
 QList<core::SyncedTable> PatrimonioPlugin::syncedTables() const
 {
-    using Kind = core::SyncedTable::Kind;
-    return {
-        {PatrimonioSchema::catalogoTable(),
-         Kind::Mutable,
-         {},
-         {QStringLiteral("denominacion")},
-         {},
-         {}},
-        {PatrimonioSchema::assetsTable(),
-         Kind::Mutable,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         // Fields with legal weight: the same one changed on two PCs is a visible conflict.
-         {QStringLiteral("estado"),
-          QStringLiteral("situacion"),
-          QStringLiteral("sede_id"),
-          QStringLiteral("area_id"),
-          QStringLiteral("responsable"),
-          QStringLiteral("valor"),
-          QStringLiteral("cuenta_contable")},
-         {},
-         {}},
-        // Scoped through its asset (no sede column of its own).
-        {PatrimonioSchema::historyTable(),
-         Kind::AppendOnly,
-         {},
-         {},
-         PatrimonioSchema::assetsTable(),
-         QStringLiteral("asset_id")},
-        // Inventory campaigns: the campaign row is edited by the jefe only (state, comisión);
-        // scans are events from many PCs, merged by id, never in conflict; results are written
-        // once at close.
-        {PatrimonioSchema::campaignsTable(),
-         Kind::Mutable,
-         {},
-         {QStringLiteral("state"),
-          QStringLiteral("cutoff_date"),
-          QStringLiteral("comision_json"),
-          QStringLiteral("scope_sedes_json"),
-          QStringLiteral("scope_areas_json")},
-         {},
-         {}},
-        {PatrimonioSchema::campaignScansTable(),
-         Kind::AppendOnly,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         {},
-         {},
-         {}},
-        {PatrimonioSchema::campaignResultsTable(),
-         Kind::AppendOnly,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         {},
-         {},
-         {}},
-        // Movements: proposal, its assets and the decision are separate append-only events,
-        // scoped by the sede and area the assets were in.
-        {PatrimonioSchema::movementsTable(),
-         Kind::AppendOnly,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         {},
-         {},
-         {}},
-        {PatrimonioSchema::movementItemsTable(),
-         Kind::AppendOnly,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         {},
-         {},
-         {}},
-        {PatrimonioSchema::movementDecisionsTable(),
-         Kind::AppendOnly,
-         {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-         {},
-         {},
-         {}},
-    };
+    return moduleDeclarations().syncedTables;
 }
 
 QList<core::PageDescriptor> PatrimonioPlugin::pages() const

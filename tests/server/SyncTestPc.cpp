@@ -1,5 +1,7 @@
 #include "SyncTestPc.h"
 
+#include "SyncTestDeclarations.h"
+
 #include "migrations/MigrationRunner.h"
 #include "sync/BundleState.h"
 #include "sync/OutboxTriggers.h"
@@ -14,24 +16,9 @@ namespace tambo::test {
 
 QList<core::SyncedTable> SyncTestPc::tables()
 {
-    using Kind = core::SyncedTable::Kind;
-    // Core's own synced table (sync_resolutions) first, as ModuleManager::allSyncedTables has it.
-    return core::SyncSchema::syncedTables()
-           + QList<core::SyncedTable>{
-               {QStringLiteral("t_items"),
-                Kind::Mutable,
-                {QStringLiteral("sede_id"), QStringLiteral("area_id")},
-                {QStringLiteral("estado")},
-                {},
-                {}},
-               {QStringLiteral("t_events"),
-                Kind::AppendOnly,
-                {},
-                {},
-                QStringLiteral("t_items"),
-                QStringLiteral("item_id")},
-               {QStringLiteral("t_shared"), Kind::Mutable, {}, {}, {}, {}},
-           };
+    // Core's own synced table (sync_resolutions) first, as ModuleManager::allSyncedTables has it,
+    // then the test module's, as tambo-server-test's catalogue has them.
+    return core::SyncSchema::syncedTables() + synctest::moduleDeclarations().syncedTables;
 }
 
 QList<core::MigrationStep> SyncTestPc::testTableSteps()
