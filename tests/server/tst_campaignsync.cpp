@@ -55,6 +55,9 @@ struct CampaignPc
     std::unique_ptr<core::LocalSyncStore> local;
     std::unique_ptr<core::SyncHttpClient> http;
     QUuid deviceId;
+    // Who scans on this PC: the user whose server account the PC syncs with (the server
+    // accepts a scan only in the name of the user it authenticated).
+    core::Session who = PatrimonioFixture::inventariador();
 
     bool open(QString *error)
     {
@@ -120,7 +123,7 @@ struct CampaignPc
               QString *error)
     {
         f->clock().advanceSecs(7);
-        return campaigns->recordScan(PatrimonioFixture::inventariador(),
+        return campaigns->recordScan(who,
                                      campaignId,
                                      {Palacio, Otic, ambiente},
                                      codigo,
@@ -185,13 +188,15 @@ private slots:
         QVERIFY(sodium_init() >= 0);
         TAMBO_SETUP_SERVER_FIXTURE(m_fx);
         QString error;
-        QVERIFY2(m_fx.createUser("inv.equipo1",
-                                 "patrimonio_inventariador",
+        // The server accounts of the two PCs' users, as named on the PCs (PatrimonioFixture):
+        // the jefe's PC creates the campaign and scans too; the inventariador's PC scans.
+        QVERIFY2(m_fx.createUser(PatrimonioFixture::jefe().username,
+                                 "patrimonio_jefe",
                                  Palacio,
                                  "equipo1-clave-2026",
                                  &error),
                  qPrintable(error));
-        QVERIFY2(m_fx.createUser("inv.equipo2",
+        QVERIFY2(m_fx.createUser(PatrimonioFixture::inventariador().username,
                                  "patrimonio_inventariador",
                                  Palacio,
                                  "equipo2-clave-2026",
@@ -220,9 +225,10 @@ private slots:
         QVERIFY2(a.open(&error), qPrintable(error));
         QVERIFY2(b.open(&error), qPrintable(error));
         const QString ca = m_fx.certificate().certificatePath();
-        QVERIFY2(a.enroll(m_server->port(), ca, "inv.equipo1", "equipo1-clave-2026", &error),
+        a.who = PatrimonioFixture::jefe();
+        QVERIFY2(a.enroll(m_server->port(), ca, a.who.username, "equipo1-clave-2026", &error),
                  qPrintable(error));
-        QVERIFY2(b.enroll(m_server->port(), ca, "inv.equipo2", "equipo2-clave-2026", &error),
+        QVERIFY2(b.enroll(m_server->port(), ca, b.who.username, "equipo2-clave-2026", &error),
                  qPrintable(error));
         QVERIFY(a.deviceId != b.deviceId);
 

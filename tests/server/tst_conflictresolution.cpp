@@ -60,6 +60,22 @@ private:
     QTemporaryDir m_dir;
     int m_pcCounter = 0;
 
+    // The administrator resolves at the PC: the PC syncs with her server account from then on,
+    // as it does when she connects it to the server (ServerEnrollment, device already known).
+    bool connectAsAdmin(SyncTestPc &pc)
+    {
+        QString error;
+        if (!pc.enroll(m_server->port(),
+                       m_fx.certificate().certificatePath(),
+                       QStringLiteral("ana"),
+                       QStringLiteral("ana-clave-2026"),
+                       &error)) {
+            qWarning("connecting as ana failed: %s", qPrintable(error));
+            return false;
+        }
+        return true;
+    }
+
     std::unique_ptr<SyncTestPc> centralPc()
     {
         auto pc = std::make_unique<SyncTestPc>(m_dir.path(),
@@ -149,6 +165,10 @@ private slots:
         QVERIFY(m_dir.isValid());
         TAMBO_SETUP_SERVER_FIXTURE(m_fx);
         QString error;
+        // The OTIC administrator who resolves (oticAdmin()): the server accepts a resolution only
+        // from a user who may resolve, in that user's own name.
+        QVERIFY2(m_fx.createUser("ana", "admin_otic", Central, "ana-clave-2026", &error),
+                 qPrintable(error));
         QVERIFY2(m_fx.createUser("inv.central",
                                  "patrimonio_inventariador",
                                  Central,
@@ -191,6 +211,7 @@ private slots:
         QCOMPARE(conflicts.size(), 1);
         const auto r = resolver.keepMine(oticAdmin(), conflicts.at(0).id);
         QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(connectAsAdmin(*b));
         QCOMPARE(estado(*b, id), QStringLiteral("M"));
 
         SYNC_OK(*b); // the chosen value on the current base, then the resolution
@@ -233,6 +254,7 @@ private slots:
                                       b->deviceId().toString(QUuid::WithoutBraces));
         const auto r = resolver.keepTheirs(oticAdmin(), b->local().unresolvedConflicts().at(0).id);
         QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(connectAsAdmin(*b));
         QCOMPARE(b->local().pendingCount(), 1); // the resolution only
         SYNC_OK(*b);
         SYNC_OK(*a);
@@ -277,6 +299,7 @@ private slots:
         QCOMPARE(conflicts.at(0).kind, QStringLiteral("edit_delete"));
         const auto r = resolver.keepMine(oticAdmin(), conflicts.at(0).id);
         QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(connectAsAdmin(*b));
         SYNC_OK(*b);
         SYNC_OK(*a);
         for (SyncTestPc *pc : {a.get(), b.get()}) {
@@ -308,6 +331,7 @@ private slots:
                                       b->deviceId().toString(QUuid::WithoutBraces));
         const auto r = resolver.discard(oticAdmin(), seq);
         QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(connectAsAdmin(*b));
         QCOMPARE(b->local().rejectedCount(), 0);
         SYNC_OK(*b); // the resolution is shared: never refused as out of scope
         QCOMPARE(pgText("SELECT resolution || '|' || (resolved_at IS NOT NULL) FROM "
