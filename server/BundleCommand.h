@@ -5,7 +5,7 @@
 namespace tambo::core {
 class Clock;
 class SyncCatalogue;
-}
+} // namespace tambo::core
 
 namespace tambo::server {
 

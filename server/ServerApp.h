@@ -7,7 +7,7 @@
 namespace tambo::core {
 class Clock;
 class SyncCatalogue;
-}
+} // namespace tambo::core
 
 namespace tambo::server {
 

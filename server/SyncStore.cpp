@@ -16,9 +16,9 @@ namespace tambo::server {
 
 using core::PushAck;
 using core::SyncConflict;
+using core::SyncedTable;
 using core::SyncOp;
 using core::SyncProtocol;
-using core::SyncedTable;
 
 namespace {
 
@@ -95,9 +95,7 @@ bool SyncStore::Caller::seesAll() const
     return role == QLatin1String(core::Roles::AdminOtic);
 }
 
-SyncStore::SyncStore(QSqlDatabase db,
-                     const core::Clock &clock,
-                     const core::SyncCatalogue &catalogue)
+SyncStore::SyncStore(QSqlDatabase db, const core::Clock &clock, const core::SyncCatalogue &catalogue)
     : m_db(std::move(db))
     , m_clock(clock)
     , m_catalogue(catalogue)
@@ -255,11 +253,8 @@ bool SyncStore::scopeOf(const SyncedTable &table,
     return true;
 }
 
-SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
-                                       const SyncOp &op,
-                                       qint64 base,
-                                       qint64 seq,
-                                       PushAck *ack)
+SyncStore::OpResult SyncStore::applyOp(
+    const Caller &caller, const SyncOp &op, qint64 base, qint64 seq, PushAck *ack)
 {
     OpResult r;
     const auto reject = [&r](const QString &reason, const QString &message) {
@@ -462,9 +457,9 @@ SyncStore::OpResult SyncStore::applyOp(const Caller &caller,
     }
     const bool moves = writesRow && exists && !curDeleted && (curSede != sede || curArea != area);
     if (moves
-        && !core::SyncCatalogue::holdsAny(caller.permissions,
-                                          core::SyncCatalogue::writersOf(
-                                              *rule, core::SyncCatalogue::Operation::ScopeMove))) {
+        && !core::SyncCatalogue::holdsAny(
+            caller.permissions,
+            core::SyncCatalogue::writersOf(*rule, core::SyncCatalogue::Operation::ScopeMove))) {
         return reject(QStringLiteral("forbidden"),
                       QStringLiteral("Su rol «%1» no permite trasladar registros de «%2» a otra "
                                      "sede o área.")

@@ -48,7 +48,7 @@ public:
         QString username; // normalised, as authenticated (actor columns must name it)
         QString role;
         QSet<QString> permissions; // the role's, from the catalogue
-        QString sede; // empty: not tied to a sede
+        QString sede;              // empty: not tied to a sede
         QUuid deviceId;
         bool seesAll() const;
     };
@@ -85,11 +85,8 @@ private:
         bool dbError = false;
         QString error;
     };
-    OpResult applyOp(const Caller &caller,
-                     const core::SyncOp &op,
-                     qint64 base,
-                     qint64 seq,
-                     core::PushAck *ack);
+    OpResult applyOp(
+        const Caller &caller, const core::SyncOp &op, qint64 base, qint64 seq, core::PushAck *ack);
     struct Scope
     {
         QString sede; // empty: shared by every sede

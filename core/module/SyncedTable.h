@@ -18,7 +18,7 @@ struct SyncedTable
     // e.g. {"sede_id", "area_id"}: the row's scope, read from these columns by the server. The
     // first one (the sede) is required on every row of such a table.
     QStringList scopeColumns;
-    QStringList legalColumns;  // the same field changed on both sides becomes a visible conflict
+    QStringList legalColumns; // the same field changed on both sides becomes a visible conflict
     // A table without scope columns of its own may take its scope (sede, area) from a parent
     // row: the row whose id is in scopeParentColumn, in table scopeParentTable. Without either,
     // the table is shared by every sede.

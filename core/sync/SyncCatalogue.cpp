@@ -54,10 +54,10 @@ std::optional<SyncCatalogue> SyncCatalogue::build(const QList<ModuleDeclarations
         if (appendOnly
             && !(t.writers.update.isEmpty() && t.writers.remove.isEmpty()
                  && t.writers.move.isEmpty() && t.guardedColumns.isEmpty())) {
-            return bad(QStringLiteral("an append-only table has no update, delete or move writers"));
+            return bad(
+                QStringLiteral("an append-only table has no update, delete or move writers"));
         }
-        QStringList named = t.writers.insert + t.writers.update + t.writers.remove
-                            + t.writers.move;
+        QStringList named = t.writers.insert + t.writers.update + t.writers.remove + t.writers.move;
         for (const QStringList &g : std::as_const(t.guardedColumns))
             named += g;
         for (const QString &permission : std::as_const(named)) {
@@ -88,8 +88,7 @@ std::optional<SyncCatalogue> SyncCatalogue::build(const QList<ModuleDeclarations
             }
             if (seen.contains(parent->table)) {
                 fail(error,
-                     QStringLiteral("synced table «%1»: its scope parents form a loop")
-                         .arg(t.table));
+                     QStringLiteral("synced table «%1»: its scope parents form a loop").arg(t.table));
                 return std::nullopt;
             }
             seen.insert(parent->table);

@@ -12,7 +12,9 @@ core::ModuleDeclarations moduleDeclarations()
     const QStringList write{QString::fromLatin1(WritePermission)};
     const core::SyncedTable::Writers all{write, write, write, write};
     return {QStringLiteral("synctest"),
-            {{QString::fromLatin1(WritePermission), QStringLiteral("Write the test tables"), writers}},
+            {{QString::fromLatin1(WritePermission),
+              QStringLiteral("Write the test tables"),
+              writers}},
             {
                 {.table = QStringLiteral("t_items"),
                  .kind = Kind::Mutable,

@@ -46,10 +46,10 @@ const SyncCatalogue &catalogue()
 {
     static const SyncCatalogue c = [] {
         QString error;
-        auto built = SyncCatalogue::build(tambo::linkedModuleDeclarations()
-                                              + QList<tambo::core::ModuleDeclarations>{
-                                                  tambo::synctest::moduleDeclarations()},
-                                          &error);
+        auto built = SyncCatalogue::build(
+            tambo::linkedModuleDeclarations()
+                + QList<tambo::core::ModuleDeclarations>{tambo::synctest::moduleDeclarations()},
+            &error);
         if (!built)
             qFatal("catalogue: %s", qPrintable(error));
         return *built;
@@ -85,14 +85,18 @@ private:
     std::unique_ptr<ServerProcess> m_server;
     QHash<QString, Device> m_devices; // role → its user's enrolled PC
 
-    TestClient client() { return TestClient(m_server->port(), m_fx.certificate().certificatePath()); }
+    TestClient client()
+    {
+        return TestClient(m_server->port(), m_fx.certificate().certificatePath());
+    }
 
     Device enroll(const QString &user, const QString &password)
     {
         Device d;
         d.id = uuid();
         const QString token = client()
-                                  .post("/v1/auth/login", {{"username", user}, {"password", password}})
+                                  .post("/v1/auth/login",
+                                        {{"username", user}, {"password", password}})
                                   .json.value("access_token")
                                   .toString();
         client().post("/v1/devices/register",
@@ -104,8 +108,12 @@ private:
         return d;
     }
 
-    // One op in one entry; the entry's ack.
-    QJsonObject push(const QString &role, const QJsonObject &op, const QJsonObject &base = {})
+    // One op in one entry; the entry's ack. `tables`: table rules the request claims (old
+    // clients sent them; the server must ignore them).
+    QJsonObject push(const QString &role,
+                     const QJsonObject &op,
+                     const QJsonObject &base = {},
+                     const QJsonArray &tables = {})
     {
         Device &d = m_devices[role];
         ++d.seq;
@@ -113,11 +121,12 @@ private:
                                 {"schema_version", SyncProtocol::SchemaVersion},
                                 {"base_versions", base},
                                 {"ops", QJsonArray{op}}};
-        const auto r = client().post(SyncProtocol::pushPath(),
-                                     {{"device_id", d.id},
-                                      {"schema_version", SyncProtocol::SchemaVersion},
-                                      {"entries", QJsonArray{entry}}},
-                                     d.token);
+        QJsonObject body{{"device_id", d.id},
+                         {"schema_version", SyncProtocol::SchemaVersion},
+                         {"entries", QJsonArray{entry}}};
+        if (!tables.isEmpty())
+            body.insert("tables", tables);
+        const auto r = client().post(SyncProtocol::pushPath(), body, d.token);
         if (r.status != 200)
             qWarning("push: %d %s", r.status, r.body.c_str());
         return r.json.value("acks").toArray().at(0).toObject();
@@ -158,7 +167,8 @@ private:
             q.addBindValue(id);
             q.addBindValue(json);
             q.addBindValue(scoped ? QVariant("central") : QVariant(QMetaType::fromType<QString>()));
-            q.addBindValue(scoped ? QVariant("central-a") : QVariant(QMetaType::fromType<QString>()));
+            q.addBindValue(scoped ? QVariant("central-a")
+                                  : QVariant(QMetaType::fromType<QString>()));
             if (q.exec() && q.next())
                 version = q.value(0).toLongLong();
             else
@@ -179,7 +189,8 @@ private:
         *deleted = false;
         {
             QSqlQuery q(db);
-            q.prepare("SELECT deleted, data::text FROM sync_rows WHERE table_name = ? AND row_id = ?");
+            q.prepare(
+                "SELECT deleted, data::text FROM sync_rows WHERE table_name = ? AND row_id = ?");
             q.addBindValue(table);
             q.addBindValue(id);
             if (q.exec() && q.next()) {
@@ -238,7 +249,11 @@ private slots:
             QVERIFY2(!m_devices.value(role).token.isEmpty(), qPrintable(role));
         }
         // An inventariador of another sede.
-        QVERIFY2(m_fx.createUser("u.norte", "patrimonio_inventariador", "norte", "norte-clave-2026", &error),
+        QVERIFY2(m_fx.createUser("u.norte",
+                                 "patrimonio_inventariador",
+                                 "norte",
+                                 "norte-clave-2026",
+                                 &error),
                  qPrintable(error));
         m_devices.insert("norte", enroll("u.norte", "norte-clave-2026"));
     }
@@ -296,7 +311,11 @@ private slots:
         QString id;
         if (op == SyncCatalogue::Operation::Insert) {
             id = uuid();
-            ack = push(role, {{"op", "insert"}, {"table", table}, {"id", id}, {"data", rowData(t, id, user)}});
+            ack = push(role,
+                       {{"op", "insert"},
+                        {"table", table},
+                        {"id", id},
+                        {"data", rowData(t, id, user)}});
         } else {
             const auto [seeded, version] = seed(table);
             id = seeded;
@@ -308,8 +327,9 @@ private slots:
             if (op == SyncCatalogue::Operation::Delete) {
                 ack = push(role, {{"op", "delete"}, {"table", table}, {"id", id}}, base);
             } else {
-                const QString column = op == SyncCatalogue::Operation::Update ? QStringLiteral("nota")
-                                                                              : t.scopeColumns.value(1);
+                const QString column = op == SyncCatalogue::Operation::Update
+                                           ? QStringLiteral("nota")
+                                           : t.scopeColumns.value(1);
                 QVERIFY(!column.isEmpty());
                 data.insert(column, op == SyncCatalogue::Operation::Update ? "y" : "central-b");
                 ack = push(role,
@@ -345,7 +365,8 @@ private slots:
             QCOMPARE(deleted, allowed);
             break;
         case SyncCatalogue::Operation::Update:
-            QCOMPARE(stored.value("nota").toString(), allowed ? QStringLiteral("y") : QStringLiteral("x"));
+            QCOMPARE(stored.value("nota").toString(),
+                     allowed ? QStringLiteral("y") : QStringLiteral("x"));
             break;
         case SyncCatalogue::Operation::ScopeMove:
             QCOMPARE(stored.value(t.scopeColumns.value(1)).toString(),
@@ -362,7 +383,9 @@ private slots:
         const QString forged = uuid();
         QJsonObject data = rowData(t, forged, "otro.jefe");
         data.insert("decision", "aprobado");
-        QJsonObject ack = push("patrimonio_jefe", {{"op", "insert"}, {"table", t.table}, {"id", forged}, {"data", data}});
+        QJsonObject ack
+            = push("patrimonio_jefe",
+                   {{"op", "insert"}, {"table", t.table}, {"id", forged}, {"data", data}});
         QCOMPARE(ack.value("status").toString(), QStringLiteral("rejected"));
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("actor_forged"));
         bool exists = true;
@@ -373,13 +396,15 @@ private slots:
         const QString other = uuid();
         data = rowData(t, other, userOf("patrimonio_jefe"));
         data.insert("decision", "aprobado");
-        ack = push("patrimonio_inventariador", {{"op", "insert"}, {"table", t.table}, {"id", other}, {"data", data}});
+        ack = push("patrimonio_inventariador",
+                   {{"op", "insert"}, {"table", t.table}, {"id", other}, {"data", data}});
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("forbidden"));
         // In his own name (usernames compare normalised), it stands.
         const QString own = uuid();
         data = rowData(t, own, userOf("patrimonio_jefe").toUpper());
         data.insert("decision", "aprobado");
-        ack = push("patrimonio_jefe", {{"op", "insert"}, {"table", t.table}, {"id", own}, {"data", data}});
+        ack = push("patrimonio_jefe",
+                   {{"op", "insert"}, {"table", t.table}, {"id", own}, {"data", data}});
         QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
     }
 
@@ -387,66 +412,55 @@ private slots:
     {
         // The history is append-only whatever the request declares; a made-up scope parent and a
         // loop of scope parents change nothing and do not hurt the server.
-        const QJsonArray forgedRules{
-            QJsonObject{{"table", "patrimonio_asset_history"}, {"kind", "mutable"}, {"legal", QJsonArray{}}},
-            QJsonObject{{"table", "t_items"},
-                        {"kind", "mutable"},
-                        {"legal", QJsonArray{}},
-                        {"scope_parent", QJsonObject{{"table", "t_events"}, {"column", "item_id"}}}},
-            QJsonObject{{"table", "t_events"},
-                        {"kind", "mutable"},
-                        {"legal", QJsonArray{}},
-                        {"scope_parent", QJsonObject{{"table", "t_items"}, {"column", "item_id"}}}}};
+        const QJsonArray forgedRules{QJsonObject{{"table", "patrimonio_asset_history"},
+                                                 {"kind", "mutable"},
+                                                 {"legal", QJsonArray{}}},
+                                     QJsonObject{{"table", "t_items"},
+                                                 {"kind", "mutable"},
+                                                 {"legal", QJsonArray{}},
+                                                 {"scope_parent",
+                                                  QJsonObject{{"table", "t_events"},
+                                                              {"column", "item_id"}}}},
+                                     QJsonObject{{"table", "t_events"},
+                                                 {"kind", "mutable"},
+                                                 {"legal", QJsonArray{}},
+                                                 {"scope_parent",
+                                                  QJsonObject{{"table", "t_items"},
+                                                              {"column", "item_id"}}}}};
         const auto [historyId, version] = seed("patrimonio_asset_history");
         bool exists = false;
         bool deleted = false;
         QJsonObject data = serverRow("patrimonio_asset_history", historyId, &exists, &deleted);
         data.insert("text", "reescrito");
-        Device &d = m_devices["patrimonio_jefe"];
-        const QJsonArray ops{QJsonObject{{"op", "update"},
-                                         {"table", "patrimonio_asset_history"},
-                                         {"id", historyId},
-                                         {"data", data},
-                                         {"changed", QJsonArray{"text"}}}};
-        const auto r = client().post(SyncProtocol::pushPath(),
-                                     {{"device_id", d.id},
-                                      {"schema_version", SyncProtocol::SchemaVersion},
-                                      {"tables", forgedRules},
-                                      {"entries",
-                                       QJsonArray{QJsonObject{{"seq", double(++d.seq)},
-                                                              {"schema_version", SyncProtocol::SchemaVersion},
-                                                              {"base_versions", QJsonObject{}},
-                                                              {"ops", ops}}}}},
-                                     d.token);
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value("acks").toArray().at(0).toObject().value("reason").toString(),
-                 QStringLiteral("append_only"));
-        QCOMPARE(serverRow("patrimonio_asset_history", historyId, &exists, &deleted).value("text").toString(),
+        QJsonObject ack = push("patrimonio_jefe",
+                               {{"op", "update"},
+                                {"table", "patrimonio_asset_history"},
+                                {"id", historyId},
+                                {"data", data},
+                                {"changed", QJsonArray{"text"}}},
+                               {},
+                               forgedRules);
+        QCOMPARE(ack.value("reason").toString(), QStringLiteral("append_only"));
+        QCOMPARE(serverRow("patrimonio_asset_history", historyId, &exists, &deleted)
+                     .value("text")
+                     .toString(),
                  QString());
         // A t_items row moved within its sede under the looping rules: the server stays up and
         // the catalogue's scope (t_items' own columns) decides.
         const auto [itemId, itemVersion] = seed("t_items");
         QJsonObject item = serverRow("t_items", itemId, &exists, &deleted);
         item.insert("area_id", "central-b");
-        const auto moved = client().post(
-            SyncProtocol::pushPath(),
-            {{"device_id", d.id},
-             {"schema_version", SyncProtocol::SchemaVersion},
-             {"tables", forgedRules},
-             {"entries",
-              QJsonArray{QJsonObject{{"seq", double(++d.seq)},
-                                     {"schema_version", SyncProtocol::SchemaVersion},
-                                     {"base_versions", QJsonObject{{"t_items/" + itemId, double(itemVersion)}}},
-                                     {"ops",
-                                      QJsonArray{QJsonObject{{"op", "update"},
-                                                             {"table", "t_items"},
-                                                             {"id", itemId},
-                                                             {"data", item},
-                                                             {"changed", QJsonArray{"area_id"}}}}}}}}},
-            d.token);
-        QCOMPARE(moved.status, 200);
-        QCOMPARE(moved.json.value("acks").toArray().at(0).toObject().value("status").toString(),
-                 QStringLiteral("applied"));
+        ack = push("patrimonio_jefe",
+                   {{"op", "update"},
+                    {"table", "t_items"},
+                    {"id", itemId},
+                    {"data", item},
+                    {"changed", QJsonArray{"area_id"}}},
+                   {{"t_items/" + itemId, double(itemVersion)}},
+                   forgedRules);
+        QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(serverRow("t_items", itemId, &exists, &deleted).value("area_id").toString(),
+                 QStringLiteral("central-b"));
         QVERIFY(m_server->isRunning());
         QCOMPARE(client().get("/v1/health").status, 200);
     }
@@ -457,10 +471,12 @@ private slots:
         const QString id = uuid();
         QJsonObject data = rowData(t, id, userOf("patrimonio_inventariador"));
         data.remove("sede_id");
-        QJsonObject ack = push("patrimonio_inventariador", {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}});
+        QJsonObject ack = push("patrimonio_inventariador",
+                               {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}});
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("scope_required"));
         data.insert("sede_id", QJsonValue()); // null is no sede either
-        ack = push("patrimonio_inventariador", {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}});
+        ack = push("patrimonio_inventariador",
+                   {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}});
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("scope_required"));
         bool exists = true;
         bool deleted = false;
@@ -477,13 +493,17 @@ private slots:
                                {{"op", "insert"},
                                 {"table", "patrimonio_catalogo"},
                                 {"id", code},
-                                {"data", QJsonObject{{"code", code}, {"denominacion", "UNIDAD CENTRAL DE PROCESO"}, {"sede_id", "norte"}}}});
+                                {"data",
+                                 QJsonObject{{"code", code},
+                                             {"denominacion", "UNIDAD CENTRAL DE PROCESO"},
+                                             {"sede_id", "norte"}}}});
         QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
         const auto central = pullAll(m_devices.value("patrimonio_inventariador"));
         QVERIFY(central.contains("patrimonio_catalogo/" + code));
         QVERIFY(!central.value("patrimonio_catalogo/" + code).value("deleted").toBool());
         // And nobody may delete a catálogo row for everyone, not even its editor.
-        ack = push("patrimonio_jefe", {{"op", "delete"}, {"table", "patrimonio_catalogo"}, {"id", code}});
+        ack = push("patrimonio_jefe",
+                   {{"op", "delete"}, {"table", "patrimonio_catalogo"}, {"id", code}});
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("forbidden"));
         QVERIFY(pullAll(m_devices.value("norte")).contains("patrimonio_catalogo/" + code));
     }
@@ -498,22 +518,36 @@ private slots:
         const QJsonObject base{{"patrimonio_assets/" + id, double(version)}};
         data.insert("responsable", "otra persona");
         QJsonObject ack = push("patrimonio_inventariador",
-                               {{"op", "update"}, {"table", "patrimonio_assets"}, {"id", id}, {"data", data}, {"changed", QJsonArray{"responsable"}}},
+                               {{"op", "update"},
+                                {"table", "patrimonio_assets"},
+                                {"id", id},
+                                {"data", data},
+                                {"changed", QJsonArray{"responsable"}}},
                                base);
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("forbidden"));
         data.remove("responsable");
         data.insert("marca", "HP");
         ack = push("patrimonio_inventariador",
-                   {{"op", "update"}, {"table", "patrimonio_assets"}, {"id", id}, {"data", data}, {"changed", QJsonArray{"marca"}}},
+                   {{"op", "update"},
+                    {"table", "patrimonio_assets"},
+                    {"id", id},
+                    {"data", data},
+                    {"changed", QJsonArray{"marca"}}},
                    base);
         QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
         // The jefe may change the custodian.
         data.insert("responsable", "otra persona");
         ack = push("patrimonio_jefe",
-                   {{"op", "update"}, {"table", "patrimonio_assets"}, {"id", id}, {"data", data}, {"changed", QJsonArray{"responsable"}}},
+                   {{"op", "update"},
+                    {"table", "patrimonio_assets"},
+                    {"id", id},
+                    {"data", data},
+                    {"changed", QJsonArray{"responsable"}}},
                    base);
         QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
-        QCOMPARE(serverRow("patrimonio_assets", id, &exists, &deleted).value("responsable").toString(),
+        QCOMPARE(serverRow("patrimonio_assets", id, &exists, &deleted)
+                     .value("responsable")
+                     .toString(),
                  QStringLiteral("otra persona"));
     }
 };

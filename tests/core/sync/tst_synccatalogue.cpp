@@ -56,11 +56,15 @@ private slots:
     void holdsCoreAndModuleTablesWithTheirWriters()
     {
         QString error;
-        const auto c = SyncCatalogue::build({module({table("a"), table("b", SyncedTable::Kind::AppendOnly, "a")})},
+        const auto c = SyncCatalogue::build({module(
+                                                {table("a"),
+                                                 table("b", SyncedTable::Kind::AppendOnly, "a")})},
                                             &error);
         QVERIFY2(c, qPrintable(error));
         QCOMPARE(c->tableNames(),
-                 (QStringList{"a", "b", QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable)}));
+                 (QStringList{"a",
+                              "b",
+                              QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable)}));
         using Op = SyncCatalogue::Operation;
         const QString inventariador = QStringLiteral("patrimonio_inventariador");
         const QString jefe = QStringLiteral("patrimonio_jefe");
@@ -83,8 +87,12 @@ private slots:
         QVERIFY(c->allows(admin, "a", Op::Update));
         QVERIFY(!c->allows(admin, "a", Op::Delete));
         QVERIFY(!c->allows(admin, "b", Op::Insert));
-        QVERIFY(c->allows(admin, QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable), Op::Insert));
-        QVERIFY(!c->allows(inventariador, QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable), Op::Insert));
+        QVERIFY(c->allows(admin,
+                          QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable),
+                          Op::Insert));
+        QVERIFY(!c->allows(inventariador,
+                           QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable),
+                           Op::Insert));
         // Scope parents and their depth.
         QCOMPARE(c->scopeChildren("a").size(), 1);
         QCOMPARE(c->scopeChildren("a").at(0)->table, QStringLiteral("b"));
@@ -99,25 +107,31 @@ private slots:
         QTest::addColumn<QString>("problem");
         QTest::addRow("declared twice") << QList<SyncedTable>{table("a"), table("a")} << "twice";
         QTest::addRow("parent not synced")
-            << QList<SyncedTable>{table("b", SyncedTable::Kind::AppendOnly, "nowhere")} << "not a synced table";
-        QTest::addRow("parent loop") << QList<SyncedTable>{table("a", SyncedTable::Kind::Mutable, "b"),
-                                                           table("b", SyncedTable::Kind::Mutable, "a")}
-                                     << "loop";
-        QTest::addRow("own parent") << QList<SyncedTable>{table("a", SyncedTable::Kind::Mutable, "a")} << "loop";
+            << QList<SyncedTable>{table("b", SyncedTable::Kind::AppendOnly, "nowhere")}
+            << "not a synced table";
+        QTest::addRow("parent loop")
+            << QList<SyncedTable>{table("a", SyncedTable::Kind::Mutable, "b"),
+                                  table("b", SyncedTable::Kind::Mutable, "a")}
+            << "loop";
+        QTest::addRow("own parent")
+            << QList<SyncedTable>{table("a", SyncedTable::Kind::Mutable, "a")} << "loop";
         SyncedTable half = table("c");
         half.scopeParentTable = "a";
         QTest::addRow("parent without column") << QList<SyncedTable>{table("a"), half} << "both";
         SyncedTable unknownPermission = table("d");
         unknownPermission.writers.remove = {QStringLiteral("m.nobody")};
-        QTest::addRow("undeclared permission") << QList<SyncedTable>{unknownPermission} << "m.nobody";
+        QTest::addRow("undeclared permission")
+            << QList<SyncedTable>{unknownPermission} << "m.nobody";
         SyncedTable guarded = table("e");
         guarded.guardedColumns.insert("valor", {QStringLiteral("m.nobody")});
         QTest::addRow("undeclared guard") << QList<SyncedTable>{guarded} << "m.nobody";
         SyncedTable appendOnly = table("f", SyncedTable::Kind::AppendOnly);
         appendOnly.writers.update = {Write};
-        QTest::addRow("append-only with update writers") << QList<SyncedTable>{appendOnly} << "append-only";
-        QTest::addRow("core's own table again")
-            << QList<SyncedTable>{table(QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable))} << "twice";
+        QTest::addRow("append-only with update writers")
+            << QList<SyncedTable>{appendOnly} << "append-only";
+        QTest::addRow("core's own table again") << QList<SyncedTable>{table(
+            QString::fromLatin1(tambo::core::SyncSchema::ResolutionsTable))}
+                                                << "twice";
     }
     void refusesDeclarationsThatWouldLetDataSteerTheServer()
     {
@@ -131,7 +145,8 @@ private slots:
     void refusesAPermissionForAnUnknownRole()
     {
         ModuleDeclarations m = module({table("a")});
-        m.permissions.append(PermissionDef{QStringLiteral("m.x"), QStringLiteral("x"), {QStringLiteral("hacker")}});
+        m.permissions.append(
+            PermissionDef{QStringLiteral("m.x"), QStringLiteral("x"), {QStringLiteral("hacker")}});
         QString error;
         QVERIFY(!SyncCatalogue::build({m}, &error));
         QVERIFY2(error.contains("hacker"), qPrintable(error));
