@@ -2,6 +2,8 @@
 
 #include "sync/BundleKeyPair.h"
 
+#include <QCryptographicHash>
+
 #include <sodium.h>
 
 namespace tambo::core {
@@ -14,6 +16,37 @@ const QString TimeField = QStringLiteral("device_proof_time");
 const unsigned char *bytes(const QByteArray &a)
 {
     return reinterpret_cast<const unsigned char *>(a.constData());
+}
+
+template<typename MakeMessage>
+DeviceLoginProof signMessage(const QByteArray &secretKey,
+                             const QDateTime &at,
+                             const MakeMessage &makeMessage)
+{
+    DeviceLoginProof proof;
+    proof.time = at.toUTC().toString(Qt::ISODateWithMs);
+    if (secretKey.size() != crypto_sign_SECRETKEYBYTES || !BundleKeyPair::initSodium())
+        return proof;
+    const QByteArray m = makeMessage(proof.time);
+    proof.signature.resize(crypto_sign_BYTES);
+    crypto_sign_detached(reinterpret_cast<unsigned char *>(proof.signature.data()),
+                         nullptr,
+                         bytes(m),
+                         quint64(m.size()),
+                         bytes(secretKey));
+    return proof;
+}
+
+bool verifyMessage(const QByteArray &signature, const QByteArray &publicKey, const QByteArray &m)
+{
+    if (publicKey.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES
+        || !BundleKeyPair::initSodium())
+        return false;
+    return crypto_sign_verify_detached(bytes(signature),
+                                       bytes(m),
+                                       quint64(m.size()),
+                                       bytes(publicKey))
+           == 0;
 }
 
 } // namespace
@@ -32,33 +65,49 @@ DeviceLoginProof DeviceLoginProof::sign(const QByteArray &secretKey,
                                         const QString &username,
                                         const QDateTime &at)
 {
-    DeviceLoginProof proof;
-    proof.time = at.toUTC().toString(Qt::ISODateWithMs);
-    if (secretKey.size() != crypto_sign_SECRETKEYBYTES || !BundleKeyPair::initSodium())
-        return proof;
-    const QByteArray m = message(deviceId, username, proof.time);
-    proof.signature.resize(crypto_sign_BYTES);
-    crypto_sign_detached(reinterpret_cast<unsigned char *>(proof.signature.data()),
-                         nullptr,
-                         bytes(m),
-                         quint64(m.size()),
-                         bytes(secretKey));
-    return proof;
+    return signMessage(secretKey, at, [&](const QString &time) {
+        return message(deviceId, username, time);
+    });
 }
 
 bool DeviceLoginProof::verify(const QByteArray &publicKey,
                               const QUuid &deviceId,
                               const QString &username) const
 {
-    if (publicKey.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES
-        || !BundleKeyPair::initSodium())
-        return false;
-    const QByteArray m = message(deviceId, username, time);
-    return crypto_sign_verify_detached(bytes(signature),
-                                       bytes(m),
-                                       quint64(m.size()),
-                                       bytes(publicKey))
-           == 0;
+    return verifyMessage(signature, publicKey, message(deviceId, username, time));
+}
+
+QByteArray DeviceLoginProof::refreshMessage(const QUuid &deviceId,
+                                            const QString &refreshTokenHash,
+                                            const QString &time)
+{
+    return QByteArrayLiteral("tambo-device-refresh-v1\n")
+           + deviceId.toString(QUuid::WithoutBraces).toLower().toUtf8() + '\n'
+           + refreshTokenHash.toLower().toLatin1() + '\n' + time.toUtf8();
+}
+
+QString DeviceLoginProof::tokenHash(const QString &token)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+DeviceLoginProof DeviceLoginProof::signRefresh(const QByteArray &secretKey,
+                                               const QUuid &deviceId,
+                                               const QString &refreshToken,
+                                               const QDateTime &at)
+{
+    const QString hash = tokenHash(refreshToken);
+    return signMessage(secretKey, at, [&](const QString &time) {
+        return refreshMessage(deviceId, hash, time);
+    });
+}
+
+bool DeviceLoginProof::verifyRefresh(const QByteArray &publicKey,
+                                     const QUuid &deviceId,
+                                     const QString &refreshTokenHash) const
+{
+    return verifyMessage(signature, publicKey, refreshMessage(deviceId, refreshTokenHash, time));
 }
 
 void DeviceLoginProof::addTo(QJsonObject *body) const

@@ -19,6 +19,11 @@ namespace tambo::core {
 // "device_proof" (the 64-byte signature, base64) and "device_proof_time". The server accepts a
 // time within MaxSkewSeconds of its clock; otherwise it answers 401 "device_proof_stale" with its
 // "server_time", and the PC signs again with that time.
+//
+// The refresh of a session bound to a device (POST /v1/auth/refresh) is signed the same way, over
+//     "tambo-device-refresh-v1\n" <device id> "\n" <hex SHA-256 of the refresh token> "\n" <time>
+// so a refresh token copied off a PC is useless without the device's key (signRefresh,
+// verifyRefresh; the same body fields).
 struct DeviceLoginProof
 {
     static constexpr qint64 MaxSkewSeconds = 300;
@@ -33,6 +38,21 @@ struct DeviceLoginProof
                                  const QString &username,
                                  const QDateTime &at);
     bool verify(const QByteArray &publicKey, const QUuid &deviceId, const QString &username) const;
+
+    // The refresh of a device-bound session: the signed subject is the token's SHA-256 (hex,
+    // lower case), never the token itself.
+    static QByteArray refreshMessage(const QUuid &deviceId,
+                                     const QString &refreshTokenHash,
+                                     const QString &time);
+    static DeviceLoginProof signRefresh(const QByteArray &secretKey,
+                                        const QUuid &deviceId,
+                                        const QString &refreshToken,
+                                        const QDateTime &at);
+    bool verifyRefresh(const QByteArray &publicKey,
+                       const QUuid &deviceId,
+                       const QString &refreshTokenHash) const;
+    // Hex SHA-256 of a token, as the server stores it (TokenService::hashToken).
+    static QString tokenHash(const QString &token);
 
     // "device_proof" and "device_proof_time" into a login body.
     void addTo(QJsonObject *body) const;

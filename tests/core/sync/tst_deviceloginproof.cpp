@@ -1,4 +1,5 @@
-// DeviceLoginProof: the device's Ed25519 signature on a bound login (docs/sync-protocol.md §4).
+// DeviceLoginProof: the device's Ed25519 signature on a bound login and on the refresh of a bound
+// session (docs/sync-protocol.md §4).
 #include "sync/BundleKeyPair.h"
 #include "sync/DeviceLoginProof.h"
 
@@ -83,6 +84,44 @@ private slots:
         QCOMPARE(back->signature, p.signature);
         QCOMPARE(back->time, p.time);
         QVERIFY(back->verify(m_key.publicKey, m_device, QStringLiteral("ana")));
+    }
+
+    void refreshMessageIsTheDocumentedBytes()
+    {
+        // SHA-256("abc"): the token itself is never part of what is signed.
+        QCOMPARE(DeviceLoginProof::tokenHash(QStringLiteral("abc")),
+                 QStringLiteral(
+                     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(DeviceLoginProof::refreshMessage(m_device,
+                                                  DeviceLoginProof::tokenHash(
+                                                      QStringLiteral("abc")),
+                                                  QStringLiteral("2026-12-02T09:30:15.250Z")),
+                 QByteArray("tambo-device-refresh-v1\n0190f5a8-7b2c-7def-8a00-1234567890ab\n"
+                            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n"
+                            "2026-12-02T09:30:15.250Z"));
+    }
+
+    void refreshProofBindsTheTokenAndTheDevice()
+    {
+        const QString token = QStringLiteral("tambo_rt_example");
+        const QString hash = DeviceLoginProof::tokenHash(token);
+        const DeviceLoginProof p = DeviceLoginProof::signRefresh(m_key.secretKey,
+                                                                 m_device,
+                                                                 token,
+                                                                 m_at);
+        QCOMPARE(p.signature.size(), 64);
+        QCOMPARE(p.signedAt(), m_at);
+        QVERIFY(p.verifyRefresh(m_key.publicKey, m_device, hash));
+        QVERIFY(p.verifyRefresh(m_key.publicKey, m_device, hash.toUpper()));
+        QVERIFY(!p.verifyRefresh(BundleKeyPair::generate().publicKey, m_device, hash));
+        QVERIFY(!p.verifyRefresh(m_key.publicKey, QUuid::createUuid(), hash));
+        QVERIFY(!p.verifyRefresh(m_key.publicKey,
+                                 m_device,
+                                 DeviceLoginProof::tokenHash(QStringLiteral("tambo_rt_other"))));
+        // A login proof and a refresh proof never stand for each other.
+        QVERIFY(!p.verify(m_key.publicKey, m_device, hash));
+        const DeviceLoginProof login = DeviceLoginProof::sign(m_key.secretKey, m_device, hash, m_at);
+        QVERIFY(!login.verifyRefresh(m_key.publicKey, m_device, hash));
     }
 
     void malformedBodiesAreRefused_data()
