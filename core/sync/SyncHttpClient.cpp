@@ -26,6 +26,12 @@ void SyncHttpClient::setTokens(const QString &accessToken, const QString &refres
     m_refresh = refreshToken;
 }
 
+void SyncHttpClient::setDeviceKey(const QUuid &deviceId, const QByteArray &secretKey)
+{
+    m_deviceId = deviceId;
+    m_deviceSecretKey = secretKey;
+}
+
 QNetworkReply *SyncHttpClient::begin(const QString &path, const QJsonObject &body, bool withToken)
 {
     QUrl url = m_options.baseUrl;
@@ -97,12 +103,31 @@ bool SyncHttpClient::refresh()
 {
     if (m_refresh.isEmpty())
         return false;
-    const Reply r = send(QStringLiteral("/v1/auth/refresh"),
-                         {{QStringLiteral("refresh_token"), m_refresh}},
-                         false);
+    QJsonObject body{{QStringLiteral("refresh_token"), m_refresh}};
+    const bool signing = !m_deviceId.isNull() && !m_deviceSecretKey.isEmpty();
+    const auto signAt = [&](const QDateTime &at) {
+        DeviceLoginProof::signRefresh(m_deviceSecretKey, m_deviceId, m_refresh, at).addTo(&body);
+    };
+    if (signing)
+        signAt(m_options.clock ? m_options.clock->now() : QDateTime::currentDateTimeUtc());
+    Reply r = send(QStringLiteral("/v1/auth/refresh"), body, false);
+    if (signing && r.status == 401 && r.errorCode() == QLatin1String("device_proof_stale")) {
+        // This PC's clock is off: sign with the server's time (the answer is seconds old).
+        const QDateTime serverTime
+            = QDateTime::fromString(r.json.value(QStringLiteral("server_time")).toString(),
+                                    Qt::ISODateWithMs);
+        if (serverTime.isValid()) {
+            signAt(serverTime);
+            r = send(QStringLiteral("/v1/auth/refresh"), body, false);
+        }
+    }
     if (!r.ok()) {
-        if (r.status == 401 || r.status == 403)
-            changeTokens({}, {}); // revoked, reused or expired: only a new login helps
+        // Revoked, reused, expired, past the session's lifetime, not this device's key: only a
+        // new login helps. A clock still off, or a client too old to sign, keeps the tokens.
+        const bool forGood = (r.status == 401 || r.status == 403)
+                             && r.errorCode() != QLatin1String("device_proof_stale");
+        if (forGood)
+            changeTokens({}, {});
         return false;
     }
     changeTokens(r.json.value(QStringLiteral("access_token")).toString(),
@@ -136,6 +161,8 @@ SyncHttpClient::Reply SyncHttpClient::login(const QString &username,
         }
     }
     if (r.ok()) {
+        if (!deviceId.isNull())
+            setDeviceKey(deviceId, deviceSecretKey);
         changeTokens(r.json.value(QStringLiteral("access_token")).toString(),
                      r.json.value(QStringLiteral("refresh_token")).toString());
     }

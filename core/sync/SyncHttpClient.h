@@ -20,8 +20,12 @@ class Clock;
 // call waits in a local event loop, so it is meant for the sync worker's thread (where the
 // object must be created and used). Verifies the server certificate against the system CAs or
 // the given CA file. Keeps the bearer tokens; with only a refresh token (a restarted PC) or on
-// 401 token_expired it refreshes first and retries the call once. A refresh the server refuses
-// for good (401/403: revoked, reused, expired) drops both tokens: the user must connect again.
+// 401 token_expired it refreshes first and retries the call once. The refresh of a session bound
+// to a device is signed with the device's key (DeviceLoginProof::signRefresh; setDeviceKey, or
+// the key given to a bound login), and signed again once with the server's time when the server
+// finds the PC's clock off. A refresh the server refuses for good (401/403: revoked, reused,
+// expired, session past its maximum lifetime, wrong device key) drops both tokens: the user must
+// connect again.
 // Every change of the tokens by login, refresh or that drop is reported to the tokens-changed
 // callback, so the refresh token can be kept in the keychain.
 class SyncHttpClient
@@ -58,6 +62,9 @@ public:
     bool hasSession() const { return !m_access.isEmpty() || !m_refresh.isEmpty(); }
     QString accessToken() const { return m_access; }
     QString refreshToken() const { return m_refresh; }
+    // The device whose Ed25519 secret key signs refreshes (a restarted PC sets it with the
+    // refresh token it kept); a login bound to a device sets it too.
+    void setDeviceKey(const QUuid &deviceId, const QByteArray &secretKey);
 
     // POST /v1/auth/login; keeps the tokens on success. A login bound to a device is signed
     // with the device's Ed25519 secret key (DeviceLoginProof); when the server finds the PC's
@@ -101,6 +108,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     QString m_access;
     QString m_refresh;
+    QUuid m_deviceId;
+    QByteArray m_deviceSecretKey;
     TokensChanged m_tokensChanged;
 };
 

@@ -49,6 +49,12 @@ void SyncWorker::makeClient()
     m_client = std::make_unique<SyncHttpClient>(
         SyncHttpClient::Options{m_options.serverUrl, m_options.caCertificate, 30000});
     m_client->setTokens(m_options.accessToken, m_options.refreshToken);
+    // A restarted PC refreshes its kept session, which the server wants signed by the device.
+    if (!m_options.deviceId.isNull()) {
+        const BundleKeyPair key = BundleState(m_store.database()).deviceKey();
+        if (key.isValid())
+            m_client->setDeviceKey(m_options.deviceId, key.secretKey);
+    }
     m_client->setTokensChangedCallback([this](const QString &, const QString &refreshToken) {
         m_options.refreshToken = refreshToken;
         emit refreshTokenChanged(refreshToken);

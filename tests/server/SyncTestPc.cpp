@@ -112,6 +112,12 @@ void SyncTestPc::setPort(int port)
                                       m_ca,
                                       20000});
     m_http->setTokens(access, refresh);
+    // As the desktop's SyncWorker: refreshes of the bound session are signed with the device key.
+    if (m_store) {
+        const core::BundleKeyPair key = core::BundleState(db()).deviceKey();
+        if (key.isValid())
+            m_http->setDeviceKey(m_deviceId, key.secretKey);
+    }
 }
 
 bool SyncTestPc::enroll(int port,
