@@ -21,9 +21,25 @@ const QString MsgAccountDisabled = QStringLiteral(
 const QString MsgDeviceRevoked = QStringLiteral(
     "Este equipo fue revocado por la OTIC y ya no puede conectarse al servidor.");
 
+const QString MsgDeviceProofInvalid = QStringLiteral(
+    "La firma de este equipo no corresponde a la clave con que se registró. Si la base local se "
+    "copió de otra PC, pida a la OTIC que revoque el equipo.");
+
 QString iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+void answerStaleProof(httplib::Response &res, const QDateTime &now)
+{
+    JsonReply::send(res,
+                    401,
+                    {{QStringLiteral("error"), QStringLiteral("device_proof_stale")},
+                     {QStringLiteral("message"),
+                      QStringLiteral("La hora de la firma del equipo difiere de la del servidor; "
+                                     "firme de nuevo con la hora del servidor.")},
+                     {QStringLiteral("server_time"), iso(now)}});
+    HttpServer::annotate(QStringLiteral("error"), QStringLiteral("device_proof_stale"));
 }
 
 void answerTokenFailure(ApiContext &ctx,
@@ -81,6 +97,28 @@ void answerTokenFailure(ApiContext &ctx,
                          404,
                          QStringLiteral("device_not_registered"),
                          QStringLiteral("Este equipo no está registrado en el servidor."));
+        break;
+    case S::SessionExpired:
+        JsonReply::error(res,
+                         401,
+                         QStringLiteral("session_expired"),
+                         QStringLiteral("La sesión llegó a su duración máxima (%1 días desde que "
+                                        "se inició). Inicie sesión de nuevo.")
+                             .arg(ctx.lifetimes.sessionMaxDays));
+        break;
+    case S::DeviceProofRequired:
+        JsonReply::error(res,
+                         400,
+                         QStringLiteral("device_proof_required"),
+                         QStringLiteral("La renovación de la sesión de un equipo debe llevar la "
+                                        "firma del equipo (device_proof y device_proof_time). "
+                                        "Actualice Tambo."));
+        break;
+    case S::DeviceProofInvalid:
+        JsonReply::error(res, 401, QStringLiteral("device_proof_invalid"), MsgDeviceProofInvalid);
+        break;
+    case S::DeviceProofStale:
+        answerStaleProof(res, ctx.clock.now());
         break;
     case S::DbError:
         JsonReply::databaseError(ctx, res, dbError);
@@ -219,20 +257,10 @@ void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
                 return JsonReply::error(res,
                                         401,
                                         QStringLiteral("device_proof_invalid"),
-                                        QStringLiteral("La firma de este equipo no corresponde a "
-                                                       "la clave con que se registró. Si la "
-                                                       "base local se copió de otra PC, pida a la "
-                                                       "OTIC que revoque el equipo."));
+                                        MsgDeviceProofInvalid);
             }
-            if (qAbs(proof->signedAt().secsTo(now)) > core::DeviceLoginProof::MaxSkewSeconds) {
-                QJsonObject stale{{QStringLiteral("error"), QStringLiteral("device_proof_stale")},
-                                  {QStringLiteral("message"),
-                                   QStringLiteral("La hora de la firma del equipo difiere de la "
-                                                  "del servidor; firme de nuevo con la hora "
-                                                  "del servidor.")},
-                                  {QStringLiteral("server_time"), iso(now)}};
-                return JsonReply::send(res, 401, stale);
-            }
+            if (qAbs(proof->signedAt().secsTo(now)) > core::DeviceLoginProof::MaxSkewSeconds)
+                return answerStaleProof(res, now);
         }
     }
     const TokenService::IssueResult issued = TokenService(db, m_ctx.clock, m_ctx.lifetimes)
@@ -262,12 +290,30 @@ void AuthEndpoints::refresh(const httplib::Request &req, httplib::Response &res)
         return JsonReply::databaseError(m_ctx, res, error);
 
     const QDateTime now = m_ctx.clock.now().toUTC();
+    // Required by TokenService when the session is bound to a device; malformed counts as absent.
+    const std::optional<core::DeviceLoginProof> proof = core::DeviceLoginProof::fromJson(*body);
     const TokenService::IssueResult issued = TokenService(db, m_ctx.clock, m_ctx.lifetimes)
-                                                 .refresh(*token);
+                                                 .refresh(*token, proof);
     if (!issued.principal.user.username.isEmpty())
         HttpServer::annotate(QStringLiteral("user"), issued.principal.user.username);
-    if (!issued.ok())
+    if (!issued.ok()) {
+        using S = TokenService::Status;
+        if (issued.status == S::Reused || issued.status == S::DeviceProofInvalid) {
+            QJsonObject fields{{QStringLiteral("user"), issued.principal.user.username},
+                               {QStringLiteral("source"), QString::fromStdString(req.remote_addr)},
+                               {QStringLiteral("family"),
+                                issued.principal.familyId.toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("reason"),
+                                issued.status == S::Reused
+                                    ? QStringLiteral("refresh_token_reused")
+                                    : QStringLiteral("device_proof_invalid")}};
+            if (!issued.principal.deviceId.isNull())
+                fields.insert(QStringLiteral("device_id"),
+                              issued.principal.deviceId.toString(QUuid::WithoutBraces));
+            m_ctx.log.warning(QStringLiteral("refresh refused"), fields);
+        }
         return answerTokenFailure(m_ctx, res, issued.status, issued.error, true);
+    }
 
     QJsonObject reply = tokensJson(issued.tokens, now);
     reply.insert(QStringLiteral("user"), userJson(issued.principal.user));

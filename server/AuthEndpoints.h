@@ -15,7 +15,9 @@ struct ApiContext;
 
 // POST /v1/auth/login    {"username","password","device_id"?} → tokens (200), 401 wrong
 //                        credentials, 403 disabled account or revoked device, 404 unknown device
-// POST /v1/auth/refresh  {"refresh_token"} → a new pair (rotation), 401 invalid/expired/reused
+// POST /v1/auth/refresh  {"refresh_token", "device_proof"?} → a new pair (rotation), or the same
+//                        pair again within the grace window; 401 invalid/expired/reused/
+//                        session_expired, 400/401 device proof (device-bound sessions)
 // GET  /v1/auth/session  (Bearer) → who the token belongs to
 // Bodies and errors: docs/sync-protocol.md. authenticate() is the Bearer check every protected
 // endpoint uses.

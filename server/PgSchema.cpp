@@ -177,6 +177,19 @@ QList<core::MigrationStep> PgSchema::steps()
                             " ADD COLUMN resolved_by TEXT"),
              QStringLiteral("ALTER TABLE sync_rejections ADD COLUMN resolved_at TIMESTAMPTZ,"
                             " ADD COLUMN resolution TEXT, ADD COLUMN resolved_by TEXT")}),
+        MigrationStep::sql(
+            7,
+            QStringLiteral("auth: session start and sealed re-issue of a rotation"),
+            {// family_started_at: when the login that began the family happened (the family's
+             // maximum lifetime counts from it); copied onto every pair of the family.
+             QStringLiteral("ALTER TABLE tokens ADD COLUMN family_started_at TIMESTAMPTZ,"
+                            " ADD COLUMN successor_hash TEXT,"
+                            " ADD COLUMN reissue BYTEA"),
+             QStringLiteral("UPDATE tokens t SET family_started_at = f.started"
+                            " FROM (SELECT family_id, min(issued_at) AS started FROM tokens"
+                            "       GROUP BY family_id) f"
+                            " WHERE f.family_id = t.family_id"),
+             QStringLiteral("ALTER TABLE tokens ALTER COLUMN family_started_at SET NOT NULL")}),
     };
 }
 

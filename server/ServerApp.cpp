@@ -297,7 +297,8 @@ int ServerApp::serve(const ServerConfig &config)
                    log,
                    metrics,
                    TokenService::Lifetimes{config.auth.accessTokenMinutes,
-                                           config.auth.refreshTokenDays},
+                                           config.auth.refreshTokenDays,
+                                           config.auth.sessionMaxDays},
                    core::PasswordHasher(),
                    m_catalogue};
 

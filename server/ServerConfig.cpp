@@ -172,6 +172,8 @@ std::optional<ServerConfig> Builder::build(const QList<Entry> &entries, QString 
          [&](const Entry &e) {
              c.auth.refreshTokenDays = toInt(e, 1, 365, c.auth.refreshTokenDays);
          }},
+        {QStringLiteral("auth.session_max_days"),
+         [&](const Entry &e) { c.auth.sessionMaxDays = toInt(e, 1, 365, c.auth.sessionMaxDays); }},
         {QStringLiteral("log.level"),
          [&](const Entry &e) {
              const QString v = e.value.trimmed().toLower();

@@ -28,6 +28,7 @@ namespace tambo::server {
 //     [auth]
 //     access_token_minutes = 15
 //     refresh_token_days = 30
+//     session_max_days = 30           ; a login's session ends then, however often refreshed
 //     [log]
 //     level = info                    ; debug | info | warning | error
 //
@@ -60,6 +61,7 @@ public:
     {
         int accessTokenMinutes = 15;
         int refreshTokenDays = 30;
+        int sessionMaxDays = 30;
     };
     enum class LogLevel { Debug, Info, Warning, Error };
 

@@ -4,10 +4,15 @@
 #include "util/Clock.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <sodium.h>
+
+#include <algorithm>
+#include <array>
 
 namespace tambo::server {
 
@@ -58,6 +63,86 @@ TokenRow rowFrom(const QSqlQuery &q)
     return r;
 }
 
+// The key that seals the pair issued for a refresh token (see TokenService.h): BLAKE2b-256 of the
+// token, keyed with a fixed context so it can never equal the stored SHA-256 hash.
+using SealKey = std::array<unsigned char, crypto_secretbox_KEYBYTES>;
+constexpr char ReissueContext[] = "tambo-refresh-reissue-v1";
+
+SealKey sealKey(const QString &refreshToken)
+{
+    SealKey key{};
+    const QByteArray token = refreshToken.toUtf8();
+    crypto_generichash(key.data(),
+                       key.size(),
+                       reinterpret_cast<const unsigned char *>(token.constData()),
+                       quint64(token.size()),
+                       reinterpret_cast<const unsigned char *>(ReissueContext),
+                       sizeof ReissueContext - 1);
+    return key;
+}
+
+QString isoMs(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// nonce ‖ crypto_secretbox_easy(JSON of the pair)
+QByteArray sealPair(const TokenService::TokenPair &pair, const QString &refreshToken)
+{
+    QByteArray plain = QJsonDocument(
+                           QJsonObject{{QStringLiteral("a"), pair.accessToken},
+                                       {QStringLiteral("r"), pair.refreshToken},
+                                       {QStringLiteral("ae"), isoMs(pair.accessExpiresAt)},
+                                       {QStringLiteral("re"), isoMs(pair.refreshExpiresAt)}})
+                           .toJson(QJsonDocument::Compact);
+    SealKey key = sealKey(refreshToken);
+    QByteArray out(qsizetype(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) + plain.size(),
+                   Qt::Uninitialized);
+    auto *nonce = reinterpret_cast<unsigned char *>(out.data());
+    randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                          reinterpret_cast<const unsigned char *>(plain.constData()),
+                          quint64(plain.size()),
+                          nonce,
+                          key.data());
+    sodium_memzero(key.data(), key.size());
+    sodium_memzero(plain.data(), size_t(plain.size()));
+    return out;
+}
+
+std::optional<TokenService::TokenPair> openPair(const QByteArray &sealed,
+                                                const QString &refreshToken)
+{
+    const qsizetype overhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
+    if (sealed.size() <= overhead)
+        return std::nullopt;
+    SealKey key = sealKey(refreshToken);
+    QByteArray plain(sealed.size() - overhead, Qt::Uninitialized);
+    const auto *nonce = reinterpret_cast<const unsigned char *>(sealed.constData());
+    const int opened = crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
+                                                  nonce + crypto_secretbox_NONCEBYTES,
+                                                  quint64(sealed.size()
+                                                          - crypto_secretbox_NONCEBYTES),
+                                                  nonce,
+                                                  key.data());
+    sodium_memzero(key.data(), key.size());
+    if (opened != 0)
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(plain).object();
+    sodium_memzero(plain.data(), size_t(plain.size()));
+    TokenService::TokenPair pair;
+    pair.accessToken = o.value(QStringLiteral("a")).toString();
+    pair.refreshToken = o.value(QStringLiteral("r")).toString();
+    pair.accessExpiresAt
+        = QDateTime::fromString(o.value(QStringLiteral("ae")).toString(), Qt::ISODateWithMs).toUTC();
+    pair.refreshExpiresAt
+        = QDateTime::fromString(o.value(QStringLiteral("re")).toString(), Qt::ISODateWithMs).toUTC();
+    if (pair.accessToken.isEmpty() || pair.refreshToken.isEmpty() || !pair.accessExpiresAt.isValid()
+        || !pair.refreshExpiresAt.isValid())
+        return std::nullopt;
+    return pair;
+}
+
 QString uuidText(const QUuid &id)
 {
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
@@ -94,24 +179,32 @@ QString TokenService::newToken(bool refresh)
     return QLatin1String(refresh ? RefreshPrefix : AccessPrefix) + QString::fromLatin1(encoded);
 }
 
+QDateTime TokenService::sessionEnd(const QDateTime &familyStartedAt) const
+{
+    return familyStartedAt.toUTC().addDays(m_lifetimes.sessionMaxDays);
+}
+
 bool TokenService::insertPair(const ServerUser &user,
                               const QUuid &deviceId,
                               const QUuid &family,
+                              const QDateTime &familyStartedAt,
                               TokenPair *pair,
                               QString *error)
 {
     const QDateTime now = m_clock.now().toUTC();
+    // No token outlives its session.
+    const QDateTime end = sessionEnd(familyStartedAt);
     pair->accessToken = newToken(false);
     pair->refreshToken = newToken(true);
-    pair->accessExpiresAt = now.addSecs(qint64(m_lifetimes.accessMinutes) * 60);
-    pair->refreshExpiresAt = now.addDays(m_lifetimes.refreshDays);
+    pair->accessExpiresAt = std::min(now.addSecs(qint64(m_lifetimes.accessMinutes) * 60), end);
+    pair->refreshExpiresAt = std::min(now.addDays(m_lifetimes.refreshDays), end);
     pair->familyId = family;
 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO tokens (token_hash, kind, user_id, device_id, family_id, "
-                             "issued_at, expires_at)"
-                             " VALUES (?, 'access', ?, NULLIF(?, '')::uuid, ?::uuid, ?, ?),"
-                             "        (?, 'refresh', ?, NULLIF(?, '')::uuid, ?::uuid, ?, ?)"));
+                             "issued_at, expires_at, family_started_at)"
+                             " VALUES (?, 'access', ?, NULLIF(?, '')::uuid, ?::uuid, ?, ?, ?),"
+                             "        (?, 'refresh', ?, NULLIF(?, '')::uuid, ?::uuid, ?, ?, ?)"));
     for (const auto &[token, expires] : {std::pair{pair->accessToken, pair->accessExpiresAt},
                                          std::pair{pair->refreshToken, pair->refreshExpiresAt}}) {
         q.addBindValue(hashToken(token));
@@ -120,9 +213,24 @@ bool TokenService::insertPair(const ServerUser &user,
         q.addBindValue(uuidText(family));
         q.addBindValue(now);
         q.addBindValue(expires);
+        q.addBindValue(familyStartedAt.toUTC());
     }
     if (!q.exec()) {
         *error = QStringLiteral("cannot store tokens: %1").arg(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool TokenService::revokeFamily(const QUuid &family, const QDateTime &now, QString *error)
+{
+    QSqlQuery revoke(m_db);
+    revoke.prepare(QStringLiteral("UPDATE tokens SET revoked_at = ?, reissue = NULL"
+                                  " WHERE family_id = ?::uuid AND revoked_at IS NULL"));
+    revoke.addBindValue(now);
+    revoke.addBindValue(uuidText(family));
+    if (!revoke.exec()) {
+        *error = QStringLiteral("cannot revoke a token family: %1").arg(revoke.lastError().text());
         return false;
     }
     return true;
@@ -159,7 +267,7 @@ TokenService::IssueResult TokenService::issue(const ServerUser &user, const QUui
         }
     }
     const QUuid family = QUuid::createUuid();
-    if (!insertPair(user, deviceId, family, &r.tokens, &r.error))
+    if (!insertPair(user, deviceId, family, m_clock.now().toUTC(), &r.tokens, &r.error))
         return r;
     if (!tx.commit()) {
         r.error = tx.error();
@@ -209,7 +317,8 @@ TokenService::AuthResult TokenService::authenticate(const QString &accessToken)
     return r;
 }
 
-TokenService::IssueResult TokenService::refresh(const QString &refreshToken)
+TokenService::IssueResult TokenService::refresh(const QString &refreshToken,
+                                                const std::optional<core::DeviceLoginProof> &proof)
 {
     IssueResult r;
     if (!hasPrefix(refreshToken, RefreshPrefix)) {
@@ -224,8 +333,12 @@ TokenService::IssueResult TokenService::refresh(const QString &refreshToken)
     }
     const QString hash = hashToken(refreshToken);
     QSqlQuery q(m_db);
-    // FOR UPDATE: two servers refreshing the same token at once are serialised here.
-    q.prepare(QStringLiteral("SELECT %1 FROM tokens t JOIN users u ON u.id = t.user_id"
+    // FOR UPDATE: two servers refreshing the same token at once are serialised here (the second
+    // then finds it used and answers the first one's pair).
+    q.prepare(QStringLiteral("SELECT %1,"
+                             " (EXTRACT(EPOCH FROM t.family_started_at) * 1000)::bigint,"
+                             " d.public_key, COALESCE(t.successor_hash, ''), t.reissue"
+                             " FROM tokens t JOIN users u ON u.id = t.user_id"
                              " LEFT JOIN devices d ON d.device_id = t.device_id"
                              " WHERE t.token_hash = ? AND t.kind = 'refresh' FOR UPDATE OF t")
                   .arg(QLatin1String(TokenColumns)));
@@ -241,6 +354,11 @@ TokenService::IssueResult TokenService::refresh(const QString &refreshToken)
         return r;
     }
     const TokenRow row = rowFrom(q);
+    const QDateTime familyStartedAt = QDateTime::fromMSecsSinceEpoch(q.value(14).toLongLong(),
+                                                                     Qt::UTC);
+    const QByteArray devicePublicKey = q.value(15).toByteArray();
+    const QString successorHash = q.value(16).toString();
+    const QByteArray sealed = q.value(17).toByteArray();
     q.finish();
     r.principal = row.principal;
     if (row.deviceRevoked) {
@@ -251,15 +369,30 @@ TokenService::IssueResult TokenService::refresh(const QString &refreshToken)
         r.status = Status::Revoked;
         return r;
     }
+    // A device-bound session is refreshed only by the device. Checked before anything changes:
+    // a request without the device's signature did not come from it and may not even trigger the
+    // reuse alarm below (which would let anyone who once saw a token end the PC's session).
+    if (!row.principal.deviceId.isNull()) {
+        if (!proof) {
+            r.status = Status::DeviceProofRequired;
+            return r;
+        }
+        if (!proof->verifyRefresh(devicePublicKey, row.principal.deviceId, hash)) {
+            r.status = Status::DeviceProofInvalid;
+            return r;
+        }
+        if (qAbs(proof->signedAt().secsTo(now)) > core::DeviceLoginProof::MaxSkewSeconds) {
+            r.status = Status::DeviceProofStale;
+            return r;
+        }
+    }
+    if (now >= sessionEnd(familyStartedAt)) {
+        r.status = Status::SessionExpired;
+        return r;
+    }
     if (row.used && row.usedSecsAgo > RefreshRetryGraceSecs) {
-        QSqlQuery revoke(m_db);
-        revoke.prepare(QStringLiteral("UPDATE tokens SET revoked_at = ?"
-                                      " WHERE family_id = ?::uuid AND revoked_at IS NULL"));
-        revoke.addBindValue(now);
-        revoke.addBindValue(uuidText(row.principal.familyId));
-        if (!revoke.exec() || !tx.commit()) {
-            r.error = QStringLiteral("cannot revoke a reused token family: %1")
-                          .arg(revoke.lastError().text() + tx.error());
+        if (!revokeFamily(row.principal.familyId, now, &r.error) || !tx.commit()) {
+            r.error += tx.error();
             return r;
         }
         r.status = Status::Reused;
@@ -273,23 +406,70 @@ TokenService::IssueResult TokenService::refresh(const QString &refreshToken)
         r.status = Status::UserDisabled;
         return r;
     }
-    if (!row.used) {
-        QSqlQuery mark(m_db);
-        mark.prepare(QStringLiteral("UPDATE tokens SET used_at = ? WHERE token_hash = ?"));
-        mark.addBindValue(now);
-        mark.addBindValue(hash);
-        if (!mark.exec()) {
-            r.error = QStringLiteral("cannot rotate the refresh token: %1")
-                          .arg(mark.lastError().text());
+    if (row.used) {
+        // Within the grace window: the same answer again, if the pair issued for this token is
+        // still the family's live one. Otherwise the session moved on without this caller, so
+        // this is a second holder of the token: revoke the family.
+        std::optional<TokenPair> again;
+        if (!successorHash.isEmpty() && !sealed.isEmpty()) {
+            QSqlQuery next(m_db);
+            next.prepare(QStringLiteral("SELECT used_at IS NULL AND revoked_at IS NULL"
+                                        " FROM tokens WHERE token_hash = ? AND kind = 'refresh'"));
+            next.addBindValue(successorHash);
+            if (!next.exec()) {
+                r.error = QStringLiteral("cannot read tokens: %1").arg(next.lastError().text());
+                return r;
+            }
+            if (next.next() && next.value(0).toBool())
+                again = openPair(sealed, refreshToken);
+        }
+        if (!again || hashToken(again->refreshToken) != successorHash) {
+            if (!revokeFamily(row.principal.familyId, now, &r.error) || !tx.commit()) {
+                r.error += tx.error();
+                return r;
+            }
+            r.status = Status::Reused;
             return r;
         }
+        if (!tx.commit()) {
+            r.error = tx.error();
+            return r;
+        }
+        r.tokens = *again;
+        r.tokens.familyId = row.principal.familyId;
+        r.status = Status::Ok;
+        r.principal.expiresAt = r.tokens.accessExpiresAt;
+        return r;
     }
+
     if (!insertPair(row.principal.user,
                     row.principal.deviceId,
                     row.principal.familyId,
+                    familyStartedAt,
                     &r.tokens,
                     &r.error))
         return r;
+    QSqlQuery mark(m_db);
+    mark.prepare(QStringLiteral(
+        "UPDATE tokens SET used_at = ?, successor_hash = ?, reissue = ? WHERE token_hash = ?"));
+    mark.addBindValue(now);
+    mark.addBindValue(hashToken(r.tokens.refreshToken));
+    mark.addBindValue(sealPair(r.tokens, refreshToken));
+    mark.addBindValue(hash);
+    if (!mark.exec()) {
+        r.error = QStringLiteral("cannot rotate the refresh token: %1").arg(mark.lastError().text());
+        return r;
+    }
+    // Sealed pairs whose grace window has passed are of no more use: drop them.
+    QSqlQuery clear(m_db);
+    clear.prepare(QStringLiteral("UPDATE tokens SET reissue = NULL WHERE family_id = ?::uuid"
+                                 " AND reissue IS NOT NULL AND used_at < ?"));
+    clear.addBindValue(uuidText(row.principal.familyId));
+    clear.addBindValue(now.addSecs(-RefreshRetryGraceSecs));
+    if (!clear.exec()) {
+        r.error = QStringLiteral("cannot clear old sealed pairs: %1").arg(clear.lastError().text());
+        return r;
+    }
     if (!tx.commit()) {
         r.error = tx.error();
         return r;

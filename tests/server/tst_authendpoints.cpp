@@ -1,17 +1,22 @@
-// AuthEndpoints through a real tambo-server process over TLS: /v1/auth/login, /refresh, /session.
+// AuthEndpoints through a real tambo-server process over TLS: /v1/auth/login, /refresh, /session,
+// and sessions that cannot be forked (issue 10).
 #include "FakeClock.h"
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
 #include "TestDeviceKeys.h"
+#include "TokenService.h"
 
 #include "sync/BundleKeyPair.h"
 #include "sync/DeviceLoginProof.h"
 #include "sync/SyncHttpClient.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <memory>
+#include <optional>
 
 using tambo::test::ServerFixture;
 using tambo::test::ServerProcess;
@@ -37,6 +42,47 @@ private:
             .post(QStringLiteral("/v1/auth/login"),
                   {{QStringLiteral("username"), user}, {QStringLiteral("password"), password}})
             .json;
+    }
+    QVariant scalar(const QString &sql)
+    {
+        QVariant value;
+        {
+            QSqlDatabase db = m_fx.pg().open(QStringLiteral("check"), QStringLiteral("tambo"));
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0);
+            else
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        return value;
+    }
+    QString familyOf(const QString &token)
+    {
+        return scalar(QStringLiteral("SELECT family_id::text FROM tokens WHERE token_hash = '%1'")
+                          .arg(tambo::server::TokenService::hashToken(token)))
+            .toString();
+    }
+    qint64 liveRefreshTokens(const QString &family)
+    {
+        return scalar(QStringLiteral("SELECT count(*) FROM tokens WHERE family_id = '%1'"
+                                     " AND kind = 'refresh' AND used_at IS NULL"
+                                     " AND revoked_at IS NULL")
+                          .arg(family))
+            .toLongLong();
+    }
+    QString registerDevice()
+    {
+        const QString device = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString admin = login(QStringLiteral("ana"), QStringLiteral("ana-clave-2026"))
+                                  .value(QStringLiteral("access_token"))
+                                  .toString();
+        const TestClient::Reply r = client().post(QStringLiteral("/v1/devices/register"),
+                                                  {{QStringLiteral("device_id"), device},
+                                                   {QStringLiteral("public_key"),
+                                                    TestDeviceKeys::publicKeyBase64(device)}},
+                                                  admin);
+        return r.status == 201 ? device : QString();
     }
 
 private slots:
@@ -382,6 +428,152 @@ private slots:
                                            QUuid::fromString(device));
         QCOMPARE(refused.status, 400);
         QCOMPARE(refused.errorCode(), QStringLiteral("device_proof_required"));
+    }
+
+    void refreshRetryWithinGraceGetsTheSamePair()
+    {
+        // The attack: a refresh token presented again within its grace window yielded a NEW
+        // valid pair each time, so a stolen token forked the session undetected.
+        TestClient c = client();
+        const QJsonObject first = login(QStringLiteral("luis"), QStringLiteral("luis-clave-2026"));
+        const QString stolen = first.value(QStringLiteral("refresh_token")).toString();
+        const QString family = familyOf(stolen);
+        QVERIFY(!family.isEmpty());
+        const TestClient::Reply owner = c.post(QStringLiteral("/v1/auth/refresh"),
+                                               {{QStringLiteral("refresh_token"), stolen}});
+        QCOMPARE(owner.status, 200);
+        const TestClient::Reply thief = c.post(QStringLiteral("/v1/auth/refresh"),
+                                               {{QStringLiteral("refresh_token"), stolen}});
+        QCOMPARE(thief.status, 200);
+        for (const char *field :
+             {"access_token", "refresh_token", "access_expires_at", "refresh_expires_at"}) {
+            QCOMPARE(thief.json.value(QLatin1String(field)).toString(),
+                     owner.json.value(QLatin1String(field)).toString());
+        }
+        // One session: two pairs in the family, exactly one refresh token that can be spent.
+        QCOMPARE(liveRefreshTokens(family), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM tokens WHERE family_id = '%1'")
+                            .arg(family))
+                     .toLongLong(),
+                 4);
+        // Whoever rotates next leaves the other with a spent token; when it comes back, the
+        // session ends for both and the theft shows.
+        const TestClient::Reply next = c.post(QStringLiteral("/v1/auth/refresh"),
+                                              {{QStringLiteral("refresh_token"),
+                                                owner.json.value(
+                                                    QStringLiteral("refresh_token"))}});
+        QCOMPARE(next.status, 200);
+        const TestClient::Reply again = c.post(QStringLiteral("/v1/auth/refresh"),
+                                               {{QStringLiteral("refresh_token"), stolen}});
+        QCOMPARE(again.status, 401);
+        QCOMPARE(again.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("refresh_token_reused"));
+        QCOMPARE(c.get(QStringLiteral("/v1/auth/session"),
+                       next.json.value(QStringLiteral("access_token")).toString())
+                     .status,
+                 401);
+        QCOMPARE(liveRefreshTokens(family), 0);
+        QTRY_VERIFY(!m_server->logLines(QStringLiteral("refresh refused")).isEmpty());
+        const QJsonObject alarm = m_server->logLines(QStringLiteral("refresh refused")).constLast();
+        QCOMPARE(alarm.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("refresh_token_reused"));
+        QCOMPARE(alarm.value(QStringLiteral("user")).toString(), QStringLiteral("luis"));
+    }
+
+    void refreshAfterTheSessionsMaximumLifetimeIs401()
+    {
+        const QJsonObject tokens = login(QStringLiteral("luis"), QStringLiteral("luis-clave-2026"));
+        QVERIFY(tokens.value(QStringLiteral("refresh_expires_in")).toInt() <= 30 * 24 * 3600);
+        const QString token = tokens.value(QStringLiteral("refresh_token")).toString();
+        // The server runs on the real clock: the session is made to have begun 31 days ago.
+        QVERIFY(m_fx.exec(QStringLiteral("UPDATE tokens SET family_started_at = now() - "
+                                         "interval '31 days' WHERE family_id = '%1'")
+                              .arg(familyOf(token))));
+        const TestClient::Reply r = client().post(QStringLiteral("/v1/auth/refresh"),
+                                                  {{QStringLiteral("refresh_token"), token}});
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("session_expired"));
+        QCOMPARE(r.json.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("La sesión llegó a su duración máxima (30 días desde que se "
+                                "inició). Inicie sesión de nuevo."));
+        QVERIFY(r.header("WWW-Authenticate").startsWith(QLatin1String("Bearer")));
+        QVERIFY(!r.json.contains(QStringLiteral("access_token")));
+    }
+
+    void deviceBoundRefreshIsSignedByTheDevice()
+    {
+        // A refresh token copied off a PC (its keychain) must not be enough to act as the PC.
+        const QString device = registerDevice();
+        QVERIFY(!device.isEmpty());
+        QJsonObject body{{QStringLiteral("username"), QStringLiteral("ana")},
+                         {QStringLiteral("password"), QStringLiteral("ana-clave-2026")}};
+        TestDeviceKeys::bindLogin(&body, device, QStringLiteral("ana"));
+        const TestClient::Reply in = client().post(QStringLiteral("/v1/auth/login"), body);
+        QCOMPARE(in.status, 200);
+        const QString token = in.json.value(QStringLiteral("refresh_token")).toString();
+        const QByteArray right = TestDeviceKeys::forDevice(device).secretKey;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto refresh = [&](const std::optional<tambo::core::DeviceLoginProof> &proof) {
+            QJsonObject b{{QStringLiteral("refresh_token"), token}};
+            if (proof)
+                proof->addTo(&b);
+            return client().post(QStringLiteral("/v1/auth/refresh"), b);
+        };
+        const auto signedBy = [&](const QByteArray &key, const QDateTime &at) {
+            return tambo::core::DeviceLoginProof::signRefresh(key,
+                                                              QUuid::fromString(device),
+                                                              token,
+                                                              at);
+        };
+
+        const TestClient::Reply unsigned_ = refresh(std::nullopt);
+        QCOMPARE(unsigned_.status, 400);
+        QCOMPARE(unsigned_.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_proof_required"));
+        const TestClient::Reply otherKey = refresh(
+            signedBy(tambo::core::BundleKeyPair::generate().secretKey, now));
+        QCOMPARE(otherKey.status, 401);
+        QCOMPARE(otherKey.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_proof_invalid"));
+        QVERIFY(!otherKey.json.contains(QStringLiteral("access_token")));
+        const TestClient::Reply stale = refresh(signedBy(right, now.addSecs(-3600)));
+        QCOMPARE(stale.status, 401);
+        QCOMPARE(stale.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("device_proof_stale"));
+        QVERIFY(QDateTime::fromString(stale.json.value(QStringLiteral("server_time")).toString(),
+                                      Qt::ISODateWithMs)
+                    .isValid());
+        // None of those spent the token; the device's own signature does.
+        QCOMPARE(liveRefreshTokens(familyOf(token)), 1);
+        const TestClient::Reply ok = refresh(signedBy(right, now));
+        QVERIFY2(ok.status == 200, ok.body.c_str());
+        QCOMPARE(ok.json.value(QStringLiteral("device_id")).toString(), device);
+
+        // The desktop's client signs its refreshes; on a PC an hour behind it signs again with
+        // the server's time.
+        tambo::test::FakeClock late(now.addSecs(-3600));
+        tambo::core::SyncHttpClient::Options options;
+        options.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port()));
+        options.caCertificate = m_fx.certificate().certificatePath();
+        options.clock = &late;
+        const QString kept = ok.json.value(QStringLiteral("refresh_token")).toString();
+        tambo::core::SyncHttpClient pc(options);
+        pc.setTokens({}, kept); // a restarted PC keeps only its refresh token
+        pc.setDeviceKey(QUuid::fromString(device), right);
+        const auto registered = pc.post(QStringLiteral("/v1/devices/register"),
+                                        {{QStringLiteral("device_id"), device},
+                                         {QStringLiteral("public_key"),
+                                          TestDeviceKeys::publicKeyBase64(device)}});
+        QCOMPARE(registered.status, 200); // already registered, with a fresh access token
+        QVERIFY(!pc.accessToken().isEmpty());
+        QVERIFY(pc.refreshToken() != kept);
+        // Without the key the server refuses, and the client keeps its session for later.
+        tambo::core::SyncHttpClient keyless(options);
+        keyless.setTokens({}, pc.refreshToken());
+        const auto refused = keyless.post(QStringLiteral("/v1/devices/register"), {});
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(keyless.refreshToken(), pc.refreshToken());
     }
 
     void secretsNeverReachTheLog()

@@ -69,7 +69,7 @@ private slots:
     void stepsAreNumberedFromOne()
     {
         const QList<MigrationStep> steps = PgSchema::steps();
-        QCOMPARE(PgSchema::latestVersion(), 6);
+        QCOMPARE(PgSchema::latestVersion(), 7);
         for (qsizetype i = 0; i < steps.size(); ++i) {
             QCOMPARE(steps.at(i).version, int(i) + 1);
             QVERIFY(steps.at(i).apply);
@@ -87,7 +87,7 @@ private slots:
         const PgSchema::Report first = PgSchema::migrate(db, m_clock);
         QVERIFY2(first.ok(), qPrintable(first.error));
         QCOMPARE(first.from, 0);
-        QCOMPARE(first.to, 6);
+        QCOMPARE(first.to, 7);
         QCOMPARE(tables(db),
                  (QStringList{QStringLiteral("devices"),
                               QStringLiteral("schema_versions"),
@@ -99,22 +99,22 @@ private slots:
                               QStringLiteral("sync_scope_exits"),
                               QStringLiteral("tokens"),
                               QStringLiteral("users")}));
-        QCOMPARE(PgSchema::currentVersion(db), 6);
+        QCOMPARE(PgSchema::currentVersion(db), 7);
         QVERIFY(PgSchema::checkUpToDate(db).isEmpty());
 
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT module, version, applied_at FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("server"));
-        QCOMPARE(q.value(1).toInt(), 6);
+        QCOMPARE(q.value(1).toInt(), 7);
         QCOMPARE(q.value(2).toDateTime().toUTC(), m_clock.now());
         QVERIFY(!q.next());
 
         m_clock.advanceMinutes(5);
         const PgSchema::Report again = PgSchema::migrate(db, m_clock);
         QVERIFY2(again.ok(), qPrintable(again.error));
-        QCOMPARE(again.from, 6);
-        QCOMPARE(again.to, 6);
+        QCOMPARE(again.from, 7);
+        QCOMPARE(again.to, 7);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(applied_at) FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
@@ -164,7 +164,50 @@ private slots:
                               QStringLiteral("issued_at"),
                               QStringLiteral("expires_at"),
                               QStringLiteral("used_at"),
-                              QStringLiteral("revoked_at")}));
+                              QStringLiteral("revoked_at"),
+                              QStringLiteral("family_started_at"),
+                              QStringLiteral("successor_hash"),
+                              QStringLiteral("reissue")}));
+    }
+
+    void sessionStartsAreFilledInForExistingTokens()
+    {
+        // A server upgraded with sessions open: every family's start is its first token's issue
+        // time, so the maximum session lifetime counts from the real login.
+        QSqlDatabase db = freshDatabase();
+        const PgSchema::Report before = PgSchema::migrate(db, m_clock, PgSchema::steps().mid(0, 6));
+        QVERIFY2(before.ok(), qPrintable(before.error));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO users (username, role_id, password_hash, created_at, updated_at)"
+            " VALUES ('ana', 'admin_otic', '$argon2id$x', now(), now())")));
+        const QString insert = QStringLiteral(
+            "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at)"
+            " SELECT repeat('%1', 64), 'refresh', id, '%2'::uuid, '%3'::timestamptz,"
+            " '2026-12-31T00:00:00Z'::timestamptz FROM users");
+        const QString familyA = QStringLiteral("0b6b3c1e-6a47-4f5e-9d38-2f4c1b9a7e10");
+        const QString familyB = QStringLiteral("1b6b3c1e-6a47-4f5e-9d38-2f4c1b9a7e10");
+        QVERIFY(q.exec(
+            insert.arg(QStringLiteral("a"), familyA, QStringLiteral("2026-03-01T08:00:00Z"))));
+        QVERIFY(q.exec(
+            insert.arg(QStringLiteral("b"), familyA, QStringLiteral("2026-03-02T08:00:00Z"))));
+        QVERIFY(q.exec(
+            insert.arg(QStringLiteral("c"), familyB, QStringLiteral("2026-03-05T08:00:00Z"))));
+
+        const PgSchema::Report after = PgSchema::migrate(db, m_clock);
+        QVERIFY2(after.ok(), qPrintable(after.error));
+        QCOMPARE(after.from, 6);
+        QVERIFY(q.exec(QStringLiteral("SELECT family_id::text, count(DISTINCT family_started_at),"
+                                      " min(family_started_at) FROM tokens"
+                                      " GROUP BY family_id ORDER BY family_id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), familyA);
+        QCOMPARE(q.value(1).toInt(), 1);
+        QCOMPARE(q.value(2).toDateTime().toUTC(),
+                 QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(2).toDateTime().toUTC(),
+                 QDateTime(QDate(2026, 3, 5), QTime(8, 0), Qt::UTC));
     }
 
     void constraintsGuardTheData()
@@ -189,18 +232,21 @@ private slots:
             " SELECT gen_random_uuid(), '\\x00'::bytea, id, now() FROM users")));
         // Tokens: 64 hex characters, a known kind, expiry after issue.
         QVERIFY(!q.exec(QStringLiteral(
-            "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at)"
+            "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at,"
+            " family_started_at)"
             " SELECT repeat('a', 64), 'cookie', id, gen_random_uuid(), now(),"
-            " now() + interval '1 minute' FROM users")));
+            " now() + interval '1 minute', now() FROM users")));
         QVERIFY(!q.exec(QStringLiteral(
-            "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at)"
+            "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at,"
+            " family_started_at)"
             " SELECT repeat('a', 64), 'access', id, gen_random_uuid(), now(),"
-            " now() - interval '1 minute' FROM users")));
+            " now() - interval '1 minute', now() FROM users")));
         QVERIFY2(
             q.exec(QStringLiteral(
-                "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at)"
+                "INSERT INTO tokens (token_hash, kind, user_id, family_id, issued_at, expires_at,"
+                " family_started_at)"
                 " SELECT repeat('a', 64), 'access', id, gen_random_uuid(), now(),"
-                " now() + interval '1 minute' FROM users")),
+                " now() + interval '1 minute', now() FROM users")),
             qPrintable(q.lastError().text()));
     }
 
@@ -289,10 +335,10 @@ private slots:
         b.join();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(ok.load(), 2);
-        QCOMPARE(applied.load(), 6); // one of them did everything, the other nothing
+        QCOMPARE(applied.load(), 7); // one of them did everything, the other nothing
         {
             QSqlDatabase check = m_pg->open(QStringLiteral("race-check"), name);
-            QCOMPARE(PgSchema::currentVersion(check), 6);
+            QCOMPARE(PgSchema::currentVersion(check), 7);
             check.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("race-check"));

@@ -61,6 +61,7 @@ connect_timeout = 7
 [auth]
 access_token_minutes = 10
 refresh_token_days = 14
+session_max_days = 21
 
 [LOG]
 Level = Debug
@@ -85,6 +86,7 @@ Level = Debug
         QCOMPARE(c->database.connectTimeoutSeconds, 7);
         QCOMPARE(c->auth.accessTokenMinutes, 10);
         QCOMPARE(c->auth.refreshTokenDays, 14);
+        QCOMPARE(c->auth.sessionMaxDays, 21);
         QCOMPARE(c->logLevel, ServerConfig::LogLevel::Debug);
         QCOMPARE(c->sourcePath, path);
     }
@@ -109,6 +111,7 @@ Level = Debug
         QCOMPARE(c->database.password, QStringLiteral("  spaced  ")); // quotes keep spaces
         QCOMPARE(c->auth.accessTokenMinutes, 15);
         QCOMPARE(c->auth.refreshTokenDays, 30);
+        QCOMPARE(c->auth.sessionMaxDays, 30); // a session ends 30 days after its login
         QCOMPARE(c->logLevel, ServerConfig::LogLevel::Info);
     }
 
@@ -195,6 +198,9 @@ Level = Debug
         QTest::addRow("several problems at once")
             << "s.ini" << QByteArray(tlsOff + "port = x\nworkers = y\n")
             << QStringList{"s.ini:3", "s.ini:4"};
+        QTest::addRow("session longer than a year")
+            << "zb.ini" << QByteArray(tlsOff + "[auth]\nsession_max_days = 400\n")
+            << QStringList{"[auth] session_max_days", "from 1 to 365"};
         QTest::addRow("json syntax") << "t.json" << QByteArray("{\"server\": {\"port\": 1,}}")
                                      << QStringList{"t.json", "not valid JSON at offset"};
         QTest::addRow("json top level")
