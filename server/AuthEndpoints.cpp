@@ -1,6 +1,7 @@
 #include "AuthEndpoints.h"
 
 #include "ApiContext.h"
+#include "ClientAddress.h"
 #include "DeviceRegistry.h"
 #include "HttpServer.h"
 #include "JsonReply.h"
@@ -10,6 +11,11 @@
 #include "util/Clock.h"
 
 #include <QJsonValue>
+#include <QStringList>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
 
 namespace tambo::server {
 
@@ -40,6 +46,22 @@ void answerStaleProof(httplib::Response &res, const QDateTime &now)
                                      "firme de nuevo con la hora del servidor.")},
                      {QStringLiteral("server_time"), iso(now)}});
     HttpServer::annotate(QStringLiteral("error"), QStringLiteral("device_proof_stale"));
+}
+
+// Every X-Forwarded-For header of the request, joined in order (a proxy may add its own).
+QString forwardedFor(const httplib::Request &req)
+{
+    QStringList parts;
+    const size_t n = req.get_header_value_count("X-Forwarded-For");
+    for (size_t i = 0; i < n; ++i)
+        parts << QString::fromStdString(req.get_header_value("X-Forwarded-For", i));
+    return parts.join(QLatin1Char(','));
+}
+
+QString minutesText(qint64 secs)
+{
+    const qint64 minutes = std::max<qint64>(1, (secs + 59) / 60);
+    return minutes == 1 ? QStringLiteral("1 minuto") : QStringLiteral("%1 minutos").arg(minutes);
 }
 
 void answerTokenFailure(ApiContext &ctx,
@@ -193,6 +215,51 @@ std::optional<TokenService::Principal> AuthEndpoints::authenticate(ApiContext &c
     return auth.principal;
 }
 
+QString AuthEndpoints::clientAddress(const ApiContext &ctx, const httplib::Request &req)
+{
+    return ClientAddress::resolve(QString::fromStdString(req.remote_addr),
+                                  forwardedFor(req),
+                                  ctx.trustedProxies);
+}
+
+void AuthEndpoints::logFailure(const QString &username,
+                               const QString &source,
+                               const QString &reason,
+                               const QJsonObject &extra)
+{
+    QJsonObject fields{{QStringLiteral("user"), username},
+                       {QStringLiteral("source"), source},
+                       {QStringLiteral("reason"), reason}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        fields.insert(it.key(), it.value());
+    m_ctx.log.warning(QStringLiteral("login failed"), fields);
+}
+
+void AuthEndpoints::answerLocked(httplib::Response &res,
+                                 const LoginThrottle::Verdict &verdict,
+                                 const QString &username,
+                                 const QString &source)
+{
+    const QString reason = verdict.scope == QLatin1String("account")
+                               ? QStringLiteral("account_locked")
+                               : QStringLiteral("address_locked");
+    m_ctx.metrics.recordLoginRefusal(reason);
+    logFailure(username,
+               source,
+               reason,
+               {{QStringLiteral("locked_until"), iso(verdict.lockedUntil)}});
+    JsonReply::send(res,
+                    429,
+                    {{QStringLiteral("error"), QStringLiteral("too_many_attempts")},
+                     {QStringLiteral("message"),
+                      QStringLiteral("Demasiados intentos fallidos de inicio de sesión. Por "
+                                     "seguridad, espere %1 antes de volver a intentarlo.")
+                          .arg(minutesText(verdict.retryAfterSecs))},
+                     {QStringLiteral("retry_after"), verdict.retryAfterSecs}});
+    res.set_header("Retry-After", std::to_string(verdict.retryAfterSecs));
+    HttpServer::annotate(QStringLiteral("error"), QStringLiteral("too_many_attempts"));
+}
+
 void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
 {
     const auto body = JsonReply::parseObject(req, res);
@@ -220,27 +287,80 @@ void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
                                                "firma del equipo (device_proof y "
                                                "device_proof_time). Actualice Tambo."));
     }
-    HttpServer::annotate(QStringLiteral("user"),
-                         UserAccounts::normalizedUsername(*username).left(64));
+    const QString name = LoginThrottle::accountKey(*username);
+    const QString source = clientAddress(m_ctx, req);
+    HttpServer::annotate(QStringLiteral("user"), name);
+    if (source != QString::fromStdString(req.remote_addr))
+        HttpServer::annotate(QStringLiteral("client"), source);
 
     QString error;
     QSqlDatabase db = m_ctx.db.connection(&error);
     if (!db.isOpen())
         return JsonReply::databaseError(m_ctx, res, error);
 
-    const UserAccounts::Result checked = UserAccounts(db, m_ctx.clock, m_ctx.hasher)
-                                             .verifyLogin(*username, *password);
+    // Throttled before any Argon2id work: a locked account or address costs a SELECT.
+    LoginThrottle throttle(db, m_ctx.clock, m_ctx.loginLimits);
+    LoginThrottle::Verdict verdict = throttle.check(name, source);
+    if (!verdict.ok())
+        return JsonReply::databaseError(m_ctx, res, verdict.error);
+    if (!verdict.allowed)
+        return answerLocked(res, verdict, name, source);
+
+    UserAccounts::Result checked;
+    {
+        const HashGate::Slot slot = m_ctx.hashGate.acquire(
+            std::chrono::milliseconds(m_ctx.hashWaitMs));
+        if (!slot) {
+            m_ctx.metrics.recordLoginRefusal(QStringLiteral("server_busy"));
+            logFailure(name, source, QStringLiteral("server_busy"));
+            JsonReply::error(res,
+                             503,
+                             QStringLiteral("server_busy"),
+                             QStringLiteral("El servidor está atendiendo muchos inicios de sesión "
+                                            "a la vez. Intente de nuevo en unos segundos."));
+            res.set_header("Retry-After", "2");
+            return;
+        }
+        // Others may have failed (and locked) while this request waited for its slot; so at
+        // most password_hash_slots checks per instance slip past a fresh lock.
+        verdict = throttle.check(name, source);
+        if (!verdict.ok())
+            return JsonReply::databaseError(m_ctx, res, verdict.error);
+        if (!verdict.allowed)
+            return answerLocked(res, verdict, name, source);
+        checked = UserAccounts(db, m_ctx.clock, m_ctx.hasher).verifyLogin(*username, *password);
+    }
     switch (checked.status) {
-    case UserAccounts::Status::Ok:
-        break;
-    case UserAccounts::Status::Disabled:
-        return JsonReply::error(res, 403, QStringLiteral("account_disabled"), MsgAccountDisabled);
-    case UserAccounts::Status::DbError:
-        return JsonReply::databaseError(m_ctx, res, checked.error);
-    default:
+    case UserAccounts::Status::BadCredentials: {
+        const LoginThrottle::Verdict after
+            = throttle.recordFailure(name, source, QStringLiteral("bad_credentials"));
+        if (!after.ok())
+            return JsonReply::databaseError(m_ctx, res, after.error);
+        m_ctx.metrics.recordLoginRefusal(QStringLiteral("bad_credentials"));
+        QJsonObject extra;
+        if (!after.allowed)
+            extra.insert(QStringLiteral("locked_until"), iso(after.lockedUntil));
+        logFailure(name, source, QStringLiteral("bad_credentials"), extra);
         JsonReply::error(res, 401, QStringLiteral("invalid_credentials"), MsgInvalidCredentials);
         res.set_header("WWW-Authenticate", "Bearer realm=\"tambo\"");
         return;
+    }
+    case UserAccounts::Status::DbError:
+        return JsonReply::databaseError(m_ctx, res, checked.error);
+    case UserAccounts::Status::Ok:
+    case UserAccounts::Status::Disabled:
+        break;
+    default:
+        return JsonReply::databaseError(m_ctx, res, checked.error);
+    }
+    // The right password: the account's count of failures starts again.
+    if (!throttle.recordSuccess(name, &error))
+        return JsonReply::databaseError(m_ctx, res, error);
+    if (checked.status == UserAccounts::Status::Disabled) {
+        logFailure(name, source, QStringLiteral("account_disabled"));
+        if (!throttle.audit(name, source, QStringLiteral("account_disabled"), &error))
+            return JsonReply::databaseError(m_ctx, res, error);
+        return JsonReply::error(res, 403, QStringLiteral("account_disabled"), MsgAccountDisabled);
     }
 
     const QDateTime now = m_ctx.clock.now().toUTC();
@@ -254,6 +374,12 @@ void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
             return JsonReply::databaseError(m_ctx, res, findError);
         if (device && !device->revoked) {
             if (!proof->verify(device->publicKey, deviceId, *username)) {
+                logFailure(name,
+                           source,
+                           QStringLiteral("device_proof_invalid"),
+                           {{QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces)}});
+                if (!throttle.audit(name, source, QStringLiteral("device_proof_invalid"), &error))
+                    return JsonReply::databaseError(m_ctx, res, error);
                 return JsonReply::error(res,
                                         401,
                                         QStringLiteral("device_proof_invalid"),
@@ -300,7 +426,7 @@ void AuthEndpoints::refresh(const httplib::Request &req, httplib::Response &res)
         using S = TokenService::Status;
         if (issued.status == S::Reused || issued.status == S::DeviceProofInvalid) {
             QJsonObject fields{{QStringLiteral("user"), issued.principal.user.username},
-                               {QStringLiteral("source"), QString::fromStdString(req.remote_addr)},
+                               {QStringLiteral("source"), clientAddress(m_ctx, req)},
                                {QStringLiteral("family"),
                                 issued.principal.familyId.toString(QUuid::WithoutBraces)},
                                {QStringLiteral("reason"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LoginThrottle.h"
 #include "TokenService.h"
 
 #include <httplib.h>
@@ -14,7 +15,8 @@ class HttpServer;
 struct ApiContext;
 
 // POST /v1/auth/login    {"username","password","device_id"?} → tokens (200), 401 wrong
-//                        credentials, 403 disabled account or revoked device, 404 unknown device
+//                        credentials, 403 disabled account or revoked device, 404 unknown device,
+//                        429 too many failures (LoginThrottle), 503 no Argon2id slot (HashGate)
 // POST /v1/auth/refresh  {"refresh_token", "device_proof"?} → a new pair (rotation), or the same
 //                        pair again within the grace window; 401 invalid/expired/reused/
 //                        session_expired, 400/401 device proof (device-bound sessions)
@@ -38,8 +40,19 @@ public:
     static QJsonObject userJson(const ServerUser &user);
     static QJsonObject tokensJson(const TokenService::TokenPair &tokens, const QDateTime &now);
 
+    // The client's address: the TCP peer, or X-Forwarded-For from a trusted proxy.
+    static QString clientAddress(const ApiContext &ctx, const httplib::Request &req);
+
 private:
     void login(const httplib::Request &req, httplib::Response &res);
+    void answerLocked(httplib::Response &res,
+                      const LoginThrottle::Verdict &verdict,
+                      const QString &username,
+                      const QString &source);
+    void logFailure(const QString &username,
+                    const QString &source,
+                    const QString &reason,
+                    const QJsonObject &extra = {});
     void refresh(const httplib::Request &req, httplib::Response &res);
     void session(const httplib::Request &req, httplib::Response &res);
 

@@ -1,5 +1,7 @@
 #include "Metrics.h"
 
+#include <algorithm>
+
 namespace tambo::server {
 
 namespace {
@@ -56,6 +58,32 @@ void Metrics::recordDbError()
 {
     std::lock_guard lock(m_mutex);
     ++m_dbErrors;
+}
+
+void Metrics::setPasswordHashesInFlight(int inFlight)
+{
+    std::lock_guard lock(m_mutex);
+    m_hashesInFlight = inFlight;
+    m_hashesInFlightMax = std::max(m_hashesInFlightMax, inFlight);
+}
+
+void Metrics::recordLoginRefusal(const QString &reason)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_loginRefusals[reason];
+}
+
+int Metrics::passwordHashesInFlightMax() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_hashesInFlightMax;
+}
+
+quint64 Metrics::loginRefusals(const QString &reason) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_loginRefusals.find(reason);
+    return it == m_loginRefusals.end() ? 0 : it->second;
 }
 
 quint64 Metrics::requestCount(const QString &route, int status) const
@@ -119,6 +147,22 @@ QByteArray Metrics::prometheusText() const
            "# TYPE tambo_db_errors_total counter\n"
            "tambo_db_errors_total "
            + QByteArray::number(m_dbErrors) + '\n';
+
+    out += "# HELP tambo_password_hashes_in_flight Argon2id password checks running now.\n"
+           "# TYPE tambo_password_hashes_in_flight gauge\n"
+           "tambo_password_hashes_in_flight "
+           + QByteArray::number(m_hashesInFlight) + '\n';
+    out += "# HELP tambo_password_hashes_in_flight_max The most Argon2id password checks that "
+           "ran at once since the start.\n"
+           "# TYPE tambo_password_hashes_in_flight_max gauge\n"
+           "tambo_password_hashes_in_flight_max "
+           + QByteArray::number(m_hashesInFlightMax) + '\n';
+    out += "# HELP tambo_login_refusals_total Logins refused, by reason.\n"
+           "# TYPE tambo_login_refusals_total counter\n";
+    for (const auto &[reason, count] : m_loginRefusals) {
+        out += "tambo_login_refusals_total{reason=\"" + escapeLabel(reason) + "\"} "
+               + QByteArray::number(count) + '\n';
+    }
     return out;
 }
 

@@ -17,6 +17,11 @@ namespace tambo::server {
 //     tambo_http_request_duration_seconds{route}          histogram (bucketBounds())
 //     tambo_db_errors_total                               counter
 //     tambo_server_info{version}                          gauge, always 1
+//     tambo_password_hashes_in_flight                     gauge (HashGate)
+//     tambo_password_hashes_in_flight_max                 gauge, the most at once since start
+//     tambo_login_refusals_total{reason}                  counter: bad_credentials,
+//                                                         account_locked, address_locked,
+//                                                         server_busy
 // route is the registered pattern (e.g. "/v1/auth/login"), or "unmatched" for unknown paths, so
 // the number of series stays bounded whatever clients send. Thread-safe.
 class Metrics
@@ -26,10 +31,14 @@ public:
 
     void recordRequest(const QString &route, int status, double seconds);
     void recordDbError();
+    void setPasswordHashesInFlight(int inFlight);
+    void recordLoginRefusal(const QString &reason);
 
     quint64 requestCount(const QString &route, int status) const;
     quint64 totalRequests() const;
     quint64 dbErrors() const;
+    int passwordHashesInFlightMax() const;
+    quint64 loginRefusals(const QString &reason) const;
 
     QByteArray prometheusText() const;
 
@@ -50,6 +59,9 @@ private:
     std::map<std::pair<QString, int>, quint64> m_requests;
     std::map<QString, Histogram> m_latency;
     quint64 m_dbErrors = 0;
+    int m_hashesInFlight = 0;
+    int m_hashesInFlightMax = 0;
+    std::map<QString, quint64> m_loginRefusals;
 };
 
 } // namespace tambo::server

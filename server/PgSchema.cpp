@@ -190,6 +190,28 @@ QList<core::MigrationStep> PgSchema::steps()
                             "       GROUP BY family_id) f"
                             " WHERE f.family_id = t.family_id"),
              QStringLiteral("ALTER TABLE tokens ALTER COLUMN family_started_at SET NOT NULL")}),
+        MigrationStep::sql(
+            8,
+            QStringLiteral("auth: login throttling and failed-login audit"),
+            {// Failed logins counted per account and per source address (LoginThrottle).
+             QStringLiteral("CREATE TABLE login_throttle ("
+                            " scope TEXT NOT NULL CHECK (scope IN ('account', 'address')),"
+                            " key TEXT NOT NULL,"
+                            " failures INTEGER NOT NULL CHECK (failures >= 0),"
+                            " window_started_at TIMESTAMPTZ NOT NULL,"
+                            " locked_until TIMESTAMPTZ,"
+                            " PRIMARY KEY (scope, key))"),
+             QStringLiteral("CREATE INDEX login_throttle_window ON login_throttle"
+                            " (window_started_at)"),
+             // Audit of failed logins: who was tried, from where, why it failed. Never the
+             // password.
+             QStringLiteral("CREATE TABLE login_failures ("
+                            " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " username TEXT NOT NULL,"
+                            " source TEXT NOT NULL,"
+                            " reason TEXT NOT NULL,"
+                            " created_at TIMESTAMPTZ NOT NULL)"),
+             QStringLiteral("CREATE INDEX login_failures_created ON login_failures (created_at)")}),
     };
 }
 

@@ -21,7 +21,8 @@ namespace tambo::server {
 // second waits, then finds nothing to do. A database written by a newer server is never touched.
 //
 // Steps: 1 users, 2 devices, 3 tokens, 4-6 sync (ADR 0007), 7 session start and sealed re-issue
-// of a rotation (TokenService). Schema changes only add (GUIDE §5).
+// of a rotation (TokenService), 8 login throttling and audit (LoginThrottle). Schema changes only
+// add (GUIDE §5).
 class PgSchema
 {
 public:

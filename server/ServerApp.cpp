@@ -17,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QTextStream>
 
 #include <csignal>
@@ -292,6 +293,8 @@ int ServerApp::serve(const ServerConfig &config)
     pg.releaseThreadConnection(); // the main thread only waits from here on
 
     Metrics metrics;
+    HashGate hashGate(config.auth.passwordHashSlots,
+                      [&metrics](int inFlight) { metrics.setPasswordHashesInFlight(inFlight); });
     ApiContext ctx{pg,
                    m_clock,
                    log,
@@ -300,7 +303,13 @@ int ServerApp::serve(const ServerConfig &config)
                                            config.auth.refreshTokenDays,
                                            config.auth.sessionMaxDays},
                    core::PasswordHasher(),
-                   m_catalogue};
+                   m_catalogue,
+                   hashGate,
+                   config.auth.passwordHashWaitMs,
+                   LoginThrottle::Limits{config.auth.loginMaxFailures,
+                                         config.auth.loginAddressMaxFailures,
+                                         config.auth.loginLockMinutes},
+                   config.server.trustedProxies};
 
     HttpServer::Options options;
     options.address = config.server.address;
@@ -332,7 +341,10 @@ int ServerApp::serve(const ServerConfig &config)
              {{QStringLiteral("address"), config.server.address},
               {QStringLiteral("port"), http.port()},
               {QStringLiteral("tls"), config.server.tls},
-              {QStringLiteral("workers"), config.server.workers}});
+              {QStringLiteral("workers"), config.server.workers},
+              {QStringLiteral("password_hash_slots"), hashGate.capacity()},
+              {QStringLiteral("trusted_proxies"),
+               QJsonArray::fromStringList(config.server.trustedProxies)}});
     {
         std::lock_guard lock(guard);
         running = &http;

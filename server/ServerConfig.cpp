@@ -145,6 +145,18 @@ std::optional<ServerConfig> Builder::build(const QList<Entry> &entries, QString 
          [&](const Entry &e) {
              c.server.maxBodyBytes = toInt64(e, 1024, qint64(1) << 32, c.server.maxBodyBytes);
          }},
+        {QStringLiteral("server.trusted_proxy"),
+         [&](const Entry &e) {
+             c.server.trustedProxies.clear();
+             for (const QString &part : e.value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                 const QHostAddress a(part.trimmed());
+                 if (a.isNull()) {
+                     fail(e, QStringLiteral("'%1' is not an IP address").arg(part.trimmed()));
+                     continue;
+                 }
+                 c.server.trustedProxies << a.toString();
+             }
+         }},
         {QStringLiteral("database.host"), [&](const Entry &e) { c.database.host = nonEmpty(e); }},
         {QStringLiteral("database.port"),
          [&](const Entry &e) { c.database.port = toInt(e, 1, 65535, c.database.port); }},
@@ -174,6 +186,26 @@ std::optional<ServerConfig> Builder::build(const QList<Entry> &entries, QString 
          }},
         {QStringLiteral("auth.session_max_days"),
          [&](const Entry &e) { c.auth.sessionMaxDays = toInt(e, 1, 365, c.auth.sessionMaxDays); }},
+        {QStringLiteral("auth.login_max_failures"),
+         [&](const Entry &e) {
+             c.auth.loginMaxFailures = toInt(e, 1, 100, c.auth.loginMaxFailures);
+         }},
+        {QStringLiteral("auth.login_address_max_failures"),
+         [&](const Entry &e) {
+             c.auth.loginAddressMaxFailures = toInt(e, 1, 10000, c.auth.loginAddressMaxFailures);
+         }},
+        {QStringLiteral("auth.login_lock_minutes"),
+         [&](const Entry &e) {
+             c.auth.loginLockMinutes = toInt(e, 1, 24 * 60, c.auth.loginLockMinutes);
+         }},
+        {QStringLiteral("auth.password_hash_slots"),
+         [&](const Entry &e) {
+             c.auth.passwordHashSlots = toInt(e, 1, 64, c.auth.passwordHashSlots);
+         }},
+        {QStringLiteral("auth.password_hash_wait_ms"),
+         [&](const Entry &e) {
+             c.auth.passwordHashWaitMs = toInt(e, 0, 60000, c.auth.passwordHashWaitMs);
+         }},
         {QStringLiteral("log.level"),
          [&](const Entry &e) {
              const QString v = e.value.trimmed().toLower();

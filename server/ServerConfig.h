@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,6 +19,9 @@ namespace tambo::server {
 //     private_key = server.key
 //     keep_alive_seconds = 2          ; idle keep-alive wait; bounds how long shutdown can take
 //     max_body_bytes = 8388608
+//     trusted_proxy =                 ; reverse proxy address(es), comma-separated; only a
+//                                     ; connection from one of them may name the client in
+//                                     ; X-Forwarded-For (login throttling, logs). Default none.
 //     [database]
 //     host = 127.0.0.1
 //     port = 5432
@@ -29,6 +33,11 @@ namespace tambo::server {
 //     access_token_minutes = 15
 //     refresh_token_days = 30
 //     session_max_days = 30           ; a login's session ends then, however often refreshed
+//     login_max_failures = 5          ; wrong passwords per account within login_lock_minutes…
+//     login_address_max_failures = 5  ; …and per source address, before 429 for
+//     login_lock_minutes = 15         ; this long (the desktop's rule: 5 in 15 min, 15 min lock)
+//     password_hash_slots = 2         ; Argon2id checks at once (64 MiB each)
+//     password_hash_wait_ms = 2000    ; wait for a free slot, then 503 with Retry-After
 //     [log]
 //     level = info                    ; debug | info | warning | error
 //
@@ -47,6 +56,7 @@ public:
         QString privateKey;  // absolute path
         int keepAliveSeconds = 2;
         qint64 maxBodyBytes = 8 * 1024 * 1024;
+        QStringList trustedProxies; // IP addresses, normalised
     };
     struct Database
     {
@@ -62,6 +72,11 @@ public:
         int accessTokenMinutes = 15;
         int refreshTokenDays = 30;
         int sessionMaxDays = 30;
+        int loginMaxFailures = 5;
+        int loginAddressMaxFailures = 5;
+        int loginLockMinutes = 15;
+        int passwordHashSlots = 2;
+        int passwordHashWaitMs = 2000;
     };
     enum class LogLevel { Debug, Info, Warning, Error };
 

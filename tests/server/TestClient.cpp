@@ -63,6 +63,21 @@ TestClient::Reply TestClient::get(const QString &path, const httplib::Headers &h
     return toReply(m_client->Get(path.toStdString(), headers));
 }
 
+TestClient::Reply TestClient::postWithHeaders(const QString &path,
+                                              const QJsonObject &body,
+                                              const httplib::Headers &headers)
+{
+    return toReply(m_client->Post(path.toStdString(),
+                                  headers,
+                                  QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
+                                  "application/json"));
+}
+
+void TestClient::bindTo(const QString &localAddress)
+{
+    m_client->set_interface(localAddress.toStdString());
+}
+
 TestClient::Reply TestClient::post(const QString &path,
                                    const QJsonObject &body,
                                    const QString &bearer)

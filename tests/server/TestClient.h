@@ -35,8 +35,14 @@ public:
                   const std::string &body,
                   const std::string &contentType,
                   const QString &bearer = {});
-    // A request with extra headers (e.g. X-Request-Id).
+    // A request with extra headers (e.g. X-Request-Id, X-Forwarded-For).
     Reply get(const QString &path, const httplib::Headers &headers);
+    Reply postWithHeaders(const QString &path,
+                          const QJsonObject &body,
+                          const httplib::Headers &headers);
+    // Connects from this local address (e.g. 127.0.0.2, another loopback address, to stand for
+    // a second machine such as a reverse proxy).
+    void bindTo(const QString &localAddress);
 
     httplib::ClientImpl &impl() { return *m_client; }
 

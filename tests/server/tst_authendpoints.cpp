@@ -1,5 +1,6 @@
-// AuthEndpoints through a real tambo-server process over TLS: /v1/auth/login, /refresh, /session,
-// and sessions that cannot be forked (issue 10).
+// AuthEndpoints through a real tambo-server process over TLS: /v1/auth/login, /refresh, /session;
+// sessions that cannot be forked (issue 10) and login throttling, with a second server configured
+// with a trusted proxy (127.0.0.2) and a single Argon2id slot.
 #include "FakeClock.h"
 #include "ServerFixture.h"
 #include "ServerProcess.h"
@@ -17,6 +18,8 @@
 
 #include <memory>
 #include <optional>
+#include <thread>
+#include <vector>
 
 using tambo::test::ServerFixture;
 using tambo::test::ServerProcess;
@@ -30,18 +33,36 @@ class TestAuthEndpoints : public QObject
 private:
     ServerFixture m_fx;
     std::unique_ptr<ServerProcess> m_server;
+    // trusted_proxy = 127.0.0.2, password_hash_slots = 1, password_hash_wait_ms = 0
+    std::unique_ptr<ServerProcess> m_guarded;
 
     TestClient client()
     {
         return TestClient(m_server->port(), m_fx.certificate().certificatePath());
     }
-
-    QJsonObject login(const QString &user, const QString &password)
+    TestClient guarded()
     {
-        return client()
-            .post(QStringLiteral("/v1/auth/login"),
-                  {{QStringLiteral("username"), user}, {QStringLiteral("password"), password}})
-            .json;
+        return TestClient(m_guarded->port(), m_fx.certificate().certificatePath());
+    }
+    // Connects to the guarded server from 127.0.0.2, its trusted reverse proxy.
+    TestClient viaProxy()
+    {
+        TestClient c = guarded();
+        c.bindTo(QStringLiteral("127.0.0.2"));
+        return c;
+    }
+    static TestClient::Reply loginWith(TestClient &c,
+                                       const QString &user,
+                                       const QString &password,
+                                       const QString &forwardedFor = {})
+    {
+        const QJsonObject body{{QStringLiteral("username"), user},
+                               {QStringLiteral("password"), password}};
+        if (forwardedFor.isEmpty())
+            return c.post(QStringLiteral("/v1/auth/login"), body);
+        return c.postWithHeaders(QStringLiteral("/v1/auth/login"),
+                                 body,
+                                 {{"X-Forwarded-For", forwardedFor.toStdString()}});
     }
     QVariant scalar(const QString &sql)
     {
@@ -85,6 +106,14 @@ private:
         return r.status == 201 ? device : QString();
     }
 
+    QJsonObject login(const QString &user, const QString &password)
+    {
+        return client()
+            .post(QStringLiteral("/v1/auth/login"),
+                  {{QStringLiteral("username"), user}, {QStringLiteral("password"), password}})
+            .json;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -104,16 +133,37 @@ private slots:
                  qPrintable(error));
         m_server = std::make_unique<ServerProcess>(m_fx.dir() + QStringLiteral("/server.log"));
         QVERIFY2(m_server->start(m_fx.configPath(), &error), qPrintable(error));
+
+        const QString guardedConfig
+            = ServerProcess::writeConfig(m_fx.dir(),
+                                         QStringLiteral("guarded.ini"),
+                                         m_fx.pg(),
+                                         QStringLiteral("tambo"),
+                                         &m_fx.certificate(),
+                                         8,
+                                         QStringLiteral("[server]\ntrusted_proxy = 127.0.0.2\n"
+                                                        "[auth]\npassword_hash_slots = 1\n"
+                                                        "password_hash_wait_ms = 0\n"));
+        QVERIFY(!guardedConfig.isEmpty());
+        m_guarded = std::make_unique<ServerProcess>(m_fx.dir() + QStringLiteral("/guarded.log"));
+        QVERIFY2(m_guarded->start(guardedConfig, &error), qPrintable(error));
+    }
+    void init()
+    {
+        // Each test starts with no failed logins counted (the servers share the database).
+        QVERIFY(m_fx.exec(QStringLiteral("DELETE FROM login_throttle")));
     }
     void cleanupTestCase()
     {
-        if (m_server && m_server->isRunning()) {
-            m_server->signal(SIGTERM);
-            QVERIFY(m_server->waitForExit(15000));
-            QCOMPARE(m_server->exitCode(), 0);
+        for (ServerProcess *s : {m_server.get(), m_guarded.get()}) {
+            if (s && s->isRunning()) {
+                s->signal(SIGTERM);
+                QVERIFY(s->waitForExit(15000));
+                QCOMPARE(s->exitCode(), 0);
+            }
+            if (s)
+                QVERIFY2(!s->hasSanitizerReport(), qPrintable(s->logText()));
         }
-        if (m_server)
-            QVERIFY2(!m_server->hasSanitizerReport(), qPrintable(m_server->logText()));
     }
 
     void loginGivesShortLivedTokenAndRefreshToken()
@@ -574,6 +624,288 @@ private slots:
         const auto refused = keyless.post(QStringLiteral("/v1/devices/register"), {});
         QCOMPARE(refused.status, 401);
         QCOMPARE(keyless.refreshToken(), pc.refreshToken());
+    }
+
+    void sixthWrongPasswordIs429WithRetryAfter()
+    {
+        // The attack: 300 wrong passwords in 24 s. Five wrong passwords for one account, from
+        // five addresses (through the proxy), lock the account for 15 minutes, as on the desktop.
+        TestClient proxy = viaProxy();
+        for (int i = 1; i <= 5; ++i) {
+            const TestClient::Reply r = loginWith(proxy,
+                                                  QStringLiteral("luis"),
+                                                  QStringLiteral("adivina-%1").arg(i),
+                                                  QStringLiteral("203.0.113.%1").arg(i));
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.json.value(QStringLiteral("error")).toString(),
+                     QStringLiteral("invalid_credentials"));
+        }
+        const TestClient::Reply sixth = loginWith(proxy,
+                                                  QStringLiteral("LUIS"),
+                                                  QStringLiteral("adivina-6"),
+                                                  QStringLiteral("203.0.113.6"));
+        QCOMPARE(sixth.status, 429);
+        QCOMPARE(sixth.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("too_many_attempts"));
+        bool isNumber = false;
+        const int retryAfter = sixth.header("Retry-After").toInt(&isNumber);
+        QVERIFY(isNumber);
+        QVERIFY2(retryAfter > 15 * 60 - 120 && retryAfter <= 15 * 60,
+                 qPrintable(sixth.header("Retry-After")));
+        QCOMPARE(sixth.json.value(QStringLiteral("retry_after")).toInt(), retryAfter);
+        QCOMPARE(sixth.json.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Demasiados intentos fallidos de inicio de sesión. Por "
+                                "seguridad, espere 15 minutos antes de volver a intentarlo."));
+        QVERIFY(!sixth.json.contains(QStringLiteral("access_token")));
+        // While locked even the right password waits (and costs no Argon2id work), from any
+        // address, on any instance.
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("luis"),
+                           QStringLiteral("luis-clave-2026"),
+                           QStringLiteral("198.51.100.7"))
+                     .status,
+                 429);
+        QCOMPARE(client()
+                     .post(QStringLiteral("/v1/auth/login"),
+                           {{QStringLiteral("username"), QStringLiteral("luis")},
+                            {QStringLiteral("password"), QStringLiteral("luis-clave-2026")}})
+                     .status,
+                 429);
+        // Other accounts are not touched.
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("198.51.100.7"))
+                     .status,
+                 200);
+
+        // Audited and logged with user, source and reason; never the password.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM login_failures WHERE username = "
+                                       "'luis' AND reason = 'bad_credentials'"))
+                     .toLongLong(),
+                 5);
+        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(source, ',' ORDER BY id) FROM "
+                                       "login_failures WHERE username = 'luis'"))
+                     .toString(),
+                 QStringLiteral("203.0.113.1,203.0.113.2,203.0.113.3,203.0.113.4,203.0.113.5"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM login_failures WHERE "
+                                       "username || source || reason LIKE '%adivina%'"))
+                     .toLongLong(),
+                 0);
+        QTRY_VERIFY(m_guarded->logLines(QStringLiteral("login failed")).size() >= 7);
+        bool sawLock = false;
+        for (const QJsonObject &line : m_guarded->logLines(QStringLiteral("login failed"))) {
+            QCOMPARE(line.value(QStringLiteral("user")).toString(), QStringLiteral("luis"));
+            QVERIFY(line.value(QStringLiteral("source"))
+                        .toString()
+                        .startsWith(QLatin1String("203.0.113."))
+                    || line.value(QStringLiteral("source")).toString()
+                           == QLatin1String("198.51.100.7"));
+            sawLock = sawLock
+                      || line.value(QStringLiteral("reason")).toString()
+                             == QLatin1String("account_locked");
+        }
+        QVERIFY(sawLock);
+        QVERIFY(!m_guarded->logText().contains(QLatin1String("adivina")));
+        QVERIFY(!m_guarded->logText().contains(QLatin1String("luis-clave-2026")));
+
+        // The lock lasts 15 minutes, then the right password gets in and the count starts again
+        // (the servers run on the real clock: the lock is moved into the past).
+        QVERIFY(m_fx.exec(
+            QStringLiteral("UPDATE login_throttle SET locked_until = now() - interval '1 second',"
+                           " window_started_at = now() - interval '16 minutes'")));
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("luis"),
+                           QStringLiteral("luis-clave-2026"),
+                           QStringLiteral("203.0.113.6"))
+                     .status,
+                 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM login_throttle WHERE scope = "
+                                       "'account' AND key = 'luis'"))
+                     .toLongLong(),
+                 0);
+    }
+
+    void aRightPasswordResetsTheAccountsCount()
+    {
+        TestClient proxy = viaProxy();
+        for (int i = 1; i <= 4; ++i) {
+            QCOMPARE(loginWith(proxy,
+                               QStringLiteral("luis"),
+                               QStringLiteral("mal"),
+                               QStringLiteral("203.0.113.%1").arg(10 + i))
+                         .status,
+                     401);
+        }
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("luis"),
+                           QStringLiteral("luis-clave-2026"),
+                           QStringLiteral("203.0.113.20"))
+                     .status,
+                 200);
+        for (int i = 1; i <= 4; ++i) {
+            QCOMPARE(loginWith(proxy,
+                               QStringLiteral("luis"),
+                               QStringLiteral("mal"),
+                               QStringLiteral("203.0.113.%1").arg(20 + i))
+                         .status,
+                     401);
+        }
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("luis"),
+                           QStringLiteral("luis-clave-2026"),
+                           QStringLiteral("203.0.113.30"))
+                     .status,
+                 200);
+    }
+
+    void oneAddressIsLimitedAcrossUsernames()
+    {
+        // Spraying one password over many usernames from one address: five failures lock the
+        // address, whatever the usernames (unknown ones count the same).
+        TestClient direct = guarded();
+        for (int i = 1; i <= 5; ++i) {
+            QCOMPARE(loginWith(direct, QStringLiteral("nadie-%1").arg(i), QStringLiteral("clave123"))
+                         .status,
+                     401);
+        }
+        const TestClient::Reply locked = loginWith(direct,
+                                                   QStringLiteral("ana"),
+                                                   QStringLiteral("ana-clave-2026"));
+        QCOMPARE(locked.status, 429);
+        QVERIFY(locked.header("Retry-After").toInt() > 0);
+        // The accounts themselves are not locked: from another address ana gets in.
+        TestClient proxy = viaProxy();
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("198.51.100.30"))
+                     .status,
+                 200);
+    }
+
+    void forwardedForIsIgnoredFromOtherPeers()
+    {
+        // 127.0.0.1 is not the trusted proxy: its X-Forwarded-For is whatever the client wrote,
+        // so rotating it does not escape the per-address count.
+        TestClient direct = guarded();
+        for (int i = 1; i <= 5; ++i) {
+            QCOMPARE(loginWith(direct,
+                               QStringLiteral("xff-%1").arg(i),
+                               QStringLiteral("clave123"),
+                               QStringLiteral("203.0.113.%1").arg(100 + i))
+                         .status,
+                     401);
+        }
+        QCOMPARE(loginWith(direct,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("198.51.100.99"))
+                     .status,
+                 429);
+        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(DISTINCT source, ',') FROM "
+                                       "login_failures WHERE username LIKE 'xff-%'"))
+                     .toString(),
+                 QStringLiteral("127.0.0.1"));
+    }
+
+    void forwardedForIsHonouredFromTheProxy()
+    {
+        TestClient proxy = viaProxy();
+        for (int i = 1; i <= 5; ++i) {
+            QCOMPARE(loginWith(proxy,
+                               QStringLiteral("xffp-%1").arg(i),
+                               QStringLiteral("clave123"),
+                               QStringLiteral("203.0.113.50"))
+                         .status,
+                     401);
+        }
+        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(DISTINCT source, ',') FROM "
+                                       "login_failures WHERE username LIKE 'xffp-%'"))
+                     .toString(),
+                 QStringLiteral("203.0.113.50"));
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("203.0.113.50"))
+                     .status,
+                 429);
+        // The proxy appends the address it saw: whatever the client put to its left is ignored.
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("198.51.100.1, 203.0.113.50"))
+                     .status,
+                 429);
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("203.0.113.50, 198.51.100.1"))
+                     .status,
+                 200);
+        // Other clients behind the same proxy, and the proxy's own address, are not locked.
+        QCOMPARE(loginWith(proxy,
+                           QStringLiteral("ana"),
+                           QStringLiteral("ana-clave-2026"),
+                           QStringLiteral("203.0.113.51"))
+                     .status,
+                 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM login_throttle WHERE key = "
+                                       "'127.0.0.2'"))
+                     .toLongLong(),
+                 0);
+    }
+
+    void aLoginFloodNeverExceedsTheHashBound()
+    {
+        // The attack: parallel logins took the server from 103 to 421 MiB in Argon2id hashes.
+        // The guarded server runs one password check at a time and does not wait for a slot:
+        // the others are answered 503 with Retry-After, and the server's own high-water mark
+        // says no two checks ever ran at once.
+        const int port = m_guarded->port();
+        const QString cert = m_fx.certificate().certificatePath();
+        int busy = 0;
+        int ok = 0;
+        for (int burst = 0; burst < 5 && busy == 0; ++burst) {
+            std::vector<TestClient::Reply> replies(16);
+            std::vector<std::thread> threads;
+            for (size_t i = 0; i < replies.size(); ++i) {
+                threads.emplace_back([&replies, i, port, cert] {
+                    TestClient c(port, cert);
+                    replies[i] = c.post(QStringLiteral("/v1/auth/login"),
+                                        {{QStringLiteral("username"), QStringLiteral("ana")},
+                                         {QStringLiteral("password"),
+                                          QStringLiteral("ana-clave-2026")}});
+                });
+            }
+            for (std::thread &t : threads)
+                t.join();
+            for (const TestClient::Reply &r : replies) {
+                QVERIFY2(r.status == 200 || r.status == 503, r.body.c_str());
+                if (r.status == 503) {
+                    ++busy;
+                    QCOMPARE(r.json.value(QStringLiteral("error")).toString(),
+                             QStringLiteral("server_busy"));
+                    QCOMPARE(r.header("Retry-After"), QStringLiteral("2"));
+                } else {
+                    ++ok;
+                }
+            }
+        }
+        QVERIFY(busy > 0);
+        QVERIFY(ok > 0);
+        const TestClient::Reply metrics = guarded().get(QStringLiteral("/metrics"));
+        QCOMPARE(metrics.status, 200);
+        const QString text = QString::fromStdString(metrics.body);
+        QVERIFY2(text.contains(QLatin1String("\ntambo_password_hashes_in_flight_max 1\n")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("\ntambo_password_hashes_in_flight 0\n")));
+        QVERIFY(text.contains(QLatin1String("tambo_login_refusals_total{reason=\"server_busy\"}")));
+        // Busy answers are not failed passwords: nothing was counted against ana.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM login_throttle WHERE scope = "
+                                       "'account' AND key = 'ana'"))
+                     .toLongLong(),
+                 0);
     }
 
     void secretsNeverReachTheLog()

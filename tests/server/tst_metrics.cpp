@@ -126,6 +126,28 @@ private slots:
         QVERIFY(m.prometheusText().contains(
             "tambo_http_request_duration_seconds_count{route=\"/r1\"} 2000\n"));
     }
+
+    void passwordHashesAndLoginRefusals()
+    {
+        Metrics m;
+        QVERIFY(m.prometheusText().contains("\ntambo_password_hashes_in_flight_max 0\n"));
+        m.setPasswordHashesInFlight(1);
+        m.setPasswordHashesInFlight(2);
+        m.setPasswordHashesInFlight(1);
+        m.recordLoginRefusal(QStringLiteral("bad_credentials"));
+        m.recordLoginRefusal(QStringLiteral("bad_credentials"));
+        m.recordLoginRefusal(QStringLiteral("server_busy"));
+        QCOMPARE(m.passwordHashesInFlightMax(), 2);
+        QCOMPARE(m.loginRefusals(QStringLiteral("bad_credentials")), quint64(2));
+        QCOMPARE(m.loginRefusals(QStringLiteral("account_locked")), quint64(0));
+        const QByteArray text = m.prometheusText();
+        QVERIFY(text.contains("# TYPE tambo_password_hashes_in_flight gauge\n"
+                              "tambo_password_hashes_in_flight 1\n"));
+        QVERIFY(text.contains("\ntambo_password_hashes_in_flight_max 2\n"));
+        QCOMPARE(linesStartingWith(text, "tambo_login_refusals_total{"),
+                 (QList<QByteArray>{"tambo_login_refusals_total{reason=\"bad_credentials\"} 2",
+                                    "tambo_login_refusals_total{reason=\"server_busy\"} 1"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetrics)

@@ -69,7 +69,7 @@ private slots:
     void stepsAreNumberedFromOne()
     {
         const QList<MigrationStep> steps = PgSchema::steps();
-        QCOMPARE(PgSchema::latestVersion(), 7);
+        QCOMPARE(PgSchema::latestVersion(), 8);
         for (qsizetype i = 0; i < steps.size(); ++i) {
             QCOMPARE(steps.at(i).version, int(i) + 1);
             QVERIFY(steps.at(i).apply);
@@ -87,9 +87,11 @@ private slots:
         const PgSchema::Report first = PgSchema::migrate(db, m_clock);
         QVERIFY2(first.ok(), qPrintable(first.error));
         QCOMPARE(first.from, 0);
-        QCOMPARE(first.to, 7);
+        QCOMPARE(first.to, 8);
         QCOMPARE(tables(db),
                  (QStringList{QStringLiteral("devices"),
+                              QStringLiteral("login_failures"),
+                              QStringLiteral("login_throttle"),
                               QStringLiteral("schema_versions"),
                               QStringLiteral("sync_conflicts"),
                               QStringLiteral("sync_devices"),
@@ -99,22 +101,22 @@ private slots:
                               QStringLiteral("sync_scope_exits"),
                               QStringLiteral("tokens"),
                               QStringLiteral("users")}));
-        QCOMPARE(PgSchema::currentVersion(db), 7);
+        QCOMPARE(PgSchema::currentVersion(db), 8);
         QVERIFY(PgSchema::checkUpToDate(db).isEmpty());
 
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT module, version, applied_at FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("server"));
-        QCOMPARE(q.value(1).toInt(), 7);
+        QCOMPARE(q.value(1).toInt(), 8);
         QCOMPARE(q.value(2).toDateTime().toUTC(), m_clock.now());
         QVERIFY(!q.next());
 
         m_clock.advanceMinutes(5);
         const PgSchema::Report again = PgSchema::migrate(db, m_clock);
         QVERIFY2(again.ok(), qPrintable(again.error));
-        QCOMPARE(again.from, 7);
-        QCOMPARE(again.to, 7);
+        QCOMPARE(again.from, 8);
+        QCOMPARE(again.to, 8);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(applied_at) FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
@@ -168,6 +170,18 @@ private slots:
                               QStringLiteral("family_started_at"),
                               QStringLiteral("successor_hash"),
                               QStringLiteral("reissue")}));
+        QCOMPARE(columns(QStringLiteral("login_throttle")),
+                 (QStringList{QStringLiteral("scope"),
+                              QStringLiteral("key"),
+                              QStringLiteral("failures"),
+                              QStringLiteral("window_started_at"),
+                              QStringLiteral("locked_until")}));
+        QCOMPARE(columns(QStringLiteral("login_failures")),
+                 (QStringList{QStringLiteral("id"),
+                              QStringLiteral("username"),
+                              QStringLiteral("source"),
+                              QStringLiteral("reason"),
+                              QStringLiteral("created_at")}));
     }
 
     void sessionStartsAreFilledInForExistingTokens()
@@ -335,10 +349,10 @@ private slots:
         b.join();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(ok.load(), 2);
-        QCOMPARE(applied.load(), 7); // one of them did everything, the other nothing
+        QCOMPARE(applied.load(), 8); // one of them did everything, the other nothing
         {
             QSqlDatabase check = m_pg->open(QStringLiteral("race-check"), name);
-            QCOMPARE(PgSchema::currentVersion(check), 7);
+            QCOMPARE(PgSchema::currentVersion(check), 8);
             check.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("race-check"));

@@ -49,6 +49,7 @@ private_key = )" + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
                                        + R"(
 keep_alive_seconds = 3
 max_body_bytes = 1048576
+trusted_proxy = 10.20.0.5, ::ffff:10.20.0.6
 
 [database]
 host = db.munitacna.local
@@ -62,6 +63,11 @@ connect_timeout = 7
 access_token_minutes = 10
 refresh_token_days = 14
 session_max_days = 21
+login_max_failures = 3
+login_address_max_failures = 20
+login_lock_minutes = 30
+password_hash_slots = 4
+password_hash_wait_ms = 500
 
 [LOG]
 Level = Debug
@@ -87,6 +93,13 @@ Level = Debug
         QCOMPARE(c->auth.accessTokenMinutes, 10);
         QCOMPARE(c->auth.refreshTokenDays, 14);
         QCOMPARE(c->auth.sessionMaxDays, 21);
+        QCOMPARE(c->auth.loginMaxFailures, 3);
+        QCOMPARE(c->auth.loginAddressMaxFailures, 20);
+        QCOMPARE(c->auth.loginLockMinutes, 30);
+        QCOMPARE(c->auth.passwordHashSlots, 4);
+        QCOMPARE(c->auth.passwordHashWaitMs, 500);
+        QCOMPARE(c->server.trustedProxies,
+                 (QStringList{QStringLiteral("10.20.0.5"), QStringLiteral("::ffff:10.20.0.6")}));
         QCOMPARE(c->logLevel, ServerConfig::LogLevel::Debug);
         QCOMPARE(c->sourcePath, path);
     }
@@ -111,7 +124,15 @@ Level = Debug
         QCOMPARE(c->database.password, QStringLiteral("  spaced  ")); // quotes keep spaces
         QCOMPARE(c->auth.accessTokenMinutes, 15);
         QCOMPARE(c->auth.refreshTokenDays, 30);
-        QCOMPARE(c->auth.sessionMaxDays, 30); // a session ends 30 days after its login
+        // Issue 10's defaults: sessions end 30 days after login; the desktop's 5 failures in
+        // 15 minutes; two Argon2id checks at once, two seconds' wait; no proxy trusted.
+        QCOMPARE(c->auth.sessionMaxDays, 30);
+        QCOMPARE(c->auth.loginMaxFailures, 5);
+        QCOMPARE(c->auth.loginAddressMaxFailures, 5);
+        QCOMPARE(c->auth.loginLockMinutes, 15);
+        QCOMPARE(c->auth.passwordHashSlots, 2);
+        QCOMPARE(c->auth.passwordHashWaitMs, 2000);
+        QVERIFY(c->server.trustedProxies.isEmpty());
         QCOMPARE(c->logLevel, ServerConfig::LogLevel::Info);
     }
 
@@ -198,6 +219,15 @@ Level = Debug
         QTest::addRow("several problems at once")
             << "s.ini" << QByteArray(tlsOff + "port = x\nworkers = y\n")
             << QStringList{"s.ini:3", "s.ini:4"};
+        QTest::addRow("trusted proxy not an IP")
+            << "y.ini" << QByteArray(tlsOff + "trusted_proxy = 10.0.0.1, proxy.local\n")
+            << QStringList{"y.ini:3", "[server] trusted_proxy", "'proxy.local' is not an IP"};
+        QTest::addRow("no hash slots")
+            << "z.ini" << QByteArray(tlsOff + "[auth]\npassword_hash_slots = 0\n")
+            << QStringList{"[auth] password_hash_slots", "from 1 to 64"};
+        QTest::addRow("no failures allowed")
+            << "za.ini" << QByteArray(tlsOff + "[auth]\nlogin_max_failures = 0\n")
+            << QStringList{"[auth] login_max_failures", "from 1 to 100"};
         QTest::addRow("session longer than a year")
             << "zb.ini" << QByteArray(tlsOff + "[auth]\nsession_max_days = 400\n")
             << QStringList{"[auth] session_max_days", "from 1 to 365"};
