@@ -14,7 +14,9 @@
 # Antes de tocar nada comprueba el .sha256 (si está junto al archivo) y que pg_restore puede
 # leer el archivo. Restaura en UNA transacción (--single-transaction --exit-on-error): una copia
 # dañada o truncada no deja la base a medias. Luego adelanta el contador de versiones de la
-# sincronización (las PCs que bajaron datos después de la copia lo tienen más adelante).
+# sincronización (las PCs que bajaron datos después de la copia lo tienen más adelante) y cierra
+# todas las sesiones restauradas (los tokens volverían al estado de la copia: uno ya rotado o
+# revocado después valdría otra vez); usuarios y PCs inician sesión de nuevo.
 # Después: tambo-server --migrate y arrancar.
 # Detenga tambo-server (todas las instancias) antes de restaurar.
 # Códigos de salida: 0 bien, 1 falló, 2 uso incorrecto, 3 rechazado (suma de control, base no
@@ -28,7 +30,7 @@ OWNER=""
 BINDIR=""
 
 die() { printf 'tambo-restore: %s\n' "$1" >&2; exit "${2:-1}"; }
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -101,5 +103,12 @@ args=(--dbname="$DBNAME" --no-password --single-transaction --exit-on-error)
 "$PSQL" --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname="$DBNAME" \
     --command="DO \$\$ BEGIN IF to_regclass('sync_change_seq') IS NOT NULL THEN PERFORM setval('sync_change_seq', (SELECT last_value FROM sync_change_seq) + 1000000000); END IF; END \$\$" \
     || die "la base $DBNAME se restauró, pero no se pudo adelantar el contador de versiones (sync_change_seq): hágalo antes de arrancar"
+# 5. The restored tokens are each session as it stood at the backup: rotations, logouts and
+#    revocations made after it are lost, so a refresh token spent (or a family revoked for theft)
+#    after the backup would work again. End every restored session; users and PCs log in again
+#    (devices stay registered, nothing local is lost).
+"$PSQL" --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname="$DBNAME" \
+    --command="DO \$\$ BEGIN IF to_regclass('tokens') IS NOT NULL THEN UPDATE tokens SET revoked_at = now() WHERE revoked_at IS NULL; END IF; END \$\$" \
+    || die "la base $DBNAME se restauró, pero no se pudieron cerrar las sesiones restauradas (UPDATE tokens SET revoked_at = now() WHERE revoked_at IS NULL): hágalo antes de arrancar"
 printf 'tambo-restore: %s restaurada desde %s. Ahora: tambo-server --config … --migrate, y arrancar el servicio.\n' \
     "$DBNAME" "$FILE" >&2

@@ -45,8 +45,9 @@ private:
     ServerFixture m_fx;
     QString m_backupDir;
     QString m_dump;
-    QString m_kept;    // a device that stays registered
-    QString m_revoked; // a device revoked before the backup
+    QString m_kept;           // a device that stays registered
+    QString m_revoked;        // a device revoked before the backup
+    QString m_sessionRefresh; // ana's session, open at the backup and rotated after it
     int m_logs = 0;
 
     Script script(const QString &name, const QStringList &args)
@@ -148,10 +149,12 @@ private slots:
         auto server = startServer(m_fx.configPath());
         QVERIFY(server->isRunning());
         TestClient c(server->port(), m_fx.certificate().certificatePath());
-        const QString token = login(c, QStringLiteral("ana"), QStringLiteral("ana-clave-2026"))
-                                  .json.value(QStringLiteral("access_token"))
-                                  .toString();
+        const TestClient::Reply session = login(c,
+                                                QStringLiteral("ana"),
+                                                QStringLiteral("ana-clave-2026"));
+        const QString token = session.json.value(QStringLiteral("access_token")).toString();
         QVERIFY(!token.isEmpty());
+        m_sessionRefresh = session.json.value(QStringLiteral("refresh_token")).toString();
         m_kept = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_revoked = QUuid::createUuid().toString(QUuid::WithoutBraces);
         for (const QString &d : {m_kept, m_revoked}) {
@@ -275,6 +278,18 @@ private slots:
     {
         QVERIFY(!m_dump.isEmpty());
         QString error;
+        // After the backup ana's session was rotated (its refresh token spent): the restored
+        // row would show it unspent again.
+        {
+            auto before = startServer(m_fx.configPath());
+            QVERIFY(before->isRunning());
+            TestClient c(before->port(), m_fx.certificate().certificatePath());
+            QCOMPARE(c.post(QStringLiteral("/v1/auth/refresh"),
+                            {{QStringLiteral("refresh_token"), m_sessionRefresh}})
+                         .status,
+                     200);
+            stopServer(*before);
+        }
         // Disaster: the database is gone. OTIC makes it again, empty, and restores.
         QVERIFY2(adminExec(QStringLiteral("DROP DATABASE tambo WITH (FORCE)"), &error),
                  qPrintable(error));
@@ -294,6 +309,11 @@ private slots:
         QVERIFY(count(QStringLiteral("tambo"),
                       QStringLiteral("SELECT COALESCE(max(version), 0) FROM sync_rows"))
                 < 1000000000);
+        // Every restored session is closed: none of them can be trusted to be as it was.
+        QVERIFY(count(QStringLiteral("tambo"), QStringLiteral("SELECT count(*) FROM tokens")) > 0);
+        QCOMPARE(count(QStringLiteral("tambo"),
+                       QStringLiteral("SELECT count(*) FROM tokens WHERE revoked_at IS NULL")),
+                 0);
 
         // The operator's next steps: --migrate (nothing to do) and start.
         const ServerProcess::Run migrate = ServerProcess::run(
@@ -304,6 +324,13 @@ private slots:
         QVERIFY(server->isRunning());
         TestClient c(server->port(), m_fx.certificate().certificatePath());
         QCOMPARE(c.get(QStringLiteral("/v1/health")).status, 200);
+        // The refresh token spent after the backup does not come back to life.
+        const TestClient::Reply revived = c.post(QStringLiteral("/v1/auth/refresh"),
+                                                 {{QStringLiteral("refresh_token"),
+                                                   m_sessionRefresh}});
+        QCOMPARE(revived.status, 401);
+        QCOMPARE(revived.json.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("session_revoked"));
         // Users, password verifiers, devices and revocations all came back.
         QCOMPARE(login(c, QStringLiteral("ana"), QStringLiteral("ana-clave-2026")).status, 200);
         QCOMPARE(login(c, QStringLiteral("beto"), QStringLiteral("beto-clave-2026")).status, 200);
