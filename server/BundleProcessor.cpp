@@ -158,6 +158,11 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
         scope.request = pull;
         core::PullRequest request = pull;
         request.pageSize = std::clamp(request.pageSize, 1, SyncProtocol::MaxPageSize);
+        // What the PC has applied is its cursor at export (bundles of older PCs do not say it,
+        // but their cursor is the committed one too), never the pages of this reply: the reply
+        // may come back late or never.
+        if (request.appliedCursor < 0)
+            request.appliedCursor = request.cursor;
         for (;;) {
             const SyncStore::PullOutcome out = store.pull(caller, request);
             if (out.status == SyncStore::Status::Forbidden) {

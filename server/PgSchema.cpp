@@ -177,6 +177,13 @@ QList<core::MigrationStep> PgSchema::steps()
                             " ADD COLUMN resolved_by TEXT"),
              QStringLiteral("ALTER TABLE sync_rejections ADD COLUMN resolved_at TIMESTAMPTZ,"
                             " ADD COLUMN resolution TEXT, ADD COLUMN resolved_by TEXT")}),
+        MigrationStep::sql(
+            7,
+            QStringLiteral("sync: pull cursors confirmed by the device, apart from those served"),
+            {QStringLiteral("ALTER TABLE sync_pull_cursors ADD COLUMN served_cursor BIGINT NOT NULL"
+                            " DEFAULT 0 CHECK (served_cursor >= 0)"),
+             // Until now the cursor a device presented was recorded: it was served at least.
+             QStringLiteral("UPDATE sync_pull_cursors SET served_cursor = cursor")}),
     };
 }
 

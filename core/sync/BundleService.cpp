@@ -88,6 +88,7 @@ BundleService::ExportResult BundleService::exportTo(const QString &dir,
         pull.area = scope.area;
         pull.pageSize = SyncProtocol::DefaultPageSize;
         pull.cursor = m_store.cursor(pull.scopeKey());
+        pull.appliedCursor = pull.cursor; // committed here: the server may record it
         bundle.pulls.append(pull);
     }
     bundle.exportSeq = m_state.takeExportSeq(&error);

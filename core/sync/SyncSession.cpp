@@ -139,13 +139,17 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
     // While a page is applied, the next one is already on its way (Qt carries HTTP on its own
     // thread): the server's work and the network overlap the local writes. The next page is
     // asked from the cursor this page ends at, which is the stored cursor once it is applied;
-    // if anything fails, the page on its way is dropped and nothing of it is applied.
+    // if anything fails, the page on its way is dropped and nothing of it is applied. Every
+    // request also says which cursor is committed here ("applied_cursor"): the server keeps
+    // only that one for this device, so a page asked ahead never lets it purge a tombstone
+    // this PC has not applied (the cursor of the last page is confirmed by the next run).
     SyncHttpClient::PendingPost ahead;
     bool haveAhead = false;
     qint64 counted = 0;    // rows left after the last page whose answer counted them …
     int pulledAtCount = 0; // … when this many rows had been pulled
     for (;;) {
         request.cursor = m_store.cursor(scope);
+        request.appliedCursor = request.cursor;
         const SyncHttpClient::Reply reply = haveAhead ? m_client.finishPost(ahead)
                                                       : m_client.post(SyncProtocol::pullPath(),
                                                                       request.toJson());
@@ -172,7 +176,7 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
             continue;
         }
         if (page->more) {
-            PullRequest next = request;
+            PullRequest next = request; // appliedCursor: this page is not committed yet
             next.cursor = page->nextCursor;
             next.countRemaining = false; // counted on the first page; counted down from there
             ahead = m_client.startPost(SyncProtocol::pullPath(), next.toJson());
