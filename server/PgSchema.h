@@ -21,7 +21,7 @@ namespace tambo::server {
 // second waits, then finds nothing to do. A database written by a newer server is never touched.
 //
 // Steps: 1 users, 2 devices, 3 tokens, 4 sync (ADR 0007), 5 scope exits, 6 resolutions, 7 served
-// pull cursors. Schema changes only add (GUIDE §5).
+// pull cursors, 8 audit anchors. Schema changes only add (GUIDE §5).
 class PgSchema
 {
 public:

@@ -69,7 +69,7 @@ private slots:
     void stepsAreNumberedFromOne()
     {
         const QList<MigrationStep> steps = PgSchema::steps();
-        QCOMPARE(PgSchema::latestVersion(), 7);
+        QCOMPARE(PgSchema::latestVersion(), 8);
         for (qsizetype i = 0; i < steps.size(); ++i) {
             QCOMPARE(steps.at(i).version, int(i) + 1);
             QVERIFY(steps.at(i).apply);
@@ -89,7 +89,9 @@ private slots:
         QCOMPARE(first.from, 0);
         QCOMPARE(first.to, PgSchema::latestVersion());
         QCOMPARE(tables(db),
-                 (QStringList{QStringLiteral("devices"),
+                 (QStringList{QStringLiteral("audit_anchor_refusals"),
+                              QStringLiteral("audit_anchors"),
+                              QStringLiteral("devices"),
                               QStringLiteral("schema_versions"),
                               QStringLiteral("sync_conflicts"),
                               QStringLiteral("sync_devices"),
