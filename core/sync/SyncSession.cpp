@@ -1,5 +1,8 @@
 #include "sync/SyncSession.h"
 
+#include "sync/AuditAnchor.h"
+#include "sync/AuditAnchorState.h"
+#include "sync/BundleState.h"
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
 
@@ -53,6 +56,9 @@ SyncSession::Result SyncSession::run(const Progress &progress)
     });
     if (!pushed.ok())
         return pushed;
+    QString anchorMessage;
+    const AnchorOutcome anchor = m_options.anchorAudit ? anchorAudit(&anchorMessage)
+                                                       : AnchorOutcome::NotNeeded;
     Result pulled = pull([&](int p) {
         if (progress)
             progress(50 + p / 2);
@@ -60,7 +66,57 @@ SyncSession::Result SyncSession::run(const Progress &progress)
     pulled.pushed = pushed.pushed;
     pulled.rejected = pushed.rejected;
     pulled.conflicts = pushed.conflicts;
+    pulled.anchor = anchor;
+    pulled.anchorMessage = anchorMessage;
     return pulled;
+}
+
+SyncSession::AnchorOutcome SyncSession::anchorAudit(QString *message)
+{
+    const auto say = [message](AnchorOutcome outcome, const QString &text) {
+        if (message)
+            *message = text;
+        return outcome;
+    };
+    QSqlDatabase db = m_store.database();
+    AuditAnchorState state(db);
+    QString error;
+    const std::optional<AuditAnchorState::Point> head = state.head(&error);
+    if (!head)
+        return say(AnchorOutcome::Failed, QStringLiteral("audit head: %1").arg(error));
+    if (head->isNull() || state.lastAcknowledged().anchor == *head)
+        return AnchorOutcome::NotNeeded;
+    if (state.lastRefused() == *head)
+        return say(AnchorOutcome::Refused,
+                   QStringLiteral("the server refused this audit head before"));
+    const BundleKeyPair key = BundleState(db).storedDeviceKey();
+    if (!key.isValid())
+        return say(AnchorOutcome::Failed, QStringLiteral("this PC has no device key"));
+    const AuditAnchor anchor = AuditAnchor::sign(key.secretKey,
+                                                 m_options.deviceId,
+                                                 head->seq,
+                                                 head->hash);
+    const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::auditAnchorsPath(),
+                                                      anchor.toJson());
+    if (reply.status == 409) {
+        state.setRefused(*head); // best effort: only saves sending it again
+        return say(AnchorOutcome::Refused, reply.message());
+    }
+    if (!reply.ok())
+        return say(AnchorOutcome::Failed,
+                   reply.status == 0 ? reply.networkError
+                                     : QStringLiteral("HTTP %1 %2: %3")
+                                           .arg(reply.status)
+                                           .arg(reply.errorCode(), reply.message()));
+    AuditAnchorState::Acknowledged acknowledged;
+    acknowledged.anchor = *head;
+    acknowledged.at
+        = QDateTime::fromString(reply.json.value(QStringLiteral("received_at")).toString(),
+                                Qt::ISODateWithMs);
+    acknowledged.via = AuditAnchorState::Via::Network;
+    if (!state.setAcknowledged(acknowledged, &error))
+        return say(AnchorOutcome::Failed, error);
+    return AnchorOutcome::Recorded;
 }
 
 SyncSession::Result SyncSession::push(const Progress &progress)
