@@ -1,5 +1,6 @@
 #include "BundleProcessor.h"
 
+#include "AuditAnchorStore.h"
 #include "DeviceRegistry.h"
 #include "SyncStore.h"
 #include "UserAccounts.h"
@@ -164,6 +165,11 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
         scope.request = pull;
         core::PullRequest request = pull;
         request.pageSize = std::clamp(request.pageSize, 1, SyncProtocol::MaxPageSize);
+        // What the PC has applied is its cursor at export (bundles of older PCs do not say it,
+        // but their cursor is the committed one too), never the pages of this reply: the reply
+        // may come back late or never.
+        if (request.appliedCursor < 0)
+            request.appliedCursor = request.cursor;
         for (;;) {
             const SyncStore::PullOutcome out = store.pull(caller, request);
             if (out.status == SyncStore::Status::Forbidden) {
@@ -185,7 +191,39 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
     }
     store.purgeTombstones(); // best effort, as after a network pull
 
-    // 6. The reply, for this device only.
+    // 6. The PC's audit anchor, by the rules of POST /v1/audit/anchors; the reply carries the
+    //    last anchor the server holds for the device.
+    AuditAnchorStore anchors(m_db, m_clock);
+    if (bundle->auditAnchor) {
+        const AuditAnchorStore::Outcome anchored = anchors.append(*bundle->auditAnchor,
+                                                                  device->publicKey,
+                                                                  caller.userId,
+                                                                  AuditAnchorStore::Via::Bundle);
+        switch (anchored.status) {
+        case AuditAnchorStore::Status::Recorded:
+            reply.auditAnchorStatus = QStringLiteral("recorded");
+            break;
+        case AuditAnchorStore::Status::AlreadyRecorded:
+            reply.auditAnchorStatus = QStringLiteral("already_recorded");
+            break;
+        case AuditAnchorStore::Status::Conflict:
+            reply.auditAnchorStatus = QStringLiteral("refused");
+            result.auditAnchorRefused = true;
+            break;
+        case AuditAnchorStore::Status::BadSignature:
+            reply.auditAnchorStatus = QStringLiteral("invalid_signature");
+            result.auditAnchorRefused = true;
+            break;
+        case AuditAnchorStore::Status::DbError:
+            return stop(Status::Failed, anchored.error);
+        }
+    }
+    if (const auto last = anchors.last(device->id, &error))
+        reply.auditAnchor = core::ServerBundle::AnchorEcho{last->seq, last->hash, last->receivedAt};
+    else if (!error.isEmpty())
+        return stop(Status::Failed, error);
+
+    // 7. The reply, for this device only.
     BundleFile::Header header;
     header.direction = BundleFile::Direction::ServerToPc;
     header.bundleId = reply.bundleId;
@@ -201,7 +239,7 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
     result.replyId = reply.bundleId;
     result.status = Status::Ok;
     result.message = QStringLiteral("device %1: %2 entries (%3 applied, %4 already applied, %5 "
-                                    "rejected), %6 rows to send back%7")
+                                    "rejected), %6 rows to send back%7%8")
                          .arg(device->id.toString(QUuid::WithoutBraces))
                          .arg(result.entries)
                          .arg(result.applied)
@@ -209,7 +247,12 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
                          .arg(result.rejected)
                          .arg(result.rows)
                          .arg(reply.pushError.isEmpty() ? QString()
-                                                        : QStringLiteral("; ") + reply.pushError);
+                                                        : QStringLiteral("; ") + reply.pushError)
+                         .arg(result.auditAnchorRefused
+                                  ? QStringLiteral("; AUDIT ANCHOR REFUSED (%1): the PC's audit "
+                                                   "log no longer matches what it signed before")
+                                        .arg(reply.auditAnchorStatus)
+                                  : QString());
     return result;
 }
 

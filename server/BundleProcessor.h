@@ -21,7 +21,9 @@ namespace tambo::server {
 // POST /v1/sync/push, so every entry is applied exactly once whether it came by network or by
 // USB, and importing the same bundle again only yields "duplicate" acks — then reads the pull
 // pages of the announced scopes through SyncStore::pull from the PC's cursors, and seals the
-// reply (acks + pages) to the device's key, signed by the server.
+// reply (acks + pages) to the device's key, signed by the server. The bundle's audit anchor
+// goes through AuditAnchorStore, the code of POST /v1/audit/anchors, and the reply carries the
+// last anchor the server holds for the device.
 //
 // The bundle's user acts as the caller (role and sede scope checks as on the network). The
 // device key vouches for that user, so the user must be active and be the device's registrant
@@ -48,6 +50,7 @@ public:
         int duplicates = 0;
         int rejected = 0;
         int rows = 0;
+        bool auditAnchorRefused = false; // the bundle's audit anchor was refused (tamper signal)
     };
 
     BundleProcessor(QSqlDatabase db,

@@ -212,6 +212,44 @@ QList<core::MigrationStep> PgSchema::steps()
                             " reason TEXT NOT NULL,"
                             " created_at TIMESTAMPTZ NOT NULL)"),
              QStringLiteral("CREATE INDEX login_failures_created ON login_failures (created_at)")}),
+        MigrationStep::sql(
+            9,
+            QStringLiteral("sync: pull cursors confirmed by the device, apart from those served"),
+            {QStringLiteral("ALTER TABLE sync_pull_cursors ADD COLUMN served_cursor BIGINT NOT NULL"
+                            " DEFAULT 0 CHECK (served_cursor >= 0)"),
+             // Until now the cursor a device presented was recorded: it was served at least.
+             QStringLiteral("UPDATE sync_pull_cursors SET served_cursor = cursor")}),
+        MigrationStep::sql(
+            10,
+            QStringLiteral("audit anchors signed by the devices (append-only) and refusals"),
+            {QStringLiteral("CREATE TABLE audit_anchors ("
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " seq BIGINT NOT NULL CHECK (seq >= 1),"
+                            " hash TEXT NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),"
+                            " signature BYTEA NOT NULL CHECK (octet_length(signature) = 64),"
+                            " user_id BIGINT REFERENCES users (id),"
+                            " via TEXT NOT NULL CHECK (via IN ('network', 'bundle')),"
+                            " received_at TIMESTAMPTZ NOT NULL,"
+                            " PRIMARY KEY (device_id, seq))"),
+             QStringLiteral("CREATE FUNCTION audit_anchors_append_only() RETURNS trigger"
+                            " LANGUAGE plpgsql AS $$ BEGIN"
+                            " RAISE EXCEPTION 'audit_anchors is append-only'; END $$"),
+             QStringLiteral("CREATE TRIGGER audit_anchors_no_change BEFORE UPDATE OR DELETE ON"
+                            " audit_anchors FOR EACH ROW EXECUTE FUNCTION"
+                            " audit_anchors_append_only()"),
+             // Tamper signals: anchors refused because the server holds another part of the
+             // chain.
+             QStringLiteral("CREATE TABLE audit_anchor_refusals ("
+                            " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " seq BIGINT NOT NULL,"
+                            " hash TEXT NOT NULL,"
+                            " signature BYTEA NOT NULL,"
+                            " last_seq BIGINT NOT NULL,"
+                            " recorded_hash TEXT,"
+                            " user_id BIGINT REFERENCES users (id),"
+                            " via TEXT NOT NULL,"
+                            " received_at TIMESTAMPTZ NOT NULL)")}),
     };
 }
 

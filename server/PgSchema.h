@@ -20,9 +20,10 @@ namespace tambo::server {
 // `tambo-server --migrate`) started together on one database cannot apply a step twice; the
 // second waits, then finds nothing to do. A database written by a newer server is never touched.
 //
-// Steps: 1 users, 2 devices, 3 tokens, 4-6 sync (ADR 0007), 7 session start and sealed re-issue
-// of a rotation (TokenService), 8 login throttling and audit (LoginThrottle). Schema changes only
-// add (GUIDE §5).
+// Steps: 1 users, 2 devices, 3 tokens, 4 sync (ADR 0007), 5 scope exits, 6 resolutions, 7 session
+// start and sealed re-issue of a rotation (TokenService), 8 login throttling and audit
+// (LoginThrottle), 9 served pull cursors (PullCursors), 10 audit anchors. Schema changes only add
+// (GUIDE §5).
 class PgSchema
 {
 public:

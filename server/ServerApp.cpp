@@ -1,6 +1,7 @@
 #include "ServerApp.h"
 
 #include "ApiContext.h"
+#include "AuditEndpoints.h"
 #include "AuthEndpoints.h"
 #include "DeviceEndpoints.h"
 #include "HealthEndpoint.h"
@@ -325,12 +326,14 @@ int ServerApp::serve(const ServerConfig &config)
     AuthEndpoints auth(ctx);
     DeviceEndpoints devices(ctx);
     SyncEndpoints sync(ctx);
+    AuditEndpoints audit(ctx);
     HttpServer http(options, log, metrics);
     http.setWorkerHooks({}, [&pg] { pg.releaseThreadConnection(); });
     health.install(http);
     auth.install(http);
     devices.install(http);
     sync.install(http);
+    audit.install(http);
 
     QString error;
     if (!http.bind(&error)) {

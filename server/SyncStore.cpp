@@ -1,5 +1,6 @@
 #include "SyncStore.h"
 
+#include "PullCursors.h"
 #include "UserAccounts.h"
 
 #include "auth/Roles.h"
@@ -961,39 +962,39 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
     }
     page.checksum = SyncProtocol::pageChecksum(page.rows);
 
-    // The device has everything of this scope up to the cursor it presents.
-    q.prepare(QStringLiteral("INSERT INTO sync_pull_cursors (device_id, scope, cursor, updated_at)"
-                             " VALUES (?::uuid, ?, ?, ?) ON CONFLICT (device_id, scope) DO UPDATE"
-                             " SET cursor = excluded.cursor, updated_at = excluded.updated_at"));
-    q.addBindValue(caller.deviceId.toString(QUuid::WithoutBraces));
-    q.addBindValue(request.scopeKey());
-    q.addBindValue(request.cursor);
-    q.addBindValue(m_clock.now().toUTC());
-    if (!q.exec()) {
-        out.error = q.lastError().text();
+    // The device has applied this scope up to the cursor it confirms (applied_cursor), never
+    // up to the one it asks from: that page may be asked ahead and never applied (PullCursors).
+    if (!PullCursors(m_db, m_clock).record(caller.deviceId,
+                                           request.scopeKey(),
+                                           request.appliedCursor,
+                                           page.nextCursor,
+                                           &out.error))
         return out;
-    }
     out.status = Status::Ok;
     return out;
 }
 
 int SyncStore::purgeTombstones(QString *error)
 {
+    // Up to the cursor every active device has confirmed applying (PullCursors::purgeFloor).
+    const std::optional<qint64> floor = PullCursors(m_db, m_clock).purgeFloor(error);
+    if (!floor)
+        return -1;
+    if (*floor <= 0)
+        return 0;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral(
-            "DELETE FROM sync_rows WHERE deleted AND version <= (SELECT min(c.cursor) FROM "
-            "sync_pull_cursors c JOIN devices d ON d.device_id = c.device_id "
-            "WHERE d.revoked_at IS NULL)"))) {
+    q.prepare(QStringLiteral("DELETE FROM sync_rows WHERE deleted AND version <= ?"));
+    q.addBindValue(*floor);
+    if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
         return -1;
     }
     const int purged = q.numRowsAffected();
     // Withdrawals from a scope are tombstones too, and go by the same rule.
-    if (!q.exec(QStringLiteral(
-            "DELETE FROM sync_scope_exits WHERE version <= (SELECT min(c.cursor) FROM "
-            "sync_pull_cursors c JOIN devices d ON d.device_id = c.device_id "
-            "WHERE d.revoked_at IS NULL)"))) {
+    q.prepare(QStringLiteral("DELETE FROM sync_scope_exits WHERE version <= ?"));
+    q.addBindValue(*floor);
+    if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
         return -1;

@@ -37,8 +37,10 @@ namespace tambo::server {
 //
 // pull(): the rows (and tombstones) of the caller's scope with a version above the cursor, in
 // version order, one page at a time with a checksum. A row that left the caller's scope (moved
-// to another sede or area) comes as a tombstone too, so it does not stay on the old sede's PCs. The presented cursor is recorded per
-// device and scope; tombstones are purged once every active device's cursors passed them.
+// to another sede or area) comes as a tombstone too, so it does not stay on the old sede's PCs.
+// The cursor the device confirms it applied (applied_cursor, not the one it asks from) is
+// recorded per device and scope (PullCursors); tombstones are purged once every active
+// device's confirmed cursors passed them.
 class SyncStore
 {
 public:

@@ -10,6 +10,23 @@
             <numerusform>Audit chain verified: %n rows, no alteration found.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the audit anchors the server %1 holds for this PC (%n anchor(s))</source>
+        <translation>
+            <numerusform>the audit anchors the server %1 holds for this PC (%n anchor)</numerusform>
+            <numerusform>the audit anchors the server %1 holds for this PC (%n anchors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::AuditAnchorCheck</name>
+    <message numerus="yes">
+        <source>%n anchor(s) match the audit log.</source>
+        <translation>
+            <numerusform>%n anchor matches the audit log.</numerusform>
+            <numerusform>%n anchors match the audit log.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::BundleService</name>

@@ -198,58 +198,6 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
     </message>
     <message>
-        <source>Usage: tambo-admin COMMAND [options]
-
-Commands:
-  init --store PATH [--key-file F]     create an empty store and its admin
-  demo --store PATH [--key-file F]     create or fill a demo store
-  user add --store S --username U --name N --role R [--sede ID]
-                                       add a user; password read from stdin
-  user list --store S                  list users
-  user lock|unlock --store S --username U
-  audit verify --store S               check the audit log&apos;s hash chain
-  migrate --store S                    apply pending migrations
-  bundle export --store S --user U --to DIR [--sede ID]
-                                       write a sync bundle for the server
-  bundle import --store S FILE         apply the server&apos;s reply bundle
-  bundle trust --store S --server-key &apos;ID HEX&apos;
-                                       pin the server&apos;s bundle key
-  bundle device-key --store S          print this PC&apos;s device id and key
-  version                              print versions
-
-Without --key-file the key comes from the system keychain.
-Exit codes: 0 success, 1 runtime error, 2 usage error,
-            3 the audit chain does not verify,
-            4 sync bundle refused (damaged, truncated, forged or for
-              another PC; nothing was changed).
-</source>
-        <translation>Uso: tambo-admin COMANDO [opciones]
-
-Comandos:
-  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
-  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
-  user add --store S --username U --name N --role R [--sede ID]
-                                       agrega un usuario; la contraseña se lee de stdin
-  user list --store S                  lista los usuarios
-  user lock|unlock --store S --username U
-  audit verify --store S               verifica la cadena de hashes del registro de auditoría
-  migrate --store S                    aplica las migraciones pendientes
-  bundle export --store S --user U --to CARPETA [--sede ID]
-                                       genera un paquete de sincronización para el servidor
-  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
-  bundle trust --store S --server-key &apos;ID HEX&apos;
-                                       registra la clave de paquetes del servidor
-  bundle device-key --store S          muestra el identificador y la clave de este equipo
-  version                              muestra las versiones
-
-Sin --key-file la clave se toma del llavero del sistema.
-Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
-                   3 la cadena de auditoría no se verifica,
-                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
-                     o de otro equipo; no se cambió nada).
-</translation>
-    </message>
-    <message>
         <source>bundle needs one of: export, import, trust, device-key</source>
         <translation>bundle necesita uno de: export, import, trust, device-key</translation>
     </message>
@@ -285,6 +233,131 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>The server&apos;s bundle key is now trusted on this PC.</source>
         <translation>La clave de paquetes del servidor central quedó registrada como confiable en este equipo.</translation>
     </message>
+    <message>
+        <source>Usage: tambo-admin COMMAND [options]
+
+Commands:
+  init --store PATH [--key-file F]     create an empty store and its admin
+  demo --store PATH [--key-file F]     create or fill a demo store
+  user add --store S --username U --name N --role R [--sede ID]
+                                       add a user; password read from stdin
+  user list --store S                  list users
+  user lock|unlock --store S --username U
+  audit verify --store S [--server URL --user U [--ca F]]
+                                       check the audit log&apos;s hash chain and
+                                       the server&apos;s anchors of it (password
+                                       from stdin)
+  migrate --store S                    apply pending migrations
+  bundle export --store S --user U --to DIR [--sede ID]
+                                       write a sync bundle for the server
+  bundle import --store S FILE         apply the server&apos;s reply bundle
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       pin the server&apos;s bundle key
+  bundle device-key --store S          print this PC&apos;s device id and key
+  version                              print versions
+
+Without --key-file the key comes from the system keychain.
+Exit codes: 0 success, 1 runtime error, 2 usage error,
+            3 the audit chain does not verify,
+            4 sync bundle refused (damaged, truncated, forged or for
+              another PC; nothing was changed).
+</source>
+        <translation>Uso: tambo-admin COMANDO [opciones]
+
+Comandos:
+  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
+  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
+  user add --store S --username U --name N --role R [--sede ID]
+                                       agrega un usuario; la contraseña se lee de stdin
+  user list --store S                  lista los usuarios
+  user lock|unlock --store S --username U
+  audit verify --store S [--server URL --user U [--ca A]]
+                                       verifica la cadena de hashes del registro de auditoría
+                                       y las anclas que el servidor guarda de ella (contraseña
+                                       de stdin)
+  migrate --store S                    aplica las migraciones pendientes
+  bundle export --store S --user U --to CARPETA [--sede ID]
+                                       genera un paquete de sincronización para el servidor
+  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       registra la clave de paquetes del servidor
+  bundle device-key --store S          muestra el identificador y la clave de este equipo
+  version                              muestra las versiones
+
+Sin --key-file la clave se toma del llavero del sistema.
+Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
+                   3 la cadena de auditoría no se verifica,
+                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
+                     o de otro equipo; no se cambió nada).
+</translation>
+    </message>
+    <message>
+        <source>Sync server whose copy of this PC&apos;s audit anchors to compare with.</source>
+        <translation>Servidor de sincronización con cuya copia de las anclas de auditoría de este equipo se compara.</translation>
+    </message>
+    <message>
+        <source>User to log in to the server as (password read from stdin).</source>
+        <translation>Usuario con el que se inicia sesión en el servidor (la contraseña se lee de stdin).</translation>
+    </message>
+    <message>
+        <source>CA certificate (PEM) to trust for the server (default: the system&apos;s).</source>
+        <translation>Certificado de la CA (PEM) en que confiar para el servidor (por defecto: los del sistema).</translation>
+    </message>
+    <message>
+        <source>audit verify --server needs --user (the password is read from stdin)</source>
+        <translation>audit verify --server necesita --user (la contraseña se lee de stdin)</translation>
+    </message>
+    <message>
+        <source>audit verify --server reads the user&apos;s password from stdin; none was given</source>
+        <translation>audit verify --server lee la contraseña del usuario de stdin; no se recibió ninguna</translation>
+    </message>
+    <message>
+        <source>tambo-admin: the server&apos;s audit anchors cannot be read: %1</source>
+        <translation>tambo-admin: no se pueden leer las anclas de auditoría del servidor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the audit anchors the server %1 holds for this PC (%n anchor(s))</source>
+        <translation>
+            <numerusform>las anclas de auditoría que el servidor %1 guarda de este equipo (%n ancla)</numerusform>
+            <numerusform>las anclas de auditoría que el servidor %1 guarda de este equipo (%n anclas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the last anchor the server acknowledged, as stored on this PC (row %1, %2 on %3); it is kept in this same database, so whoever holds the store key can change it too: use --server to compare with the server&apos;s copy</source>
+        <translation>la última ancla que el servidor confirmó, tal como está guardada en este equipo (fila %1, %2 el %3); se guarda en esta misma base de datos, así que quien tenga la clave del almacén también puede cambiarla: use --server para comparar con la copia del servidor</translation>
+    </message>
+    <message>
+        <source>by USB bundle</source>
+        <translation>por paquete USB</translation>
+    </message>
+    <message>
+        <source>over the network</source>
+        <translation>por la red</translation>
+    </message>
+    <message>
+        <source>No audit anchor to compare with: only the chain on this PC was checked (use --server to compare with the server&apos;s copy).</source>
+        <translation>No hay ancla de auditoría con que comparar: solo se verificó la cadena de este equipo (use --server para comparar con la copia del servidor).</translation>
+    </message>
+    <message>
+        <source>Compared with %1.</source>
+        <translation>Se comparó con %1.</translation>
+    </message>
+    <message>
+        <source>Anchors: %1 Compared with %2.</source>
+        <translation>Anclas: %1 Se comparó con %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a server address (https://host:port).</source>
+        <translation>«%1» no es una dirección de servidor (https://equipo:puerto).</translation>
+    </message>
+    <message>
+        <source>this PC has no device key: it never connected to a server.</source>
+        <translation>este equipo no tiene clave de dispositivo: nunca se conectó a un servidor.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a list of anchors.</source>
+        <translation>la respuesta del servidor no es una lista de anclas.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AppSettings</name>
@@ -295,6 +368,36 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The settings file %1 is damaged.</source>
         <translation>El archivo de ajustes %1 está dañado.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::AuditAnchorCheck</name>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>No se puede leer el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>The server holds an anchor of audit row %1, but this PC&apos;s log ends at row %2: rows from %3 on were deleted.</source>
+        <translation>El servidor guarda un ancla de la fila de auditoría %1, pero el registro de este equipo termina en la fila %2: se borraron las filas desde la %3.</translation>
+    </message>
+    <message>
+        <source>Audit row %1, anchored on the server, was deleted.</source>
+        <translation>La fila de auditoría %1, anclada en el servidor, fue borrada.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 was rewritten: it does not match the anchor this PC signed and the server recorded (the chain was recomputed after it).</source>
+        <translation>La fila de auditoría %1 fue reescrita: no coincide con el ancla que este equipo firmó y el servidor guardó (la cadena se recalculó después).</translation>
+    </message>
+    <message>
+        <source>Audit row %1 does not match the anchor this PC signed and the server recorded: the chain was rewritten from a row between %2 and %1 on.</source>
+        <translation>La fila de auditoría %1 no coincide con el ancla que este equipo firmó y el servidor guardó: la cadena fue reescrita a partir de alguna fila entre la %2 y la %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anchor(s) match the audit log.</source>
+        <translation>
+            <numerusform>%n ancla coincide con el registro de auditoría.</numerusform>
+            <numerusform>%n anclas coinciden con el registro de auditoría.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -566,6 +669,18 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
             <numerusform>%n rechazado</numerusform>
             <numerusform>%n rechazados</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read: %1</source>
+        <translation>No se puede leer el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>The server refused this computer&apos;s audit anchor: its audit log no longer matches what it signed before. Tell OTIC.</source>
+        <translation>El servidor rechazó el ancla de auditoría de este equipo: su registro de auditoría ya no coincide con lo que firmó antes. Avise a la OTIC.</translation>
+    </message>
+    <message>
+        <source>Tell OTIC.</source>
+        <translation>Avise a la OTIC.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "AdminCli.h"
 
+#include "audit/AuditAnchorCheck.h"
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "auth/Roles.h"
@@ -12,16 +13,24 @@
 #include "store/KeyFileKeyProvider.h"
 #include "store/KeychainKeyProvider.h"
 #include "store/Store.h"
+#include "sync/AuditAnchor.h"
+#include "sync/AuditAnchorState.h"
 #include "sync/BundleService.h"
+#include "sync/BundleState.h"
 #include "sync/LocalSyncStore.h"
+#include "sync/SyncHttpClient.h"
+#include "sync/SyncProtocol.h"
 #include "util/Clock.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <cstdio>
 
@@ -57,6 +66,16 @@ QString sqlcipherVersion()
     auto opened = core::Store::open(dir.filePath(QStringLiteral("v.db")),
                                     core::KeyProvider::randomKey());
     return opened.ok() ? opened.store->cipherVersion() : AdminCli::tr("(not available)");
+}
+
+// What a failed call to the sync server says: the server's message, or the network's.
+QString replyError(const core::SyncHttpClient::Reply &reply)
+{
+    if (reply.status == 0)
+        return reply.networkError;
+    return QStringLiteral("HTTP %1 %2")
+        .arg(reply.status)
+        .arg(reply.message().isEmpty() ? reply.errorCode() : reply.message());
 }
 
 QString randomPassword()
@@ -125,7 +144,10 @@ int AdminCli::run(const QStringList &args)
                     "                                       add a user; password read from stdin\n"
                     "  user list --store S                  list users\n"
                     "  user lock|unlock --store S --username U\n"
-                    "  audit verify --store S               check the audit log's hash chain\n"
+                    "  audit verify --store S [--server URL --user U [--ca F]]\n"
+                    "                                       check the audit log's hash chain and\n"
+                    "                                       the server's anchors of it (password\n"
+                    "                                       from stdin)\n"
                     "  migrate --store S                    apply pending migrations\n"
                     "  bundle export --store S --user U --to DIR [--sede ID]\n"
                     "                                       write a sync bundle for the server\n"
@@ -359,11 +381,30 @@ int AdminCli::cmdAudit(const QStringList &args)
     QCommandLineParser p;
     p.addOption(storeOption());
     p.addOption(keyFileOption());
+    p.addOption({QStringLiteral("server"),
+                 tr("Sync server whose copy of this PC's audit anchors to compare with."),
+                 QStringLiteral("URL")});
+    p.addOption({QStringLiteral("user"),
+                 tr("User to log in to the server as (password read from stdin)."),
+                 QStringLiteral("U")});
+    p.addOption({QStringLiteral("ca"),
+                 tr("CA certificate (PEM) to trust for the server (default: the system's)."),
+                 QStringLiteral("FILE")});
     if (!p.parse(args.mid(1)))
         return usage(p.errorText());
     StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
     if (a.store.isEmpty())
         return usage(tr("--store is required"));
+    const QString server = p.value(QStringLiteral("server"));
+    if (!server.isEmpty() && p.value(QStringLiteral("user")).isEmpty())
+        return usage(tr("audit verify --server needs --user (the password is read from stdin)"));
+    QString password;
+    if (!server.isEmpty()) {
+        password = readSecretLine();
+        if (password.isEmpty())
+            return usage(tr("audit verify --server reads the user's password from stdin; none "
+                            "was given"));
+    }
     int code = Ok;
     auto ws = openWorkspace(a, false, &code);
     if (!ws)
@@ -373,10 +414,125 @@ int AdminCli::cmdAudit(const QStringList &args)
         m_err << tr("tambo-admin: %1").arg(report.message) << Qt::endl;
         return AuditBroken;
     }
-    m_out << tr("Audit chain verified: %n row(s), no alteration found.", nullptr,
-                int(report.rowsChecked))
-          << Qt::endl;
+
+    // The local chain holds together; now against anchors kept outside it. The server's copy
+    // is the one that counts: the acknowledged anchor stored here is in the same database, and
+    // whoever rewrote the chain with the store key could have rewritten it too.
+    QList<core::AuditAnchorCheck::Anchor> anchors;
+    QString source;
+    if (!server.isEmpty()) {
+        QString error;
+        if (!fetchServerAnchors(*ws,
+                                server,
+                                p.value(QStringLiteral("ca")),
+                                p.value(QStringLiteral("user")),
+                                password,
+                                &anchors,
+                                &error)) {
+            m_err << tr("tambo-admin: the server's audit anchors cannot be read: %1").arg(error)
+                  << Qt::endl;
+            return RuntimeError;
+        }
+        source = tr("the audit anchors the server %1 holds for this PC (%n anchor(s))",
+                    nullptr,
+                    int(anchors.size()))
+                     .arg(server);
+    } else {
+        const core::AuditAnchorState::Acknowledged stored
+            = core::AuditAnchorState(ws->store().database()).lastAcknowledged();
+        if (!stored.isNull()) {
+            anchors.append({stored.anchor.seq, stored.anchor.hash});
+            source = tr("the last anchor the server acknowledged, as stored on this PC (row %1, "
+                        "%2 on %3); it is kept in this same database, so whoever holds the store "
+                        "key can change it too: use --server to compare with the server's copy")
+                         .arg(QString::number(stored.anchor.seq),
+                              stored.via == core::AuditAnchorState::Via::Bundle
+                                  ? tr("by USB bundle")
+                                  : tr("over the network"),
+                              stored.at.toUTC().toString(Qt::ISODateWithMs));
+        }
+    }
+    const auto verified = [&] {
+        m_out << tr("Audit chain verified: %n row(s), no alteration found.",
+                    nullptr,
+                    int(report.rowsChecked))
+              << Qt::endl;
+    };
+    if (source.isEmpty()) {
+        verified();
+        m_out << tr("No audit anchor to compare with: only the chain on this PC was checked "
+                    "(use --server to compare with the server's copy).")
+              << Qt::endl;
+        return Ok;
+    }
+    const core::AuditAnchorCheck::Report anchored
+        = core::AuditAnchorCheck(core::databaseProviderOf(ws->store())).check(anchors);
+    if (!anchored.ok()) {
+        // The chain holds together on its own (it was recomputed): only the copy kept outside
+        // it shows the rewrite.
+        m_err << tr("tambo-admin: %1").arg(anchored.message) << '\n'
+              << tr("Compared with %1.").arg(source) << Qt::endl;
+        return anchored.problem == core::AuditAnchorCheck::Problem::Error ? RuntimeError
+                                                                          : AuditBroken;
+    }
+    verified();
+    m_out << tr("Anchors: %1 Compared with %2.").arg(anchored.message, source) << Qt::endl;
     return Ok;
+}
+
+bool AdminCli::fetchServerAnchors(core::Workspace &ws,
+                                  const QString &server,
+                                  const QString &caCertificate,
+                                  const QString &user,
+                                  const QString &password,
+                                  QList<core::AuditAnchorCheck::Anchor> *anchors,
+                                  QString *error)
+{
+    const QUrl url(server);
+    if (!url.isValid() || url.host().isEmpty()) {
+        *error = tr("'%1' is not a server address (https://host:port).").arg(server);
+        return false;
+    }
+    const QUuid device = QUuid::fromString(ws.deviceId());
+    const core::BundleKeyPair key = core::BundleState(ws.store().database()).storedDeviceKey();
+    if (!key.isValid()) {
+        *error = tr("this PC has no device key: it never connected to a server.");
+        return false;
+    }
+    core::SyncHttpClient client({url, caCertificate, 30000, &ws.clock()});
+    // A login bound to this device (signed with its key): the server answers with this PC's
+    // anchors only.
+    const core::SyncHttpClient::Reply login = client.login(user, password, device, key.secretKey);
+    if (!login.ok()) {
+        *error = replyError(login);
+        return false;
+    }
+    qint64 after = 0;
+    for (;;) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("device_id"), device.toString(QUuid::WithoutBraces));
+        query.addQueryItem(QStringLiteral("after_seq"), QString::number(after));
+        const core::SyncHttpClient::Reply page = client.get(core::SyncProtocol::auditAnchorsPath(),
+                                                            query);
+        if (!page.ok()) {
+            *error = replyError(page);
+            return false;
+        }
+        const QJsonArray list = page.json.value(QStringLiteral("anchors")).toArray();
+        for (const QJsonValue &value : list) {
+            const QJsonObject o = value.toObject();
+            const qint64 seq = qint64(o.value(QStringLiteral("seq")).toDouble());
+            const QString hash = o.value(QStringLiteral("hash")).toString();
+            if (seq <= after || !core::AuditAnchor::isHash(hash)) {
+                *error = tr("the server's answer is not a list of anchors.");
+                return false;
+            }
+            anchors->append({seq, hash});
+            after = seq;
+        }
+        if (!page.json.value(QStringLiteral("more")).toBool() || list.isEmpty())
+            return true;
+    }
 }
 
 int AdminCli::cmdMigrate(const QStringList &args)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "audit/AuditAnchorCheck.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
@@ -43,6 +45,14 @@ private:
     int cmdInit(const QStringList &args, bool demo);
     int cmdUser(const QStringList &args);
     int cmdAudit(const QStringList &args);
+    // Logs in bound to this PC's device and reads every audit anchor the server holds for it.
+    bool fetchServerAnchors(core::Workspace &ws,
+                            const QString &server,
+                            const QString &caCertificate,
+                            const QString &user,
+                            const QString &password,
+                            QList<core::AuditAnchorCheck::Anchor> *anchors,
+                            QString *error);
     int cmdMigrate(const QStringList &args);
     int cmdVersion();
     // `tambo-admin bundle export|import|trust|device-key`: sync bundles (USB) for sedes

@@ -26,7 +26,7 @@ class Store;
 //
 // audit_head keeps the last seq and hash, updated with each row, so deleting the newest rows is
 // found as well. Whoever holds the store key could rewrite the whole chain and the head; the
-// copy the server keeps (sync issue) is what detects that.
+// anchors the server keeps (docs/sync-protocol.md §7.7, AuditAnchorCheck) are what detect that.
 class AuditLog
 {
     Q_DECLARE_TR_FUNCTIONS(tambo::core::AuditLog)

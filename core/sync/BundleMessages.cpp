@@ -82,14 +82,17 @@ QString timeText(const QDateTime &t)
 
 QJsonObject PcBundle::toJson() const
 {
-    return {{QStringLiteral("kind"), QStringLiteral("pc_bundle")},
-            {QStringLiteral("bundle_id"), uuidText(bundleId)},
-            {QStringLiteral("device_id"), uuidText(deviceId)},
-            {QStringLiteral("user"), user},
-            {QStringLiteral("created_at"), timeText(createdAt)},
-            {QStringLiteral("export_seq"), double(exportSeq)},
-            {QStringLiteral("pushes"), toArray(pushes)},
-            {QStringLiteral("pulls"), toArray(pulls)}};
+    QJsonObject o{{QStringLiteral("kind"), QStringLiteral("pc_bundle")},
+                  {QStringLiteral("bundle_id"), uuidText(bundleId)},
+                  {QStringLiteral("device_id"), uuidText(deviceId)},
+                  {QStringLiteral("user"), user},
+                  {QStringLiteral("created_at"), timeText(createdAt)},
+                  {QStringLiteral("export_seq"), double(exportSeq)},
+                  {QStringLiteral("pushes"), toArray(pushes)},
+                  {QStringLiteral("pulls"), toArray(pulls)}};
+    if (auditAnchor)
+        o.insert(QStringLiteral("audit_anchor"), auditAnchor->toJson());
+    return o;
 }
 
 std::optional<PcBundle> PcBundle::fromJson(const QJsonObject &o, QString *error)
@@ -138,6 +141,22 @@ std::optional<PcBundle> PcBundle::fromJson(const QJsonObject &o, QString *error)
             return std::nullopt;
         }
     }
+    const QJsonValue anchor = o.value(QStringLiteral("audit_anchor"));
+    if (anchor.isObject()) {
+        QString inner;
+        b.auditAnchor = AuditAnchor::fromJson(anchor.toObject(), &inner);
+        if (!b.auditAnchor) {
+            fail(error, QStringLiteral("'audit_anchor': %1").arg(inner));
+            return std::nullopt;
+        }
+        if (b.auditAnchor->deviceId != b.deviceId) {
+            fail(error, QStringLiteral("'audit_anchor' is for another device"));
+            return std::nullopt;
+        }
+    } else if (!anchor.isUndefined() && !anchor.isNull()) {
+        fail(error, QStringLiteral("'audit_anchor' must be an object"));
+        return std::nullopt;
+    }
     return b;
 }
 
@@ -161,6 +180,14 @@ QJsonObject ServerBundle::toJson() const
                   {QStringLiteral("scopes"), scopeArray}};
     if (!pushError.isEmpty())
         o.insert(QStringLiteral("push_error"), pushError);
+    if (auditAnchor) {
+        o.insert(QStringLiteral("audit_anchor"),
+                 QJsonObject{{QStringLiteral("seq"), double(auditAnchor->seq)},
+                             {QStringLiteral("hash"), auditAnchor->hash},
+                             {QStringLiteral("received_at"), timeText(auditAnchor->receivedAt)}});
+    }
+    if (!auditAnchorStatus.isEmpty())
+        o.insert(QStringLiteral("audit_anchor_status"), auditAnchorStatus);
     return o;
 }
 
@@ -206,6 +233,24 @@ std::optional<ServerBundle> ServerBundle::fromJson(const QJsonObject &o, QString
     };
     if (!readObjects<Scope>(o, QStringLiteral("scopes"), &b.scopes, error, parseScope))
         return std::nullopt;
+    const QJsonValue anchor = o.value(QStringLiteral("audit_anchor"));
+    if (anchor.isObject()) {
+        const QJsonObject a = anchor.toObject();
+        AnchorEcho echo;
+        echo.hash = a.value(QStringLiteral("hash")).toString();
+        if (!readSeq(a, QStringLiteral("seq"), &echo.seq, error)
+            || !readTime(a, QStringLiteral("received_at"), &echo.receivedAt, error))
+            return std::nullopt;
+        if (echo.seq < 1 || !AuditAnchor::isHash(echo.hash)) {
+            fail(error, QStringLiteral("'audit_anchor' must have a seq ≥ 1 and a hash"));
+            return std::nullopt;
+        }
+        b.auditAnchor = echo;
+    } else if (!anchor.isUndefined() && !anchor.isNull()) {
+        fail(error, QStringLiteral("'audit_anchor' must be an object"));
+        return std::nullopt;
+    }
+    b.auditAnchorStatus = o.value(QStringLiteral("audit_anchor_status")).toString();
     return b;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/AuditAnchor.h"
 #include "sync/SyncMessages.h"
 
 #include <QDateTime>
@@ -26,6 +27,9 @@ struct PcBundle
     qint64 exportSeq = 0;      // grows with every export of this PC; the reply carries it back
     QList<PushRequest> pushes; // consecutive batches, in seq order
     QList<PullRequest> pulls;  // one per scope, cursor = this PC's cursor
+    // The signed head of the PC's audit chain (docs/sync-protocol.md §7.7); absent in bundles
+    // of older PCs and of stores without an audit log.
+    std::optional<AuditAnchor> auditAnchor;
 
     QJsonObject toJson() const;
     static std::optional<PcBundle> fromJson(const QJsonObject &object, QString *error);
@@ -49,6 +53,18 @@ struct ServerBundle
     QList<PushResponse> pushResults; // one per PcBundle push batch that was applied
     QString pushError;               // non-empty: the pushes were refused (e.g. a seq gap)
     QList<Scope> scopes;
+    // The server's last audit anchor of this device after the bundle's own anchor was handled
+    // (a copy from the server: the PC keeps it as acknowledged when its chain matches it), and
+    // what became of the bundle's anchor: "recorded", "already_recorded", "refused",
+    // "invalid_signature" (empty: the bundle had none).
+    struct AnchorEcho
+    {
+        qint64 seq = 0;
+        QString hash;
+        QDateTime receivedAt;
+    };
+    std::optional<AnchorEcho> auditAnchor;
+    QString auditAnchorStatus;
 
     QJsonObject toJson() const;
     static std::optional<ServerBundle> fromJson(const QJsonObject &object, QString *error);

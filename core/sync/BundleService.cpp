@@ -1,6 +1,8 @@
 #include "sync/BundleService.h"
 
+#include "audit/AuditAnchorCheck.h"
 #include "audit/AuditLog.h"
+#include "sync/AuditAnchorState.h"
 #include "sync/BundleMessages.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/SyncProtocol.h"
@@ -88,8 +90,18 @@ BundleService::ExportResult BundleService::exportTo(const QString &dir,
         pull.area = scope.area;
         pull.pageSize = SyncProtocol::DefaultPageSize;
         pull.cursor = m_store.cursor(pull.scopeKey());
+        pull.appliedCursor = pull.cursor; // committed here: the server may record it
         bundle.pulls.append(pull);
     }
+    // The signed head of the audit chain travels too (docs/sync-protocol.md §7.7).
+    const std::optional<AuditAnchorState::Point> auditHead = AuditAnchorState(m_db).head(&error);
+    if (!auditHead)
+        return failWith(tr("The audit log cannot be read: %1").arg(error));
+    if (!auditHead->isNull())
+        bundle.auditAnchor = AuditAnchor::sign(device.secretKey,
+                                               m_deviceId,
+                                               auditHead->seq,
+                                               auditHead->hash);
     bundle.exportSeq = m_state.takeExportSeq(&error);
     if (bundle.exportSeq <= 0)
         return failWith(tr("The export number cannot be stored: %1").arg(error));
@@ -284,6 +296,29 @@ BundleService::ImportResult BundleService::importFile(const QString &path, const
         }
         if (progress)
             progress(40 + 50 * scopeIndex / int(bundle->scopes.size()));
+    }
+    // The server's copy of this PC's audit anchor: kept as acknowledged when the chain here
+    // still has that row with that hash.
+    if (bundle->auditAnchorStatus == QLatin1String("refused"))
+        notes.append(tr("The server refused this computer's audit anchor: its audit log no "
+                        "longer matches what it signed before. Tell OTIC."));
+    if (bundle->auditAnchor) {
+        const AuditAnchorCheck::Report check
+            = AuditAnchorCheck([db = m_db] {
+                  return db;
+              }).check({{bundle->auditAnchor->seq, bundle->auditAnchor->hash}});
+        if (check.ok()) {
+            AuditAnchorState::Acknowledged acknowledged;
+            acknowledged.anchor = {bundle->auditAnchor->seq, bundle->auditAnchor->hash};
+            acknowledged.at = bundle->auditAnchor->receivedAt;
+            acknowledged.via = AuditAnchorState::Via::Bundle;
+            if (AuditAnchorState(m_db).lastAcknowledged().anchor.seq <= acknowledged.anchor.seq
+                && !AuditAnchorState(m_db).setAcknowledged(acknowledged, &error))
+                return refuse(ImportStatus::Failed,
+                              tr("The import cannot be recorded: %1").arg(error));
+        } else {
+            notes.append(check.message + QLatin1Char(' ') + tr("Tell OTIC."));
+        }
     }
     const QDateTime now = m_clock.now().toUTC();
     if (!m_state.setLastImport({bundle->exportSeq, bundle->bundleId, now}, &error)

@@ -44,6 +44,13 @@ bool BundleState::setValue(const QString &key, const QString &value, QString *er
     return true;
 }
 
+BundleKeyPair BundleState::storedDeviceKey() const
+{
+    const QString stored = value(kDeviceSecret);
+    return stored.isEmpty() ? BundleKeyPair{}
+                            : BundleKeyPair::fromSecretKey(QByteArray::fromHex(stored.toLatin1()));
+}
+
 BundleKeyPair BundleState::deviceKey(QString *error)
 {
     const QString stored = value(kDeviceSecret);

@@ -20,6 +20,8 @@ public:
 
     // The device key pair, created (and stored) on first use; invalid on a store error.
     BundleKeyPair deviceKey(QString *error = nullptr);
+    // The stored device key pair, never creating one (invalid when there is none).
+    BundleKeyPair storedDeviceKey() const;
 
     struct ServerKey
     {

@@ -10,6 +10,7 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QUrlQuery>
 
 namespace tambo::core {
 
@@ -32,12 +33,15 @@ void SyncHttpClient::setDeviceKey(const QUuid &deviceId, const QByteArray &secre
     m_deviceSecretKey = secretKey;
 }
 
-QNetworkReply *SyncHttpClient::begin(const QString &path, const QJsonObject &body, bool withToken)
+QNetworkRequest SyncHttpClient::request(const QString &path,
+                                        const QUrlQuery &query,
+                                        bool withToken) const
 {
     QUrl url = m_options.baseUrl;
     url.setPath(path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(m_options.timeoutMs);
     if (withToken && !m_access.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_access.toLatin1());
@@ -47,7 +51,14 @@ QNetworkReply *SyncHttpClient::begin(const QString &path, const QJsonObject &bod
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request.setSslConfiguration(tls);
     }
-    return m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return request;
+}
+
+QNetworkReply *SyncHttpClient::begin(const QString &path, const QJsonObject &body, bool withToken)
+{
+    QNetworkRequest post = request(path, {}, withToken);
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    return m_nam->post(post, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 SyncHttpClient::Reply SyncHttpClient::wait(QNetworkReply *reply)
@@ -186,6 +197,16 @@ SyncHttpClient::Reply SyncHttpClient::post(const QString &path, const QJsonObjec
     Reply r = send(path, body, true);
     if (r.status == 401 && r.errorCode() == QLatin1String("token_expired") && refresh())
         r = send(path, body, true);
+    return r;
+}
+
+SyncHttpClient::Reply SyncHttpClient::get(const QString &path, const QUrlQuery &query)
+{
+    if (m_access.isEmpty() && !m_refresh.isEmpty())
+        refresh();
+    Reply r = wait(m_nam->get(request(path, query, true)));
+    if (r.status == 401 && r.errorCode() == QLatin1String("token_expired") && refresh())
+        r = wait(m_nam->get(request(path, query, true)));
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <functional>
@@ -11,6 +12,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace tambo::core {
 
@@ -79,6 +81,8 @@ public:
 
     // An authenticated POST of body to path.
     Reply post(const QString &path, const QJsonObject &body);
+    // An authenticated GET of path with query (refreshing an expired token, as post() does).
+    Reply get(const QString &path, const QUrlQuery &query = {});
 
     // The same POST in two steps: startPost() sends it and returns at once (Qt carries HTTP on
     // its own thread), finishPost() waits for the answer (refreshing an expired token and
@@ -98,6 +102,7 @@ public:
     void closeIdleConnections();
 
 private:
+    QNetworkRequest request(const QString &path, const QUrlQuery &query, bool withToken) const;
     QNetworkReply *begin(const QString &path, const QJsonObject &body, bool withToken);
     Reply wait(QNetworkReply *reply);
     Reply send(const QString &path, const QJsonObject &body, bool withToken);

@@ -465,6 +465,8 @@ QJsonObject PullRequest::toJson() const
                   {QStringLiteral("scope"), scope},
                   {QStringLiteral("cursor"), double(cursor)},
                   {QStringLiteral("page_size"), pageSize}};
+    if (appliedCursor >= 0)
+        o.insert(QStringLiteral("applied_cursor"), double(appliedCursor));
     if (!countRemaining)
         o.insert(QStringLiteral("count_remaining"), false);
     return o;
@@ -478,8 +480,12 @@ std::optional<PullRequest> PullRequest::fromJson(const QJsonObject &o, QString *
     if (!readUuid(o, QStringLiteral("device_id"), &request.deviceId, error)
         || !readInt(o, QStringLiteral("schema_version"), &schema, error)
         || !readInt(o, QStringLiteral("cursor"), &request.cursor, error, false)
+        || !readInt(o, QStringLiteral("applied_cursor"), &request.appliedCursor, error, false)
         || !readInt(o, QStringLiteral("page_size"), &pageSize, error, false, 1))
         return std::nullopt;
+    if (request.appliedCursor > request.cursor)
+        return fail(error, QStringLiteral("\"applied_cursor\" must not be above \"cursor\"")),
+               std::nullopt;
     request.schemaVersion = int(schema);
     request.pageSize = int(qMin<qint64>(pageSize, SyncProtocol::MaxPageSize));
     const QJsonValue count = o.value(QStringLiteral("count_remaining"));

@@ -115,7 +115,12 @@ struct PullRequest
     int schemaVersion = 0;
     QString sede; // empty: every sede the user may see (admin_otic: all)
     QString area; // empty: every area
-    qint64 cursor = 0;
+    qint64 cursor = 0; // the rows asked for: versions above it
+    // The cursor this PC has committed for the scope (its pages up to there are applied), sent
+    // as "applied_cursor": the only cursor the server keeps for the device, so it never purges
+    // a tombstone the PC has not applied. cursor may be ahead of it (a page asked ahead while
+    // the previous one is applied). -1: not sent (older clients).
+    qint64 appliedCursor = -1;
     int pageSize = 0;
     // Whether the answer counts the rows after the page (costs the server a scan of them): the
     // client asks on the first page of a run and counts down itself after that.

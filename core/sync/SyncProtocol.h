@@ -26,6 +26,7 @@ public:
 
     static QString pushPath() { return QStringLiteral("/v1/sync/push"); }
     static QString pullPath() { return QStringLiteral("/v1/sync/pull"); }
+    static QString auditAnchorsPath() { return QStringLiteral("/v1/audit/anchors"); }
 
     enum class Negotiation { Ok, ClientTooOld, ClientTooNew };
     // Whether a client speaking clientSchema may sync with a server that accepts

@@ -1,5 +1,8 @@
 #include "sync/SyncSession.h"
 
+#include "sync/AuditAnchor.h"
+#include "sync/AuditAnchorState.h"
+#include "sync/BundleState.h"
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
 
@@ -53,6 +56,9 @@ SyncSession::Result SyncSession::run(const Progress &progress)
     });
     if (!pushed.ok())
         return pushed;
+    QString anchorMessage;
+    const AnchorOutcome anchor = m_options.anchorAudit ? anchorAudit(&anchorMessage)
+                                                       : AnchorOutcome::NotNeeded;
     Result pulled = pull([&](int p) {
         if (progress)
             progress(50 + p / 2);
@@ -60,7 +66,57 @@ SyncSession::Result SyncSession::run(const Progress &progress)
     pulled.pushed = pushed.pushed;
     pulled.rejected = pushed.rejected;
     pulled.conflicts = pushed.conflicts;
+    pulled.anchor = anchor;
+    pulled.anchorMessage = anchorMessage;
     return pulled;
+}
+
+SyncSession::AnchorOutcome SyncSession::anchorAudit(QString *message)
+{
+    const auto say = [message](AnchorOutcome outcome, const QString &text) {
+        if (message)
+            *message = text;
+        return outcome;
+    };
+    QSqlDatabase db = m_store.database();
+    AuditAnchorState state(db);
+    QString error;
+    const std::optional<AuditAnchorState::Point> head = state.head(&error);
+    if (!head)
+        return say(AnchorOutcome::Failed, QStringLiteral("audit head: %1").arg(error));
+    if (head->isNull() || state.lastAcknowledged().anchor == *head)
+        return AnchorOutcome::NotNeeded;
+    if (state.lastRefused() == *head)
+        return say(AnchorOutcome::Refused,
+                   QStringLiteral("the server refused this audit head before"));
+    const BundleKeyPair key = BundleState(db).storedDeviceKey();
+    if (!key.isValid())
+        return say(AnchorOutcome::Failed, QStringLiteral("this PC has no device key"));
+    const AuditAnchor anchor = AuditAnchor::sign(key.secretKey,
+                                                 m_options.deviceId,
+                                                 head->seq,
+                                                 head->hash);
+    const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::auditAnchorsPath(),
+                                                      anchor.toJson());
+    if (reply.status == 409) {
+        state.setRefused(*head); // best effort: only saves sending it again
+        return say(AnchorOutcome::Refused, reply.message());
+    }
+    if (!reply.ok())
+        return say(AnchorOutcome::Failed,
+                   reply.status == 0 ? reply.networkError
+                                     : QStringLiteral("HTTP %1 %2: %3")
+                                           .arg(reply.status)
+                                           .arg(reply.errorCode(), reply.message()));
+    AuditAnchorState::Acknowledged acknowledged;
+    acknowledged.anchor = *head;
+    acknowledged.at
+        = QDateTime::fromString(reply.json.value(QStringLiteral("received_at")).toString(),
+                                Qt::ISODateWithMs);
+    acknowledged.via = AuditAnchorState::Via::Network;
+    if (!state.setAcknowledged(acknowledged, &error))
+        return say(AnchorOutcome::Failed, error);
+    return AnchorOutcome::Recorded;
 }
 
 SyncSession::Result SyncSession::push(const Progress &progress)
@@ -139,13 +195,17 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
     // While a page is applied, the next one is already on its way (Qt carries HTTP on its own
     // thread): the server's work and the network overlap the local writes. The next page is
     // asked from the cursor this page ends at, which is the stored cursor once it is applied;
-    // if anything fails, the page on its way is dropped and nothing of it is applied.
+    // if anything fails, the page on its way is dropped and nothing of it is applied. Every
+    // request also says which cursor is committed here ("applied_cursor"): the server keeps
+    // only that one for this device, so a page asked ahead never lets it purge a tombstone
+    // this PC has not applied (the cursor of the last page is confirmed by the next run).
     SyncHttpClient::PendingPost ahead;
     bool haveAhead = false;
     qint64 counted = 0;    // rows left after the last page whose answer counted them …
     int pulledAtCount = 0; // … when this many rows had been pulled
     for (;;) {
         request.cursor = m_store.cursor(scope);
+        request.appliedCursor = request.cursor;
         const SyncHttpClient::Reply reply = haveAhead ? m_client.finishPost(ahead)
                                                       : m_client.post(SyncProtocol::pullPath(),
                                                                       request.toJson());
@@ -172,7 +232,7 @@ SyncSession::Result SyncSession::pull(const Progress &progress)
             continue;
         }
         if (page->more) {
-            PullRequest next = request;
+            PullRequest next = request; // appliedCursor: this page is not committed yet
             next.cursor = page->nextCursor;
             next.countRemaining = false; // counted on the first page; counted down from there
             ahead = m_client.startPost(SyncProtocol::pullPath(), next.toJson());

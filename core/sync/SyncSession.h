@@ -13,7 +13,8 @@ namespace tambo::core {
 class SyncHttpClient;
 
 // One sync run against tambo-server: push every pending outbox entry (in batches, in seq
-// order), then pull every page of the scope. Synchronous; runs on the sync worker's thread with
+// order), send a signed anchor of the audit chain's head when it moved (POST
+// /v1/audit/anchors, docs/sync-protocol.md §7.7), then pull every page of the scope. Synchronous; runs on the sync worker's thread with
 // that thread's connection (or on a test's thread). Never deletes a pending change: a failure
 // at any point leaves the outbox and the cursor where the last committed step put them.
 class SyncSession
@@ -28,6 +29,7 @@ public:
         int pageSize = 500;
         int schemaVersion = SyncProtocol::SchemaVersion; // tests: an old client
         int maxChecksumRetries = 3;
+        bool anchorAudit = true; // send the audit anchor after the push
     };
 
     enum class Outcome {
@@ -39,6 +41,15 @@ public:
         Failed,       // anything else (message says what)
     };
 
+    // The audit anchor of a run. It never fails the run: the data sync goes on whatever the
+    // anchor's fate (an older server without the endpoint, a refusal).
+    enum class AnchorOutcome {
+        NotNeeded, // no audit log, an empty one, or its head is already acknowledged
+        Recorded,  // the server has it (new, or already recorded); kept as acknowledged
+        Refused,   // 409 anchor_conflict: the server holds another hash for that part of the chain
+        Failed,    // no answer, another error, or no device key
+    };
+
     struct Result
     {
         Outcome outcome = Outcome::Failed;
@@ -48,6 +59,8 @@ public:
         int conflicts = 0;
         int pulled = 0; // rows received
         int checksumRetries = 0;
+        AnchorOutcome anchor = AnchorOutcome::NotNeeded;
+        QString anchorMessage; // why an anchor was refused or failed
         bool ok() const { return outcome == Outcome::Synced; }
     };
 
@@ -58,6 +71,9 @@ public:
     Result run(const Progress &progress = {});
     Result push(const Progress &progress = {});
     Result pull(const Progress &progress = {});
+    // Sends the signed head of the audit chain unless the server acknowledged it already, and
+    // records the acknowledgement (AuditAnchorState).
+    AnchorOutcome anchorAudit(QString *message = nullptr);
 
     // Tests: called after each pulled row is applied (inside the page's transaction).
     void setRowHook(LocalSyncStore::RowHook hook) { m_rowHook = std::move(hook); }

@@ -195,6 +195,11 @@ void SyncWorker::runNow()
     // every 30 s would keep dozens of them waiting).
     m_client->closeIdleConnections();
     m_running = false;
+    if (result.anchor == SyncSession::AnchorOutcome::Refused) {
+        // A tamper signal on the server (or a store restored from a backup): OTIC sees it there.
+        qWarning("tambo sync: the server refused this PC's audit anchor: %s",
+                 qPrintable(result.anchorMessage));
+    }
 
     s = m_status;
     s.pending = std::max(0, m_local->pendingCount());

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -601,6 +602,21 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("row(s)")) || out.contains(QStringLiteral("rows"))
                      || out.contains(QStringLiteral("filas")),
                  qPrintable(out));
+        // The bundle carried the signed head of the PC's audit chain: the server recorded it
+        // (the audit anchors of docs/sync-protocol.md §7.7), and the reply's copy is kept on the
+        // PC as the last acknowledged anchor.
+        {
+            QSqlDatabase pg = m_fixture.pg().open(QStringLiteral("bundles-anchors"));
+            QSqlQuery q(pg);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_anchors WHERE device_id = "
+                                          "'%1' AND via = 'bundle'")
+                               .arg(device.at(0))));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            q.finish();
+            pg.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bundles-anchors"));
         std::tie(code, out, err) = runAdmin(
             {QStringLiteral("bundle"), QStringLiteral("import"), reply});
         QCOMPARE(code, 0); // already imported: harmless
@@ -619,6 +635,7 @@ private slots:
         const qsizetype rowsAfter
             = QRegularExpression(QStringLiteral("(\\d+)")).match(out).captured(1).toLongLong();
         QCOMPARE(rowsAfter, auditRowsBefore + 2);
+        QVERIFY2(out.contains(QStringLiteral("USB")), qPrintable(out)); // compared with its anchor
     }
 
     void revokedDeviceIsRefused()

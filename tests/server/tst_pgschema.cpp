@@ -87,9 +87,11 @@ private slots:
         const PgSchema::Report first = PgSchema::migrate(db, m_clock);
         QVERIFY2(first.ok(), qPrintable(first.error));
         QCOMPARE(first.from, 0);
-        QCOMPARE(first.to, 8);
+        QCOMPARE(first.to, PgSchema::latestVersion());
         QCOMPARE(tables(db),
-                 (QStringList{QStringLiteral("devices"),
+                 (QStringList{QStringLiteral("audit_anchor_refusals"),
+                              QStringLiteral("audit_anchors"),
+                              QStringLiteral("devices"),
                               QStringLiteral("login_failures"),
                               QStringLiteral("login_throttle"),
                               QStringLiteral("schema_versions"),
@@ -101,22 +103,22 @@ private slots:
                               QStringLiteral("sync_scope_exits"),
                               QStringLiteral("tokens"),
                               QStringLiteral("users")}));
-        QCOMPARE(PgSchema::currentVersion(db), 8);
+        QCOMPARE(PgSchema::currentVersion(db), PgSchema::latestVersion());
         QVERIFY(PgSchema::checkUpToDate(db).isEmpty());
 
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT module, version, applied_at FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("server"));
-        QCOMPARE(q.value(1).toInt(), 8);
+        QCOMPARE(q.value(1).toInt(), PgSchema::latestVersion());
         QCOMPARE(q.value(2).toDateTime().toUTC(), m_clock.now());
         QVERIFY(!q.next());
 
         m_clock.advanceMinutes(5);
         const PgSchema::Report again = PgSchema::migrate(db, m_clock);
         QVERIFY2(again.ok(), qPrintable(again.error));
-        QCOMPARE(again.from, 8);
-        QCOMPARE(again.to, 8);
+        QCOMPARE(again.from, PgSchema::latestVersion());
+        QCOMPARE(again.to, PgSchema::latestVersion());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(applied_at) FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
@@ -349,10 +351,10 @@ private slots:
         b.join();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(ok.load(), 2);
-        QCOMPARE(applied.load(), 8); // one of them did everything, the other nothing
+        QCOMPARE(applied.load(), PgSchema::latestVersion()); // one of them did everything, the other nothing
         {
             QSqlDatabase check = m_pg->open(QStringLiteral("race-check"), name);
-            QCOMPARE(PgSchema::currentVersion(check), 8);
+            QCOMPARE(PgSchema::currentVersion(check), PgSchema::latestVersion());
             check.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("race-check"));

@@ -121,11 +121,13 @@ private:
                              d.token);
     }
 
+    // applied: the "applied_cursor" to send (-1: none, as an older client).
     TestClient::Reply pull(const Device &d,
                            qint64 cursor,
                            int pageSize = 500,
                            const QString &sede = {},
-                           bool countRemaining = true)
+                           bool countRemaining = true,
+                           qint64 applied = -1)
     {
         QJsonObject scope;
         if (!sede.isEmpty())
@@ -137,6 +139,8 @@ private:
                          {"page_size", pageSize}};
         if (!countRemaining)
             body.insert("count_remaining", false);
+        if (applied >= 0)
+            body.insert("applied_cursor", double(applied));
         return client().post(SyncProtocol::pullPath(), body, d.token);
     }
 
@@ -172,6 +176,25 @@ private:
             .toObject()
             .value("t_items/" + id)
             .toDouble();
+    }
+
+    // Every device of this test cluster has confirmed every version so far (stands for all
+    // the PCs syncing to the end).
+    bool everyDevicePassed()
+    {
+        return m_fx.exec(QStringLiteral("INSERT INTO sync_pull_cursors (device_id, scope, cursor, "
+                                        "updated_at) SELECT device_id, 'sede=*;area=*', 0, now() "
+                                        "FROM devices ON CONFLICT DO NOTHING"))
+               && m_fx.exec(QStringLiteral(
+                   "UPDATE sync_pull_cursors SET cursor = (SELECT max(version) FROM sync_rows), "
+                   "served_cursor = GREATEST(served_cursor, (SELECT max(version) FROM sync_rows))"));
+    }
+
+    qint64 confirmedCursor(const Device &d)
+    {
+        return pgScalar(QStringLiteral("SELECT cursor FROM sync_pull_cursors WHERE device_id = "
+                                       "'%1' AND scope = 'sede=*;area=*'")
+                            .arg(d.id));
     }
 
     qint64 pgScalar(const QString &sql)
@@ -571,14 +594,61 @@ private slots:
         for (const auto &row : pullAll(reader))
             sawTombstone |= row.id == id && row.deleted;
         QVERIFY(sawTombstone);
-        // …and once every device of this test cluster has presented a cursor past it, it goes.
-        QVERIFY(
-            m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT max(version) "
-                                     "FROM sync_rows)")));
+        // …and once every device of this test cluster has confirmed a cursor past it, it goes.
+        QVERIFY(everyDevicePassed());
         pull(reader, pgScalar("SELECT max(version) FROM sync_rows"));
         QCOMPARE(pgScalar(
                      QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),
                  0);
+    }
+
+    void onlyTheCursorTheDeviceConfirmsIsRecorded()
+    {
+        // The desktop asks for page N+1 while it applies page N: the cursor it asks from is not
+        // applied yet. The server keeps applied_cursor only (never above what it served), so a
+        // tombstone of page N stays until the device confirms it.
+        const Device d = enroll("inv.central", "central-clave-2026");
+        QJsonArray entries;
+        for (int i = 0; i < 5; ++i) {
+            const QString id = uuid();
+            entries.append(entry(i + 1, {insertOp("t_items", id, item(id, "central", "Mesa"))}));
+        }
+        QCOMPARE(push(d, entries).status, 200);
+        const qint64 start = pgScalar("SELECT max(version) FROM sync_rows") - 5;
+
+        QString error;
+        // A device that has seen nothing yet pulls from `start` (its claim is clamped to 0).
+        auto first = pull(d, start, 2, {}, true, start);
+        QCOMPARE(first.status, 200);
+        const auto page1 = PullResponse::fromJson(first.json, &error);
+        QVERIFY2(page1 && page1->more, qPrintable(error));
+        QCOMPARE(confirmedCursor(d), 0);
+        QVERIFY(pull(d, page1->nextCursor, 2, {}, true, 0).status == 200); // asked ahead
+        QCOMPARE(confirmedCursor(d), 0);
+        const auto second = PullResponse::fromJson(
+            pull(d, page1->nextCursor, 2, {}, true, page1->nextCursor).json, &error);
+        QVERIFY2(second, qPrintable(error));
+        QCOMPARE(confirmedCursor(d), page1->nextCursor); // page 1 is applied now
+        // An older client (no applied_cursor) confirms nothing: the cursor stays.
+        QCOMPARE(pull(d, second->nextCursor, 2).status, 200);
+        QCOMPARE(confirmedCursor(d), page1->nextCursor);
+        QCOMPARE(pull(d, second->nextCursor, 2, {}, true, second->nextCursor).status, 200);
+        QCOMPARE(confirmedCursor(d), second->nextCursor);
+
+        // applied_cursor must be a whole number ≥ 0 and not above cursor.
+        for (const QJsonValue &bad : {QJsonValue(-1), QJsonValue("7"), QJsonValue(1.5)}) {
+            const auto r = client().post(SyncProtocol::pullPath(),
+                                         {{"device_id", d.id},
+                                          {"schema_version", SyncProtocol::SchemaVersion},
+                                          {"cursor", 10},
+                                          {"applied_cursor", bad}},
+                                         d.token);
+            QCOMPARE(r.status, 400);
+            QCOMPARE(r.json.value("error").toString(), QStringLiteral("bad_request"));
+        }
+        const auto ahead = pull(d, 10, 2, {}, true, 11);
+        QCOMPARE(ahead.status, 400);
+        QCOMPARE(confirmedCursor(d), second->nextCursor);
     }
 
     void editBeforeADeleteWhoseTombstoneIsPurgedDoesNotBringTheRowBack_data()
@@ -619,9 +689,7 @@ private slots:
                      .value("status")
                      .toString(),
                  QStringLiteral("applied"));
-        QVERIFY(
-            m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT max(version) "
-                                     "FROM sync_rows)")));
+        QVERIFY(everyDevicePassed());
         pull(editor, pgScalar("SELECT max(version) FROM sync_rows"));
         QCOMPARE(pgScalar(
                      QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id)),

@@ -462,6 +462,114 @@ private slots:
                  2);
     }
 
+    void deleteOfAPageAskedAheadIsNotLostWhenThePcDies()
+    {
+        // The session asks for page N+1 while it applies page N. If the server took that request
+        // as "the PC has everything up to page N" and the PC died before committing page N, the
+        // server could purge a tombstone of page N that the PC never applied: the deleted row
+        // would then stay on that PC for ever. Only the cursor the PC has committed counts.
+        auto writer = centralPc();
+        auto victim = centralPc();
+        QVERIFY(writer && victim);
+        const QString doomed = addItem(*writer, Central, "dado de baja");
+        SYNC_OK(*writer);
+        SYNC_OK(*victim);
+        QCOMPARE(victim->scalar("SELECT count(*) FROM t_items WHERE id = ?", {doomed}).toInt(), 1);
+
+        // The delete comes first in the victim's next page, and more pages follow.
+        QVERIFY(writer->exec("DELETE FROM t_items WHERE id = ?", {doomed}));
+        for (int i = 0; i < 60; ++i)
+            addItem(*writer, Central, QStringLiteral("alta %1").arg(i));
+        SYNC_OK(*writer);
+        const qint64 tombstone = pgScalar(
+            QStringLiteral("SELECT version FROM sync_rows WHERE row_id = '%1' AND deleted")
+                .arg(doomed));
+        QVERIFY(tombstone > 0);
+        const QString scope = QStringLiteral("sede=*;area=*");
+        const qint64 cursorBefore = victim->local().cursor(scope);
+        QVERIFY(cursorBefore < tombstone);
+
+        const QString path = victim->storePath();
+        const QByteArray key = QByteArray::fromHex(victim->keyHex().toLatin1());
+        const QUuid device = victim->deviceId();
+        const QString deviceText = device.toString(QUuid::WithoutBraces);
+        const QString token = victim->http().accessToken();
+        victim->close();
+        const auto victimPulls = [&] {
+            int n = 0;
+            for (const QJsonObject &line : m_server->logLines(QStringLiteral("request")))
+                n += line.value("route").toString() == tambo::core::SyncProtocol::pullPath()
+                     && line.value("device").toString() == deviceText
+                     && line.value("status").toInt() == 200;
+            return n;
+        };
+        const int pullsBefore = victimPulls();
+
+        // The victim's sync in its own process stops inside the first page's transaction (page
+        // size 20: the tombstone is its first row) until the page asked ahead has been answered;
+        // then it is killed. Nothing of the first page is committed.
+        QProcess helper;
+        helper.start(QStringLiteral(TAMBO_SYNC_PC_HELPER),
+                     {path,
+                      QString::fromLatin1(key.toHex()),
+                      deviceText,
+                      QString::number(m_server->port()),
+                      m_fx.certificate().certificatePath(),
+                      token,
+                      QStringLiteral("20"),
+                      QStringLiteral("5"),
+                      QStringLiteral("hold")});
+        QVERIFY(helper.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += helper.readAllStandardOutput()).contains("holding")
+                                     || helper.state() == QProcess::NotRunning,
+                                 60000);
+        QVERIFY2(said.contains("holding"), said.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(victimPulls() >= pullsBefore + 2, 30000); // page 1 and page 2
+        helper.kill();
+        QVERIFY(helper.waitForFinished(30000));
+        QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+
+        // Every other device passes the tombstone: the writer syncs again (its first pull
+        // confirms what it applied), the PCs of the earlier tests (gone) are set past it, and
+        // the writer's pulls run the purge.
+        SYNC_OK(*writer);
+        const QString others = QStringLiteral("device_id NOT IN ('%1', '%2')")
+                                   .arg(deviceText,
+                                        writer->deviceId().toString(QUuid::WithoutBraces));
+        QVERIFY(m_fx.exec(QStringLiteral("UPDATE sync_pull_cursors SET cursor = (SELECT "
+                                         "max(version) FROM sync_rows) WHERE %1")
+                              .arg(others)));
+        QVERIFY(m_fx.exec(QStringLiteral("INSERT INTO sync_pull_cursors (device_id, scope, "
+                                         "cursor, updated_at) SELECT device_id, '%1', (SELECT "
+                                         "max(version) FROM sync_rows), now() FROM devices "
+                                         "WHERE %2 ON CONFLICT DO NOTHING")
+                              .arg(scope, others)));
+        SYNC_OK(*writer);
+        SYNC_OK(*writer);
+
+        // The victim comes back: its cursor is still before the delete, and the delete reaches it.
+        SyncTestPc reopened(path, key, device);
+        QString error;
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        reopened.connectWith(m_server->port(), m_fx.certificate().certificatePath(), token);
+        QCOMPARE(reopened.local().cursor(scope), cursorBefore);
+        const SyncSession::Result r = reopened.sync({}, 20);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QVERIFY2(reopened.scalar("SELECT count(*) FROM t_items WHERE id = ?", {doomed}).toInt() == 0,
+                 "the deleted row survived on the PC that died before applying its delete");
+        SYNC_OK(*writer);
+        QCOMPARE(reopened.itemsSnapshot(), writer->itemsSnapshot());
+
+        // Once the victim has confirmed the page (its next run presents the cursor it
+        // committed), nothing holds the tombstone back any more.
+        QVERIFY2(reopened.sync().ok(), "second sync of the victim");
+        SYNC_OK(*writer);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(doomed)),
+                 0);
+    }
+
     void tooOldClientKeepsItsData()
     {
         auto pc = centralPc();

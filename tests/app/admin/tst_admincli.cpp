@@ -73,6 +73,22 @@ private slots:
         QTest::newRow("user without subcommand")
             << QStringList{QStringLiteral("user"), QStringLiteral("--store"), QStringLiteral("x")};
         QTest::newRow("audit without verify") << QStringList{QStringLiteral("audit")};
+        QTest::newRow("audit verify --server without --user")
+            << QStringList{QStringLiteral("audit"),
+                           QStringLiteral("verify"),
+                           QStringLiteral("--store"),
+                           QStringLiteral("x"),
+                           QStringLiteral("--server"),
+                           QStringLiteral("https://127.0.0.1:1")};
+        QTest::newRow("audit verify --server without a password")
+            << QStringList{QStringLiteral("audit"),
+                           QStringLiteral("verify"),
+                           QStringLiteral("--store"),
+                           QStringLiteral("x"),
+                           QStringLiteral("--server"),
+                           QStringLiteral("https://127.0.0.1:1"),
+                           QStringLiteral("--user"),
+                           QStringLiteral("ana")};
         QTest::newRow("unknown option")
             << QStringList{QStringLiteral("migrate"), QStringLiteral("--bogus")};
     }
@@ -232,6 +248,26 @@ private slots:
         r = run(QStringList{QStringLiteral("audit"), QStringLiteral("verify")} + storeArgs());
         QCOMPARE(r.code, int(admin::AdminCli::AuditBroken));
         QVERIFY2(r.err.contains(QLatin1Char('2')), qPrintable(r.err));
+    }
+
+    void auditVerifyWithoutAnchorsSaysWhatItChecked()
+    {
+        QCOMPARE(run(QStringList{QStringLiteral("demo")} + storeArgs()).code, 0);
+        const Result r = run(QStringList{QStringLiteral("audit"), QStringLiteral("verify")}
+                             + storeArgs());
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("--server")), qPrintable(r.out));
+        // A server that cannot be reached is a runtime error, never "verified".
+        const Result offline = run(QStringList{QStringLiteral("audit"),
+                                               QStringLiteral("verify"),
+                                               QStringLiteral("--server"),
+                                               QStringLiteral("https://127.0.0.1:1"),
+                                               QStringLiteral("--user"),
+                                               QStringLiteral("ana")}
+                                       + storeArgs(),
+                                   QStringLiteral("clave\n"));
+        QCOMPARE(offline.code, int(admin::AdminCli::RuntimeError));
+        QVERIFY(offline.out.isEmpty());
     }
 
     void migrateReportsVersions()

@@ -1,3 +1,4 @@
+#include "sync/BundleKeyPair.h"
 #include "sync/BundleMessages.h"
 #include "sync/SyncProtocol.h"
 
@@ -97,6 +98,29 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("another device")));
     }
 
+    void pcBundleCarriesTheAuditAnchor()
+    {
+        PcBundle b = pcBundle();
+        QVERIFY(!b.toJson().contains(QStringLiteral("audit_anchor"))); // optional (older PCs)
+        QString error;
+        QVERIFY(!PcBundle::fromJson(b.toJson(), &error)->auditAnchor);
+        const BundleKeyPair key = BundleKeyPair::generate();
+        b.auditAnchor = AuditAnchor::sign(key.secretKey, b.deviceId, 12, QString(64, '3'));
+        const auto parsed = PcBundle::fromJson(b.toJson(), &error);
+        QVERIFY2(parsed && parsed->auditAnchor, qPrintable(error));
+        QCOMPARE(parsed->auditAnchor->seq, 12);
+        QVERIFY(parsed->auditAnchor->verify(key.publicKey));
+        // Another device's anchor, or a malformed one, makes the bundle invalid.
+        b.auditAnchor = AuditAnchor::sign(key.secretKey, QUuid::createUuid(), 12, QString(64, '3'));
+        QVERIFY(!PcBundle::fromJson(b.toJson(), &error));
+        QVERIFY(error.contains(QStringLiteral("another device")));
+        QJsonObject o = pcBundle().toJson();
+        o.insert(QStringLiteral("audit_anchor"), QJsonObject{{QStringLiteral("seq"), 1}});
+        QVERIFY(!PcBundle::fromJson(o, &error));
+        o.insert(QStringLiteral("audit_anchor"), 5);
+        QVERIFY(!PcBundle::fromJson(o, &error));
+    }
+
     void serverBundleRoundTrip()
     {
         ServerBundle b;
@@ -132,6 +156,8 @@ private slots:
         refused.error = QStringLiteral("Su usuario solo puede…");
         b.scopes = {scope, refused};
         b.pushError = QStringLiteral("Faltan cambios");
+        b.auditAnchor = ServerBundle::AnchorEcho{9, QString(64, 'a'), b.createdAt};
+        b.auditAnchorStatus = QStringLiteral("recorded");
 
         QString error;
         const auto parsed = ServerBundle::fromJson(b.toJson(), &error);

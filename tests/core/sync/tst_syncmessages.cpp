@@ -211,6 +211,20 @@ private slots:
         QJsonObject badCount = req.toJson();
         badCount.insert(QStringLiteral("count_remaining"), QStringLiteral("no"));
         QVERIFY(!PullRequest::fromJson(badCount, &error));
+        // applied_cursor: absent (an older client) reads as -1; else 0 ≤ applied ≤ cursor.
+        QCOMPARE(reqBack->appliedCursor, -1);
+        QVERIFY(!req.toJson().contains(QStringLiteral("applied_cursor")));
+        req.appliedCursor = 12345670000LL;
+        const auto applied = PullRequest::fromJson(req.toJson(), &error);
+        QVERIFY2(applied, qPrintable(error));
+        QCOMPARE(applied->appliedCursor, 12345670000LL);
+        req.appliedCursor = req.cursor + 1;
+        QVERIFY(!PullRequest::fromJson(req.toJson(), &error));
+        QVERIFY(error.contains(QStringLiteral("applied_cursor")));
+        QJsonObject negative = req.toJson();
+        negative.insert(QStringLiteral("applied_cursor"), -3);
+        QVERIFY(!PullRequest::fromJson(negative, &error));
+        req.appliedCursor = -1;
 
         PullResponse page;
         page.rows = {PulledRow{"t", "1", 5, false, QJsonObject{{"id", "1"}}},
