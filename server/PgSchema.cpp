@@ -177,6 +177,14 @@ QList<core::MigrationStep> PgSchema::steps()
                             " ADD COLUMN resolved_by TEXT"),
              QStringLiteral("ALTER TABLE sync_rejections ADD COLUMN resolved_at TIMESTAMPTZ,"
                             " ADD COLUMN resolution TEXT, ADD COLUMN resolved_by TEXT")}),
+        MigrationStep::sql(
+            7,
+            QStringLiteral("sync: a digest of every entry with its device and seq (seq_reused)"),
+            {QStringLiteral("CREATE TABLE sync_entry_digests ("
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " seq BIGINT NOT NULL CHECK (seq > 0),"
+                            " digest BYTEA NOT NULL CHECK (octet_length(digest) = 32),"
+                            " PRIMARY KEY (device_id, seq))")}),
     };
 }
 

@@ -20,7 +20,8 @@ namespace tambo::server {
 // `tambo-server --migrate`) started together on one database cannot apply a step twice; the
 // second waits, then finds nothing to do. A database written by a newer server is never touched.
 //
-// Steps: 1 users, 2 devices, 3 tokens, 4 sync (ADR 0007). Schema changes only add (GUIDE §5).
+// Steps: 1 users, 2 devices, 3 tokens, 4 sync (ADR 0007), 5 scope exits, 6 resolutions,
+// 7 entry digests. Schema changes only add (GUIDE §5).
 class PgSchema
 {
 public:

@@ -1,8 +1,11 @@
 #include "SyncStore.h"
 
+#include "EntryDigest.h"
+
 #include "auth/Roles.h"
 #include "sync/SyncProtocol.h"
 #include "sync/SyncSchema.h"
+#include "sync/SyncValueCheck.h"
 #include "util/Clock.h"
 
 #include <QJsonArray>
@@ -617,6 +620,12 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
     }
     qint64 expected = 0;
     for (const core::OutboxEntry &entry : request.entries) {
+        // Values PostgreSQL cannot take, or that are not what they claim, are found before
+        // anything of the entry reaches it: the entry is rejected and the queue moves on (a
+        // database error here would be a 503 for every retry of the same entry).
+        const std::optional<core::SyncValueCheck::Problem> problem
+            = entry.refused ? std::nullopt : core::SyncValueCheck::check(entry);
+        const QByteArray digest = EntryDigest::of(entry, problem ? problem->reason : QString());
         PgTransaction tx(m_db);
         if (!tx.active()) {
             out.error = m_db.lastError().text();
@@ -643,6 +652,21 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
         ack.seq = entry.seq;
         if (entry.seq <= lastSeq) {
             tx.rollback();
+            // The same seq with other content: this device's store was restored or copied.
+            // Nothing of it is applied, nor of the entries after it.
+            const std::optional<QByteArray> applied = EntryDigest::stored(m_db,
+                                                                          device,
+                                                                          entry.seq,
+                                                                          &out.error);
+            if (!out.error.isEmpty())
+                return out;
+            if (applied && *applied != digest) {
+                out.status = Status::SeqReused;
+                out.reusedSeq = entry.seq;
+                out.response.acks.clear();
+                out.response.expectedSeq = lastSeq + 1;
+                return out;
+            }
             ack.status = PushAck::Status::Duplicate;
             // A rejection whose answer was lost is told again, so the user still sees it.
             q.prepare(QStringLiteral("SELECT reason, message FROM sync_rejections WHERE "
@@ -674,7 +698,16 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             return out;
         }
         OpResult result;
-        if (entry.schemaVersion < SyncProtocol::MinSchemaVersion
+        if (entry.refused || problem) {
+            // Refused by the desktop before sending, or found here: recorded, never applied.
+            result.rejected = true;
+            result.reason = entry.refused ? entry.refused->reason : problem->reason;
+            result.message = entry.refused ? entry.refused->message : problem->message;
+            if (result.message.isEmpty()) {
+                result.message = QStringLiteral("Este equipo no envió el cambio (%1).")
+                                     .arg(result.reason);
+            }
+        } else if (entry.schemaVersion < SyncProtocol::MinSchemaVersion
             || entry.schemaVersion > SyncProtocol::SchemaVersion) {
             result.rejected = true;
             result.reason = QStringLiteral("schema_unsupported");
@@ -709,9 +742,11 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             q.addBindValue(device);
             q.addBindValue(entry.seq);
             q.addBindValue(caller.userId);
+            ack.message = core::SyncValueCheck::cleaned(ack.message, 2000);
             q.addBindValue(ack.reason);
             q.addBindValue(ack.message);
-            q.addBindValue(jsonText(entry.toJson()));
+            // As PostgreSQL can store it (a refused entry's text may not be).
+            q.addBindValue(jsonText(core::SyncValueCheck::sanitized(entry)));
             q.addBindValue(m_clock.now().toUTC());
             if (!q.exec()) {
                 out.error = q.lastError().text();
@@ -720,6 +755,8 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
         } else if (!ack.conflicts.isEmpty()) {
             ack.status = PushAck::Status::Conflict;
         }
+        if (!EntryDigest::store(m_db, device, entry.seq, digest, &out.error))
+            return out;
         q.prepare(QStringLiteral("UPDATE sync_devices SET last_seq = ?, updated_at = ? "
                                  "WHERE device_id = ?::uuid"));
         q.addBindValue(entry.seq);

@@ -69,7 +69,7 @@ private slots:
     void stepsAreNumberedFromOne()
     {
         const QList<MigrationStep> steps = PgSchema::steps();
-        QCOMPARE(PgSchema::latestVersion(), 6);
+        QCOMPARE(PgSchema::latestVersion(), 7);
         for (qsizetype i = 0; i < steps.size(); ++i) {
             QCOMPARE(steps.at(i).version, int(i) + 1);
             QVERIFY(steps.at(i).apply);
@@ -87,34 +87,35 @@ private slots:
         const PgSchema::Report first = PgSchema::migrate(db, m_clock);
         QVERIFY2(first.ok(), qPrintable(first.error));
         QCOMPARE(first.from, 0);
-        QCOMPARE(first.to, 6);
+        QCOMPARE(first.to, 7);
         QCOMPARE(tables(db),
                  (QStringList{QStringLiteral("devices"),
                               QStringLiteral("schema_versions"),
                               QStringLiteral("sync_conflicts"),
                               QStringLiteral("sync_devices"),
+                              QStringLiteral("sync_entry_digests"),
                               QStringLiteral("sync_pull_cursors"),
                               QStringLiteral("sync_rejections"),
                               QStringLiteral("sync_rows"),
                               QStringLiteral("sync_scope_exits"),
                               QStringLiteral("tokens"),
                               QStringLiteral("users")}));
-        QCOMPARE(PgSchema::currentVersion(db), 6);
+        QCOMPARE(PgSchema::currentVersion(db), 7);
         QVERIFY(PgSchema::checkUpToDate(db).isEmpty());
 
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT module, version, applied_at FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("server"));
-        QCOMPARE(q.value(1).toInt(), 6);
+        QCOMPARE(q.value(1).toInt(), 7);
         QCOMPARE(q.value(2).toDateTime().toUTC(), m_clock.now());
         QVERIFY(!q.next());
 
         m_clock.advanceMinutes(5);
         const PgSchema::Report again = PgSchema::migrate(db, m_clock);
         QVERIFY2(again.ok(), qPrintable(again.error));
-        QCOMPARE(again.from, 6);
-        QCOMPARE(again.to, 6);
+        QCOMPARE(again.from, 7);
+        QCOMPARE(again.to, 7);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), max(applied_at) FROM schema_versions")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
@@ -289,10 +290,10 @@ private slots:
         b.join();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(ok.load(), 2);
-        QCOMPARE(applied.load(), 6); // one of them did everything, the other nothing
+        QCOMPARE(applied.load(), 7); // one of them did everything, the other nothing
         {
             QSqlDatabase check = m_pg->open(QStringLiteral("race-check"), name);
-            QCOMPARE(PgSchema::currentVersion(check), 6);
+            QCOMPARE(PgSchema::currentVersion(check), 7);
             check.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("race-check"));
