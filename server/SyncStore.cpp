@@ -880,6 +880,10 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
         return out;
     }
     core::PullResponse &page = out.response;
+    // Each row's canonical JSON: measured for the page's byte cap and hashed for its checksum
+    // (the same bytes the client hashes), so no row is serialised twice for them.
+    QList<QByteArray> rowsJson;
+    qint64 rowsBytes = 0;
     while (q.next()) {
         if (page.rows.size() == pageSize) {
             page.more = true;
@@ -892,6 +896,18 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
         row.deleted = q.value(3).toBool();
         if (!row.deleted)
             row.data = parseObject(q.value(4));
+        QByteArray json = SyncProtocol::rowJson(row);
+        // A page ends before its rows would pass the byte cap, and always carries one row (a
+        // row over the cap, stored before the row cap existed, travels alone). The cursor is
+        // the last row's version, so the next page starts with the row left out here.
+        if (!page.rows.isEmpty()
+            && SyncProtocol::pageBytes(rowsBytes + json.size(), page.rows.size() + 1)
+                   > SyncProtocol::MaxPageBytes) {
+            page.more = true;
+            break;
+        }
+        rowsBytes += json.size();
+        rowsJson.append(std::move(json));
         page.rows.append(row);
     }
     q.finish();
@@ -908,7 +924,7 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
         page.remaining = q.value(0).toLongLong();
         q.finish();
     }
-    page.checksum = SyncProtocol::pageChecksum(page.rows);
+    page.checksum = SyncProtocol::rowsChecksum(rowsJson);
 
     // The device has everything of this scope up to the cursor it presents.
     q.prepare(QStringLiteral("INSERT INTO sync_pull_cursors (device_id, scope, cursor, updated_at)"

@@ -31,7 +31,8 @@ namespace tambo::server {
 // version order and a pull cursor can never skip a row that commits late.
 //
 // pull(): the rows (and tombstones) of the caller's scope with a version above the cursor, in
-// version order, one page at a time with a checksum. A row that left the caller's scope (moved
+// version order, one page at a time (at most page_size rows and, from the second row on,
+// SyncProtocol::MaxPageBytes of JSON) with a checksum. A row that left the caller's scope (moved
 // to another sede or area) comes as a tombstone too, so it does not stay on the old sede's PCs. The presented cursor is recorded per
 // device and scope; tombstones are purged once every active device's cursors passed them.
 class SyncStore

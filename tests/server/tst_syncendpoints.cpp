@@ -703,6 +703,77 @@ private slots:
         QCOMPARE(push(e, {refused}).status, 400);
     }
 
+    void pullPagesStayUnderTheByteCap()
+    {
+        // A page of 2000 large rows carried 42 MB. A page now ends before its rows pass
+        // SyncProtocol::MaxPageBytes; the cursor and checksum stay right.
+        const Device d = enroll("ana", "ana-clave-2026");
+        const QString sede = QStringLiteral("bytes");
+        QStringList big;
+        for (int batch = 0; batch < 2; ++batch) {
+            QJsonArray entries;
+            for (int i = 1; i <= 6; ++i) {
+                const QString id = uuid();
+                big << id;
+                QJsonObject data = item(id, sede, QString::number(big.size()));
+                data.insert("note", QString(900 * 1000, QLatin1Char('a' + big.size() % 26)));
+                entries.append(entry(batch * 6 + i, {insertOp("t_items", id, data)}));
+            }
+            const auto r = push(d, entries);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(ackAt(r, 5).value("status").toString(), QStringLiteral("applied"));
+        }
+        // A row over the page cap stored before the row cap existed still comes, alone.
+        const QString older = uuid();
+        QVERIFY(m_fx.exec(QStringLiteral(
+                              "INSERT INTO sync_rows (table_name, row_id, version, data, "
+                              "sede_id, updated_at) VALUES ('t_items', '%1', "
+                              "nextval('sync_change_seq'), jsonb_build_object('id', '%1', "
+                              "'sede_id', '%2', 'name', 'antiguo', 'note', repeat('o', 5000000)), "
+                              "'%2', now())")
+                              .arg(older, sede)));
+        const QString small = uuid();
+        QCOMPARE(push(d, {entry(13, {insertOp("t_items", small, item(small, sede, "Ok"))})}).status,
+                 200);
+
+        QStringList seen;
+        qint64 cursor = 0;
+        int pages = 0;
+        bool olderAlone = false;
+        for (int guard = 0; guard < 100; ++guard) {
+            const auto r = pull(d, cursor, SyncProtocol::MaxPageSize, sede);
+            QCOMPARE(r.status, 200);
+            QString error;
+            const auto page = PullResponse::fromJson(r.json, &error);
+            QVERIFY2(page, qPrintable(error));
+            QVERIFY(!page->rows.isEmpty());
+            ++pages;
+            QCOMPARE(page->checksum, SyncProtocol::pageChecksum(page->rows));
+            QJsonArray rows;
+            for (const auto &row : page->rows) {
+                rows.append(row.toJson());
+                QVERIFY(row.version > cursor);
+                seen << row.id;
+            }
+            const qint64 bytes = SyncProtocol::canonicalJson(rows).size();
+            if (page->rows.size() == 1 && page->rows.at(0).id == older)
+                olderAlone = true;
+            else
+                QVERIFY2(bytes <= SyncProtocol::MaxPageBytes,
+                         qPrintable(QStringLiteral("page %1: %2 bytes").arg(pages).arg(bytes)));
+            QCOMPARE(page->nextCursor, page->rows.constLast().version);
+            cursor = page->nextCursor;
+            if (!page->more)
+                break;
+        }
+        QVERIFY(olderAlone);
+        QVERIFY2(pages >= 5, qPrintable(QString::number(pages))); // 12 × 0.9 MB, 4 per page
+        for (const QString &id : std::as_const(big))
+            QVERIFY(seen.contains(id));
+        QVERIFY(seen.contains(older) && seen.contains(small));
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size()); // none twice
+    }
+
     void eachSedePullsOnlyItsRows()
     {
         const Device central = enroll("inv.central", "central-clave-2026");
