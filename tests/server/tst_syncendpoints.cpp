@@ -659,6 +659,24 @@ private slots:
                  1);
     }
 
+    void bodyOverTheServerLimitIs413()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        QJsonArray entries;
+        for (int i = 1; i <= 10; ++i) {
+            const QString id = uuid();
+            QJsonObject data = item(id, "central", "Lote");
+            data.insert("note", QString(900 * 1000, QLatin1Char('z')));
+            entries.append(entry(i, {insertOp("t_items", id, data)}));
+        }
+        const auto r = push(d, entries); // about 9 MB: over the default 8 MiB
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json.value("error").toString(), QStringLiteral("payload_too_large"));
+        QCOMPARE(r.json.value("max_body_bytes").toDouble(), 8.0 * 1024 * 1024);
+        QVERIFY(r.json.value("message").toString().contains("8192 KiB"));
+        QCOMPARE(lastSeq(d), -1); // nothing read, nothing applied
+    }
+
     void refusedEntryIsRecordedAndTheQueueMovesOn()
     {
         // The desktop refuses an entry it cannot send (SyncValueCheck) and sends its seq as
