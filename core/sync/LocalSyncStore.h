@@ -40,7 +40,12 @@ public:
     // arrays and objects as their compact JSON text.
     static QVariant sqlValue(const QJsonValue &value);
 
-    // Pending entries in seq order (at most limit), each with its op and base version.
+    // Pending entries in seq order (at most limit), each with its op and base version. An
+    // entry whose stored row sync must not carry (SyncValueCheck on the stored bytes: a control
+    // character, text that is not valid UTF-8, a row over SyncProtocol::MaxRowBytes) comes as
+    // a "refused" entry without its ops: its seq still goes up, the server records the refusal
+    // and acknowledges it as rejected with that reason, and the queue moves on (the row stays
+    // on this PC, shown as a rejected change).
     QList<OutboxEntry> pendingEntries(int limit, QString *error = nullptr) const;
     int pendingCount() const;
     int rejectedCount() const; // not resolved (discarded or retried) yet

@@ -3,6 +3,8 @@
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 #include <future>
 
@@ -36,6 +38,7 @@ SyncSession::Result SyncSession::fromHttpFailure(int status,
         r.outcome = Outcome::AuthFailed;
     } else if (code == QLatin1String("seq_gap")) {
         r.outcome = Outcome::SeqGap;
+
     } else {
         r.outcome = Outcome::Failed;
         if (r.message.isEmpty())
@@ -68,10 +71,10 @@ SyncSession::Result SyncSession::push(const Progress &progress)
     Result result;
     const int total = std::max(1, m_store.pendingCount());
     const QList<SyncTableRule> rules = m_store.tableRules();
+    int batch = std::clamp(m_options.pushBatch, 1, SyncProtocol::MaxEntriesPerPush);
     for (;;) {
         QString error;
-        const QList<OutboxEntry> entries = m_store.pendingEntries(
-            std::clamp(m_options.pushBatch, 1, SyncProtocol::MaxEntriesPerPush), &error);
+        QList<OutboxEntry> entries = m_store.pendingEntries(batch, &error);
         if (!error.isEmpty()) {
             result.outcome = Outcome::Failed;
             result.message = error;
@@ -79,6 +82,17 @@ SyncSession::Result SyncSession::push(const Progress &progress)
         }
         if (entries.isEmpty())
             break;
+        // At most maxPushBytes of entries per request (always one): a few large rows must not
+        // make a body the server refuses.
+        qint64 bytes = 0;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            bytes += QJsonDocument(entries.at(i).toJson()).toJson(QJsonDocument::Compact).size()
+                     + 1;
+            if (i > 0 && bytes > m_options.maxPushBytes) {
+                entries.resize(i);
+                break;
+            }
+        }
         PushRequest request;
         request.deviceId = m_options.deviceId;
         request.schemaVersion = schemaVersion();
@@ -88,6 +102,11 @@ SyncSession::Result SyncSession::push(const Progress &progress)
             e.schemaVersion = request.schemaVersion;
         const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pushPath(),
                                                           request.toJson());
+        if (reply.status == 413 && entries.size() > 1) {
+            // The server takes less per request than this PC sent: fewer entries, at once.
+            batch = int(std::max<qsizetype>(1, entries.size() / 2));
+            continue;
+        }
         if (!reply.ok()) {
             Result failed = fromHttpFailure(reply.status,
                                             reply.errorCode(),

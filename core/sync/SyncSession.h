@@ -12,10 +12,11 @@ namespace tambo::core {
 
 class SyncHttpClient;
 
-// One sync run against tambo-server: push every pending outbox entry (in batches, in seq
-// order), then pull every page of the scope. Synchronous; runs on the sync worker's thread with
-// that thread's connection (or on a test's thread). Never deletes a pending change: a failure
-// at any point leaves the outbox and the cursor where the last committed step put them.
+// One sync run against tambo-server: push every pending outbox entry (in batches of at most
+// pushBatch entries and maxPushBytes, in seq order; after 413 payload_too_large with fewer
+// entries), then pull every page of the scope. Synchronous; runs on the sync worker's thread
+// with that thread's connection (or on a test's thread). Never deletes a pending change: a
+// failure at any point leaves the outbox and the cursor where the last committed step put them.
 class SyncSession
 {
 public:
@@ -24,7 +25,8 @@ public:
         QUuid deviceId;
         QString sede; // the scope to pull; empty = all the user may see
         QString area;
-        int pushBatch = 100;
+        int pushBatch = 100; // entries per push request, at most …
+        qint64 maxPushBytes = SyncProtocol::MaxPushBytes; // … and this many bytes of entries
         int pageSize = 500;
         int schemaVersion = SyncProtocol::SchemaVersion; // tests: an old client
         int maxChecksumRetries = 3;
