@@ -5169,6 +5169,14 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <source>Synchronization: %1</source>
         <translation>Sincronización: %1</translation>
     </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <source>This PC stopped syncing to protect the data. Its changes are kept here; call OTIC.</source>
+        <translation>Este equipo dejó de sincronizar para proteger los datos. Sus cambios se conservan aquí; llame a la OTIC.</translation>
+    </message>
 </context>
 <context>
     <name>tambo::shell::SyncReviewDialog</name>

@@ -567,6 +567,36 @@ QDateTime LocalSyncStore::lastSynced() const
     return QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
 }
 
+std::optional<LocalSyncStore::SyncStop> LocalSyncStore::syncStop() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'sync.stopped'"))
+        || !q.next())
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    SyncStop stop;
+    stop.code = o.value(QStringLiteral("code")).toString();
+    stop.message = o.value(QStringLiteral("message")).toString();
+    stop.seq = qint64(o.value(QStringLiteral("seq")).toDouble());
+    stop.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+    return stop;
+}
+
+bool LocalSyncStore::setSyncStop(const SyncStop &stop, QString *error)
+{
+    const QJsonObject o{{QStringLiteral("code"), stop.code},
+                        {QStringLiteral("message"), stop.message},
+                        {QStringLiteral("seq"), double(stop.seq)},
+                        {QStringLiteral("at"), iso(stop.at.isValid() ? stop.at : m_clock.now())}};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('sync.stopped', ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    return true;
+}
+
 bool LocalSyncStore::setLastSynced(const QDateTime &at, QString *error)
 {
     QSqlQuery q(m_db);

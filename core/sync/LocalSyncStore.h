@@ -123,6 +123,20 @@ public:
     QDateTime lastSynced() const;
     bool setLastSynced(const QDateTime &at, QString *error = nullptr);
 
+    // Sync stopped for this store until OTIC acts (kept in sync_state, so a restart does not
+    // resume it): the server found this device's seq already used with other content (409
+    // seq_reused: the store was restored from a backup or copied). Nothing is sent or pulled
+    // while it is set; every local row and pending entry is kept. DeviceReenrollment clears it.
+    struct SyncStop
+    {
+        QString code; // "seq_reused"
+        QString message;
+        qint64 seq = 0;
+        QDateTime at; // invalid: now, by the store's clock
+    };
+    std::optional<SyncStop> syncStop() const;
+    bool setSyncStop(const SyncStop &stop, QString *error = nullptr);
+
 private:
     // The statements of one page's apply, each prepared once, and the rows with a pending
     // local change.

@@ -38,12 +38,25 @@ SyncSession::Result SyncSession::fromHttpFailure(int status,
         r.outcome = Outcome::AuthFailed;
     } else if (code == QLatin1String("seq_gap")) {
         r.outcome = Outcome::SeqGap;
-
+    } else if (code == QLatin1String("seq_reused")) {
+        r.outcome = Outcome::SeqReused;
     } else {
         r.outcome = Outcome::Failed;
         if (r.message.isEmpty())
             r.message = QStringLiteral("HTTP %1 %2").arg(status).arg(code);
     }
+    return r;
+}
+
+std::optional<SyncSession::Result> SyncSession::stopped() const
+{
+    const std::optional<LocalSyncStore::SyncStop> stop = m_store.syncStop();
+    if (!stop)
+        return std::nullopt;
+    Result r;
+    r.outcome = Outcome::SeqReused;
+    r.message = stop->message.isEmpty() ? SyncProtocol::seqReusedMessage(stop->seq)
+                                        : stop->message;
     return r;
 }
 
@@ -68,6 +81,8 @@ SyncSession::Result SyncSession::run(const Progress &progress)
 
 SyncSession::Result SyncSession::push(const Progress &progress)
 {
+    if (const std::optional<Result> stop = stopped())
+        return *stop;
     Result result;
     const int total = std::max(1, m_store.pendingCount());
     const QList<SyncTableRule> rules = m_store.tableRules();
@@ -113,6 +128,18 @@ SyncSession::Result SyncSession::push(const Progress &progress)
                                             reply.message(),
                                             reply.networkError);
             failed.pushed = result.pushed;
+            if (failed.outcome == Outcome::SeqReused) {
+                // This store was restored or copied: stop for good (until it is enrolled as a
+                // new device); nothing of the outbox is touched.
+                const qint64 seq = qint64(reply.json.value(QStringLiteral("seq")).toDouble());
+                if (failed.message.isEmpty())
+                    failed.message = SyncProtocol::seqReusedMessage(seq);
+                LocalSyncStore::SyncStop stop;
+                stop.code = QStringLiteral("seq_reused");
+                stop.message = failed.message;
+                stop.seq = seq;
+                m_store.setSyncStop(stop); // at: the store's clock
+            }
             return failed;
         }
         const std::optional<PushResponse> response = PushResponse::fromJson(reply.json, &error);
@@ -146,6 +173,8 @@ SyncSession::Result SyncSession::push(const Progress &progress)
 
 SyncSession::Result SyncSession::pull(const Progress &progress)
 {
+    if (const std::optional<Result> stop = stopped())
+        return *stop;
     Result result;
     PullRequest request;
     request.deviceId = m_options.deviceId;

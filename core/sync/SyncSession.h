@@ -17,6 +17,8 @@ class SyncHttpClient;
 // entries), then pull every page of the scope. Synchronous; runs on the sync worker's thread
 // with that thread's connection (or on a test's thread). Never deletes a pending change: a
 // failure at any point leaves the outbox and the cursor where the last committed step put them.
+// On 409 seq_reused it stops this store's sync for good (until DeviceReenrollment): every later
+// run answers SeqReused at once, without a request, and the outbox stays as it is.
 class SyncSession
 {
 public:
@@ -38,6 +40,8 @@ public:
         ClientTooOld, // 426: keep the data, tell the user
         AuthFailed,   // 401/403: log in again / device revoked
         SeqGap,       // the server expects an older seq than this PC still has (restored server)
+        SeqReused,    // 409 seq_reused: this store was restored or copied; sync stays stopped
+                      // (LocalSyncStore::syncStop) until the PC is enrolled as a new device
         Failed,       // anything else (message says what)
     };
 
@@ -70,6 +74,7 @@ private:
                            const QString &message,
                            const QString &networkError) const;
     int schemaVersion() const;
+    std::optional<Result> stopped() const;
 
     LocalSyncStore &m_store;
     SyncHttpClient &m_client;

@@ -10,6 +10,7 @@
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -92,6 +93,46 @@ private:
         }
         QSqlDatabase::removeDatabase("sync-session-check");
         return v;
+    }
+
+    // A PC whose store is then restored from a backup taken after its first sync: `a` keeps
+    // working and syncs change 2; the copy (same device, same session) makes another change 2.
+    struct Restored
+    {
+        std::unique_ptr<SyncTestPc> a;
+        std::unique_ptr<SyncTestPc> copy;
+        QString onA;     // synced by a as seq 2
+        QString onCopy;  // the copy's own change, also numbered 2
+    };
+    Restored restoredStore()
+    {
+        Restored r;
+        r.a = centralPc();
+        if (!r.a || !r.a->addDeviceTable())
+            return {};
+        addItem(*r.a, Central, "antes de la copia");
+        if (!r.a->sync().ok())
+            return {};
+        const QString backup = m_dir.filePath(QStringLiteral("backup%1.db").arg(++m_pcCounter));
+        r.a->close();
+        if (!QFile::copy(r.a->storePath(), backup))
+            return {};
+        QString error;
+        if (!r.a->open(&error))
+            return {};
+        r.onA = addItem(*r.a, Central, "después, en el equipo");
+        if (!r.a->sync().ok())
+            return {};
+        r.copy = std::make_unique<SyncTestPc>(backup,
+                                              QByteArray::fromHex(r.a->keyHex().toLatin1()),
+                                              r.a->deviceId());
+        if (!r.copy->open(&error))
+            return {};
+        r.copy->connectWith(m_server->port(),
+                            m_fx.certificate().certificatePath(),
+                            r.a->http().accessToken());
+        r.onCopy = addItem(*r.copy, Central, "después, en la copia");
+        return r;
     }
 
     bool startServer(QString *error)
@@ -585,6 +626,85 @@ private slots:
                                          "'%1'")
                               .arg(pc->deviceId().toString(QUuid::WithoutBraces))),
                  20);
+    }
+
+    void restoredStoreStopsAndKeepsItsChanges()
+    {
+        Restored r = restoredStore();
+        QVERIFY(r.copy);
+        const QString device = r.a->deviceId().toString(QUuid::WithoutBraces);
+        // The copy's change 2 is not the change 2 the server has: refused, and sync stops.
+        SyncSession::Result run = r.copy->sync();
+        QCOMPARE(run.outcome, SyncSession::Outcome::SeqReused);
+        QVERIFY2(run.message.contains("restaurados") && run.message.contains("OTIC")
+                     && run.message.contains("a salvo"),
+                 qPrintable(run.message));
+        QCOMPARE(r.copy->local().pendingCount(), 1); // kept, as every local row
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(r.onCopy)),
+                 0);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = '%1'")
+                         .arg(device)),
+                 2);
+        QVERIFY(r.copy->local().syncStop());
+        // It stays stopped (also after a restart): new changes wait, nothing is sent.
+        r.copy->close();
+        QString error;
+        QVERIFY2(r.copy->open(&error), qPrintable(error));
+        const QString later = addItem(*r.copy, Central, "más tarde, en la copia");
+        QVERIFY(!later.isEmpty());
+        run = r.copy->sync();
+        QCOMPARE(run.outcome, SyncSession::Outcome::SeqReused);
+        QCOMPARE(r.copy->local().pendingCount(), 2);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = '%1'")
+                         .arg(device)),
+                 2);
+    }
+
+    void engineStopsOnSeqReusedAndKeepsTheOutbox()
+    {
+        Restored r = restoredStore();
+        QVERIFY(r.copy);
+        tambo::core::SyncEngine::Options options;
+        options.serverUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port()));
+        options.caCertificate = m_fx.certificate().certificatePath();
+        options.deviceId = r.copy->deviceId();
+        options.accessToken = r.copy->http().accessToken();
+        options.countIntervalMs = 100;
+        options.retry.pollIntervalMs = 600000;
+        {
+            tambo::core::SyncEngine engine(r.copy->store(),
+                                           SyncTestPc::tables(),
+                                           r.copy->clock(),
+                                           options);
+            QSignalSpy finished(&engine, &tambo::core::SyncEngine::runFinished);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 30000);
+            QVERIFY(!finished.at(0).at(0).toBool());
+            QTRY_COMPARE_WITH_TIMEOUT(engine.status().state,
+                                      tambo::core::SyncStatus::State::Stopped,
+                                      10000);
+            QVERIFY(engine.status().stopped);
+            QVERIFY2(engine.status().message.contains("tambo-admin sync reenroll"),
+                     qPrintable(engine.status().message));
+            QCOMPARE(engine.status().pending, 1);
+            // "Sync now" does not run while stopped.
+            engine.syncNow();
+            QTest::qWait(500);
+            QCOMPARE(finished.size(), 1);
+            engine.stop();
+        }
+        QCOMPARE(r.copy->local().pendingCount(), 1);
+        // A restarted Tambo says so at once.
+        tambo::core::SyncEngine again(r.copy->store(), SyncTestPc::tables(), r.copy->clock(),
+                                      options);
+        again.start();
+        QTRY_COMPARE_WITH_TIMEOUT(again.status().state,
+                                  tambo::core::SyncStatus::State::Stopped,
+                                  10000);
+        again.stop();
     }
 
     void engineSyncsInTheBackground()

@@ -436,6 +436,23 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM assets").toInt(), 5);
     }
 
+    void syncStopIsKept()
+    {
+        QVERIFY(!m_store->syncStop());
+        LocalSyncStore::SyncStop stop;
+        stop.code = "seq_reused";
+        stop.message = "Pida a la OTIC que lo registre de nuevo";
+        stop.seq = 12;
+        QVERIFY(m_store->setSyncStop(stop));
+        const LocalSyncStore again(db(), declared(), m_clock); // a restart
+        const auto kept = again.syncStop();
+        QVERIFY(kept);
+        QCOMPARE(kept->code, QStringLiteral("seq_reused"));
+        QCOMPARE(kept->message, stop.message);
+        QCOMPARE(kept->seq, 12);
+        QCOMPARE(kept->at, m_clock.now());
+    }
+
     void lastSyncedIsKept()
     {
         QVERIFY(!m_store->lastSynced().isValid());
