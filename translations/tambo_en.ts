@@ -10,6 +10,13 @@
             <numerusform>Audit chain verified: %n rows, no alteration found.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n pending change(s) will be sent as the new device&apos;s.</source>
+        <translation>
+            <numerusform>%n pending change will be sent as the new device&apos;s.</numerusform>
+            <numerusform>%n pending changes will be sent as the new device&apos;s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::BundleService</name>

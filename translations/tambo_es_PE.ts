@@ -198,58 +198,6 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
     </message>
     <message>
-        <source>Usage: tambo-admin COMMAND [options]
-
-Commands:
-  init --store PATH [--key-file F]     create an empty store and its admin
-  demo --store PATH [--key-file F]     create or fill a demo store
-  user add --store S --username U --name N --role R [--sede ID]
-                                       add a user; password read from stdin
-  user list --store S                  list users
-  user lock|unlock --store S --username U
-  audit verify --store S               check the audit log&apos;s hash chain
-  migrate --store S                    apply pending migrations
-  bundle export --store S --user U --to DIR [--sede ID]
-                                       write a sync bundle for the server
-  bundle import --store S FILE         apply the server&apos;s reply bundle
-  bundle trust --store S --server-key &apos;ID HEX&apos;
-                                       pin the server&apos;s bundle key
-  bundle device-key --store S          print this PC&apos;s device id and key
-  version                              print versions
-
-Without --key-file the key comes from the system keychain.
-Exit codes: 0 success, 1 runtime error, 2 usage error,
-            3 the audit chain does not verify,
-            4 sync bundle refused (damaged, truncated, forged or for
-              another PC; nothing was changed).
-</source>
-        <translation>Uso: tambo-admin COMANDO [opciones]
-
-Comandos:
-  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
-  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
-  user add --store S --username U --name N --role R [--sede ID]
-                                       agrega un usuario; la contraseña se lee de stdin
-  user list --store S                  lista los usuarios
-  user lock|unlock --store S --username U
-  audit verify --store S               verifica la cadena de hashes del registro de auditoría
-  migrate --store S                    aplica las migraciones pendientes
-  bundle export --store S --user U --to CARPETA [--sede ID]
-                                       genera un paquete de sincronización para el servidor
-  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
-  bundle trust --store S --server-key &apos;ID HEX&apos;
-                                       registra la clave de paquetes del servidor
-  bundle device-key --store S          muestra el identificador y la clave de este equipo
-  version                              muestra las versiones
-
-Sin --key-file la clave se toma del llavero del sistema.
-Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
-                   3 la cadena de auditoría no se verifica,
-                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
-                     o de otro equipo; no se cambió nada).
-</translation>
-    </message>
-    <message>
         <source>bundle needs one of: export, import, trust, device-key</source>
         <translation>bundle necesita uno de: export, import, trust, device-key</translation>
     </message>
@@ -284,6 +232,81 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>The server&apos;s bundle key is now trusted on this PC.</source>
         <translation>La clave de paquetes del servidor central quedó registrada como confiable en este equipo.</translation>
+    </message>
+    <message>
+        <source>Usage: tambo-admin COMMAND [options]
+
+Commands:
+  init --store PATH [--key-file F]     create an empty store and its admin
+  demo --store PATH [--key-file F]     create or fill a demo store
+  user add --store S --username U --name N --role R [--sede ID]
+                                       add a user; password read from stdin
+  user list --store S                  list users
+  user lock|unlock --store S --username U
+  audit verify --store S               check the audit log&apos;s hash chain
+  migrate --store S                    apply pending migrations
+  bundle export --store S --user U --to DIR [--sede ID]
+                                       write a sync bundle for the server
+  bundle import --store S FILE         apply the server&apos;s reply bundle
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       pin the server&apos;s bundle key
+  bundle device-key --store S          print this PC&apos;s device id and key
+  sync reenroll --store S              make this store a new sync device
+                                       (after seq_reused; Tambo closed)
+  version                              print versions
+
+Without --key-file the key comes from the system keychain.
+Exit codes: 0 success, 1 runtime error, 2 usage error,
+            3 the audit chain does not verify,
+            4 sync bundle refused (damaged, truncated, forged or for
+              another PC; nothing was changed).
+</source>
+        <translation>Uso: tambo-admin COMANDO [opciones]
+
+Comandos:
+  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
+  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
+  user add --store S --username U --name N --role R [--sede ID]
+                                       agrega un usuario; la contraseña se lee de stdin
+  user list --store S                  lista los usuarios
+  user lock|unlock --store S --username U
+  audit verify --store S               verifica la cadena de hashes del registro de auditoría
+  migrate --store S                    aplica las migraciones pendientes
+  bundle export --store S --user U --to CARPETA [--sede ID]
+                                       genera un paquete de sincronización para el servidor
+  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       registra la clave de paquetes del servidor
+  bundle device-key --store S          muestra el identificador y la clave de este equipo
+  sync reenroll --store S              convierte este almacén en un equipo de sincronización nuevo
+                                       (tras seq_reused; con Tambo cerrado)
+  version                              muestra las versiones
+
+Sin --key-file la clave se toma del llavero del sistema.
+Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
+                   3 la cadena de auditoría no se verifica,
+                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
+                     o de otro equipo; no se cambió nada).
+</translation>
+    </message>
+    <message>
+        <source>sync needs: reenroll</source>
+        <translation>sync necesita: reenroll</translation>
+    </message>
+    <message>
+        <source>This store is now sync device %1 (it was %2).</source>
+        <translation>Este almacén es ahora el equipo de sincronización %1 (era %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) will be sent as the new device&apos;s.</source>
+        <translation>
+            <numerusform>%n cambio pendiente se enviará como del equipo nuevo.</numerusform>
+            <numerusform>%n cambios pendientes se enviarán como del equipo nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Tambo and connect to the sync server again (File → Connect to the sync server…). For USB bundles, give OTIC this device key: %1 %2</source>
+        <translation>Abra Tambo y conéctelo de nuevo con el servidor de sincronización (Archivo → Conectar con el servidor de sincronización…). Para los paquetes USB, entregue a la OTIC esta clave del equipo: %1 %2</translation>
     </message>
 </context>
 <context>
