@@ -17,7 +17,7 @@ namespace tambo::server {
 //     certificate = server.crt        ; PEM chain; relative paths are relative to this file
 //     private_key = server.key
 //     keep_alive_seconds = 2          ; idle keep-alive wait; bounds how long shutdown can take
-//     max_body_bytes = 8388608
+//     max_body_bytes = 8388608        ; 413 above; keep >= 2 MiB (one sync entry at the row cap)
 //     [database]
 //     host = 127.0.0.1
 //     port = 5432
