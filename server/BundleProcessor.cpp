@@ -142,6 +142,10 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
                                   .arg(out.response.expectedSeq);
             break;
         }
+        if (out.status == SyncStore::Status::SeqReused) {
+            reply.pushError = SyncProtocol::seqReusedMessage(out.reusedSeq);
+            break;
+        }
         if (out.status != SyncStore::Status::Ok)
             return stop(Status::Failed, out.error);
         for (const core::PushAck &ack : out.response.acks) {

@@ -58,10 +58,15 @@ QString openSslErrors()
                             : errors.join(QStringLiteral("; "));
 }
 
-void jsonError(httplib::Response &res, const char *code, const QString &message)
+void jsonError(httplib::Response &res,
+               const char *code,
+               const QString &message,
+               const QJsonObject &extra = {})
 {
-    const QJsonObject body{{QStringLiteral("error"), QLatin1String(code)},
-                           {QStringLiteral("message"), message}};
+    QJsonObject body{{QStringLiteral("error"), QLatin1String(code)},
+                     {QStringLiteral("message"), message}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        body.insert(it.key(), it.value());
     res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
                     "application/json; charset=utf-8");
 }
@@ -115,7 +120,8 @@ HttpServer::HttpServer(Options options, JsonLog &log, Metrics &metrics)
     m_server->set_keep_alive_timeout(std::max(1, m_options.keepAliveSeconds));
     m_server->set_read_timeout(10, 0);
     m_server->set_write_timeout(10, 0);
-    m_server->set_payload_max_length(size_t(std::max<qint64>(1024, m_options.maxBodyBytes)));
+    const qint64 maxBody = std::max<qint64>(1024, m_options.maxBodyBytes);
+    m_server->set_payload_max_length(size_t(maxBody));
     // Only SO_REUSEADDR: httplib's default also sets SO_REUSEPORT, which would let a second
     // server silently share a port that is already taken.
     m_server->set_socket_options([](socket_t sock) {
@@ -137,8 +143,9 @@ HttpServer::HttpServer(Options options, JsonLog &log, Metrics &metrics)
         if (t_trace.active)
             res.set_header("X-Request-Id", t_trace.requestId.toStdString());
     });
-    m_server->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request &,
-                                                                        httplib::Response &res) {
+    m_server->set_error_handler(httplib::Server::HandlerWithResponse([maxBody](
+                                                                         const httplib::Request &,
+                                                                         httplib::Response &res) {
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled; // the handler answered already
         switch (res.status) {
@@ -146,7 +153,14 @@ HttpServer::HttpServer(Options options, JsonLog &log, Metrics &metrics)
             jsonError(res, "not_found", QStringLiteral("Ruta desconocida."));
             break;
         case 413:
-            jsonError(res, "payload_too_large", QStringLiteral("La solicitud es demasiado grande."));
+            // The desktop sends fewer entries per request when it gets this (a push), so the
+            // limit is told in the answer too.
+            jsonError(res,
+                      "payload_too_large",
+                      QStringLiteral("La solicitud es demasiado grande: el servidor acepta hasta "
+                                     "%1 KiB por solicitud. Envíe menos cambios por vez.")
+                          .arg(maxBody / 1024),
+                      {{QStringLiteral("max_body_bytes"), double(maxBody)}});
             break;
         case 400:
             jsonError(res, "bad_request", QStringLiteral("Solicitud HTTP mal formada."));

@@ -3,6 +3,8 @@
 #include "ApiContext.h"
 #include "HttpServer.h"
 
+#include "sync/SyncValueCheck.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -25,7 +27,8 @@ void JsonReply::error(httplib::Response &res,
 }
 
 std::optional<QJsonObject> JsonReply::parseObject(const httplib::Request &req,
-                                                  httplib::Response &res)
+                                                  httplib::Response &res,
+                                                  bool markInvalidUtf8)
 {
     const QString type = QString::fromStdString(req.get_header_value("Content-Type")).trimmed();
     if (!type.startsWith(QLatin1String("application/json"), Qt::CaseInsensitive)) {
@@ -37,8 +40,10 @@ std::optional<QJsonObject> JsonReply::parseObject(const httplib::Request &req,
         return std::nullopt;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body),
-                                                      &parseError);
+    QByteArray bytes = QByteArray::fromStdString(req.body);
+    if (markInvalidUtf8)
+        bytes = core::SyncValueCheck::markInvalidUtf8(bytes);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         error(res,
               400,

@@ -24,8 +24,12 @@ public:
                       const QString &message);
 
     // The request body as a JSON object; otherwise answers 400 (or 415) and returns nullopt.
+    // markInvalidUtf8 (push): invalid UTF-8 bytes inside strings become lone-surrogate escapes
+    // (SyncValueCheck::markInvalidUtf8), so the one entry holding them is refused instead of
+    // the whole request.
     static std::optional<QJsonObject> parseObject(const httplib::Request &req,
-                                                  httplib::Response &res);
+                                                  httplib::Response &res,
+                                                  bool markInvalidUtf8 = false);
     // A required non-empty string member; otherwise answers 400 naming the field.
     static std::optional<QString> requireString(const QJsonObject &body,
                                                 const QString &field,

@@ -250,6 +250,14 @@ QList<core::MigrationStep> PgSchema::steps()
                             " user_id BIGINT REFERENCES users (id),"
                             " via TEXT NOT NULL,"
                             " received_at TIMESTAMPTZ NOT NULL)")}),
+        MigrationStep::sql(
+            11,
+            QStringLiteral("sync: a digest of every entry with its device and seq (seq_reused)"),
+            {QStringLiteral("CREATE TABLE sync_entry_digests ("
+                            " device_id UUID NOT NULL REFERENCES devices (device_id),"
+                            " seq BIGINT NOT NULL CHECK (seq > 0),"
+                            " digest BYTEA NOT NULL CHECK (octet_length(digest) = 32),"
+                            " PRIMARY KEY (device_id, seq))")}),
     };
 }
 

@@ -18,7 +18,7 @@ namespace tambo::server {
 //     certificate = server.crt        ; PEM chain; relative paths are relative to this file
 //     private_key = server.key
 //     keep_alive_seconds = 2          ; idle keep-alive wait; bounds how long shutdown can take
-//     max_body_bytes = 8388608
+//     max_body_bytes = 8388608        ; 413 above; keep >= 2 MiB (one sync entry at the row cap)
 //     trusted_proxy =                 ; reverse proxy address(es), comma-separated; only a
 //                                     ; connection from one of them may name the client in
 //                                     ; X-Forwarded-For (login throttling, logs). Default none.

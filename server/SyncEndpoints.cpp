@@ -22,12 +22,13 @@ void SyncEndpoints::install(HttpServer &server)
 
 std::optional<SyncStore::Caller> SyncEndpoints::admit(const httplib::Request &req,
                                                       httplib::Response &res,
-                                                      QJsonObject *body)
+                                                      QJsonObject *body,
+                                                      bool markInvalidUtf8)
 {
     const auto principal = AuthEndpoints::authenticate(m_ctx, req, res);
     if (!principal)
         return std::nullopt;
-    const auto parsed = JsonReply::parseObject(req, res);
+    const auto parsed = JsonReply::parseObject(req, res, markInvalidUtf8);
     if (!parsed)
         return std::nullopt;
     *body = *parsed;
@@ -87,7 +88,7 @@ std::optional<SyncStore::Caller> SyncEndpoints::admit(const httplib::Request &re
 void SyncEndpoints::push(const httplib::Request &req, httplib::Response &res)
 {
     QJsonObject body;
-    const auto caller = admit(req, res, &body);
+    const auto caller = admit(req, res, &body, true);
     if (!caller)
         return;
     QString error;
@@ -116,6 +117,21 @@ void SyncEndpoints::push(const httplib::Request &req, httplib::Response &res)
                               .arg(out.response.expectedSeq)},
                          {QStringLiteral("expected_seq"), double(out.response.expectedSeq)}});
         HttpServer::annotate(QStringLiteral("error"), QStringLiteral("seq_gap"));
+        return;
+    case SyncStore::Status::SeqReused:
+        // Logged for OTIC: the device's store was restored or copied (docs/sync-protocol.md
+        // §7.1); the PC stops syncing until it is enrolled again as a new device.
+        m_ctx.log.warning(QStringLiteral("seq reused with other content"),
+                          {{QStringLiteral("device"),
+                            caller->deviceId.toString(QUuid::WithoutBraces)},
+                           {QStringLiteral("seq"), double(out.reusedSeq)}});
+        JsonReply::send(res,
+                        409,
+                        {{QStringLiteral("error"), QStringLiteral("seq_reused")},
+                         {QStringLiteral("message"), SyncProtocol::seqReusedMessage(out.reusedSeq)},
+                         {QStringLiteral("seq"), double(out.reusedSeq)},
+                         {QStringLiteral("expected_seq"), double(out.response.expectedSeq)}});
+        HttpServer::annotate(QStringLiteral("error"), QStringLiteral("seq_reused"));
         return;
     default:
         return JsonReply::databaseError(m_ctx, res, out.error);

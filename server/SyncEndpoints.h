@@ -34,7 +34,8 @@ private:
     // answering.
     std::optional<SyncStore::Caller> admit(const httplib::Request &req,
                                            httplib::Response &res,
-                                           QJsonObject *body);
+                                           QJsonObject *body,
+                                           bool markInvalidUtf8 = false);
 
     ApiContext &m_ctx;
 };

@@ -1,11 +1,13 @@
 #include "SyncStore.h"
 
+#include "EntryDigest.h"
 #include "PullCursors.h"
 #include "UserAccounts.h"
 
 #include "auth/Roles.h"
 #include "sync/SyncProtocol.h"
 #include "sync/SyncSchema.h"
+#include "sync/SyncValueCheck.h"
 #include "util/Clock.h"
 
 #include <QJsonArray>
@@ -706,6 +708,12 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
     }
     qint64 expected = 0;
     for (const core::OutboxEntry &entry : request.entries) {
+        // Values PostgreSQL cannot take, or that are not what they claim, are found before
+        // anything of the entry reaches it: the entry is rejected and the queue moves on (a
+        // database error here would be a 503 for every retry of the same entry).
+        const std::optional<core::SyncValueCheck::Problem> problem
+            = entry.refused ? std::nullopt : core::SyncValueCheck::check(entry);
+        const QByteArray digest = EntryDigest::of(entry, problem ? problem->reason : QString());
         PgTransaction tx(m_db);
         if (!tx.active()) {
             out.error = m_db.lastError().text();
@@ -732,6 +740,21 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
         ack.seq = entry.seq;
         if (entry.seq <= lastSeq) {
             tx.rollback();
+            // The same seq with other content: this device's store was restored or copied.
+            // Nothing of it is applied, nor of the entries after it.
+            const std::optional<QByteArray> applied = EntryDigest::stored(m_db,
+                                                                          device,
+                                                                          entry.seq,
+                                                                          &out.error);
+            if (!out.error.isEmpty())
+                return out;
+            if (applied && *applied != digest) {
+                out.status = Status::SeqReused;
+                out.reusedSeq = entry.seq;
+                out.response.acks.clear();
+                out.response.expectedSeq = lastSeq + 1;
+                return out;
+            }
             ack.status = PushAck::Status::Duplicate;
             // A rejection whose answer was lost is told again, so the user still sees it.
             q.prepare(QStringLiteral("SELECT reason, message FROM sync_rejections WHERE "
@@ -763,7 +786,16 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             return out;
         }
         OpResult result;
-        if (entry.schemaVersion < SyncProtocol::MinSchemaVersion
+        if (entry.refused || problem) {
+            // Refused by the desktop before sending, or found here: recorded, never applied.
+            result.rejected = true;
+            result.reason = entry.refused ? entry.refused->reason : problem->reason;
+            result.message = entry.refused ? entry.refused->message : problem->message;
+            if (result.message.isEmpty()) {
+                result.message = QStringLiteral("Este equipo no envió el cambio (%1).")
+                                     .arg(result.reason);
+            }
+        } else if (entry.schemaVersion < SyncProtocol::MinSchemaVersion
             || entry.schemaVersion > SyncProtocol::SchemaVersion) {
             result.rejected = true;
             result.reason = QStringLiteral("schema_unsupported");
@@ -798,9 +830,11 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
             q.addBindValue(device);
             q.addBindValue(entry.seq);
             q.addBindValue(caller.userId);
+            ack.message = core::SyncValueCheck::cleaned(ack.message, 2000);
             q.addBindValue(ack.reason);
             q.addBindValue(ack.message);
-            q.addBindValue(jsonText(entry.toJson()));
+            // As PostgreSQL can store it (a refused entry's text may not be).
+            q.addBindValue(jsonText(core::SyncValueCheck::sanitized(entry)));
             q.addBindValue(m_clock.now().toUTC());
             if (!q.exec()) {
                 out.error = q.lastError().text();
@@ -809,6 +843,8 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
         } else if (!ack.conflicts.isEmpty()) {
             ack.status = PushAck::Status::Conflict;
         }
+        if (!EntryDigest::store(m_db, device, entry.seq, digest, &out.error))
+            return out;
         q.prepare(QStringLiteral("UPDATE sync_devices SET last_seq = ?, updated_at = ? "
                                  "WHERE device_id = ?::uuid"));
         q.addBindValue(entry.seq);
@@ -932,6 +968,10 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
         return out;
     }
     core::PullResponse &page = out.response;
+    // Each row's canonical JSON: measured for the page's byte cap and hashed for its checksum
+    // (the same bytes the client hashes), so no row is serialised twice for them.
+    QList<QByteArray> rowsJson;
+    qint64 rowsBytes = 0;
     while (q.next()) {
         if (page.rows.size() == pageSize) {
             page.more = true;
@@ -944,6 +984,18 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
         row.deleted = q.value(3).toBool();
         if (!row.deleted)
             row.data = parseObject(q.value(4));
+        QByteArray json = SyncProtocol::rowJson(row);
+        // A page ends before its rows would pass the byte cap, and always carries one row (a
+        // row over the cap, stored before the row cap existed, travels alone). The cursor is
+        // the last row's version, so the next page starts with the row left out here.
+        if (!page.rows.isEmpty()
+            && SyncProtocol::pageBytes(rowsBytes + json.size(), page.rows.size() + 1)
+                   > SyncProtocol::MaxPageBytes) {
+            page.more = true;
+            break;
+        }
+        rowsBytes += json.size();
+        rowsJson.append(std::move(json));
         page.rows.append(row);
     }
     q.finish();
@@ -960,7 +1012,7 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
         page.remaining = q.value(0).toLongLong();
         q.finish();
     }
-    page.checksum = SyncProtocol::pageChecksum(page.rows);
+    page.checksum = SyncProtocol::rowsChecksum(rowsJson);
 
     // The device has applied this scope up to the cursor it confirms (applied_cursor), never
     // up to the one it asks from: that page may be asked ahead and never applied (PullCursors).

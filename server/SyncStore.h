@@ -28,15 +28,19 @@ namespace tambo::server {
 //
 // push(): each outbox entry in its own transaction that also moves the device's last_seq, so an
 // entry is applied exactly once whatever is cut or retried: seq ≤ last_seq is a duplicate
-// (acknowledged, nothing done; a rejection or conflict recorded for it is told again), seq >
-// last_seq + 1 a gap (refused with the expected seq). A
+// (acknowledged, nothing done; a rejection or conflict recorded for it is told again) when its
+// content is the one applied under that seq, and seq_reused otherwise (EntryDigest), seq >
+// last_seq + 1 a gap (refused with the expected seq). An entry whose values sync refuses
+// (SyncValueCheck: control characters, invalid text, a row over the byte cap) is rejected
+// before any of it reaches PostgreSQL. A
 // rejected entry (unknown table, outside the user's scope, append-only rule) is rolled back to
 // a savepoint, stored in sync_rejections and acknowledged, so the device's queue moves on.
 // Versions are taken under one transaction-level advisory lock, so they become visible in
 // version order and a pull cursor can never skip a row that commits late.
 //
 // pull(): the rows (and tombstones) of the caller's scope with a version above the cursor, in
-// version order, one page at a time with a checksum. A row that left the caller's scope (moved
+// version order, one page at a time (at most page_size rows and, from the second row on,
+// SyncProtocol::MaxPageBytes of JSON) with a checksum. A row that left the caller's scope (moved
 // to another sede or area) comes as a tombstone too, so it does not stay on the old sede's PCs.
 // The cursor the device confirms it applied (applied_cursor, not the one it asks from) is
 // recorded per device and scope (PullCursors); tombstones are purged once every active
@@ -55,13 +59,16 @@ public:
         bool seesAll() const;
     };
 
-    enum class Status { Ok, Gap, Forbidden, DbError };
+    // SeqReused: a seq ≤ last_seq came with other content than the server applied under it
+    // (EntryDigest): nothing of the push from that entry on is applied.
+    enum class Status { Ok, Gap, Forbidden, DbError, SeqReused };
 
     struct PushOutcome
     {
         Status status = Status::DbError;
         core::PushResponse response;
-        QString error; // DbError: operator detail
+        QString error;       // DbError: operator detail
+        qint64 reusedSeq = 0; // SeqReused: the seq
     };
     PushOutcome push(const Caller &caller, const core::PushRequest &request);
 

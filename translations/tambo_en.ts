@@ -17,6 +17,13 @@
             <numerusform>the audit anchors the server %1 holds for this PC (%n anchors)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n pending change(s) will be sent as the new device&apos;s.</source>
+        <translation>
+            <numerusform>%n pending change will be sent as the new device&apos;s.</numerusform>
+            <numerusform>%n pending changes will be sent as the new device&apos;s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tambo::core::AuditAnchorCheck</name>

@@ -234,64 +234,6 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>La clave de paquetes del servidor central quedó registrada como confiable en este equipo.</translation>
     </message>
     <message>
-        <source>Usage: tambo-admin COMMAND [options]
-
-Commands:
-  init --store PATH [--key-file F]     create an empty store and its admin
-  demo --store PATH [--key-file F]     create or fill a demo store
-  user add --store S --username U --name N --role R [--sede ID]
-                                       add a user; password read from stdin
-  user list --store S                  list users
-  user lock|unlock --store S --username U
-  audit verify --store S [--server URL --user U [--ca F]]
-                                       check the audit log&apos;s hash chain and
-                                       the server&apos;s anchors of it (password
-                                       from stdin)
-  migrate --store S                    apply pending migrations
-  bundle export --store S --user U --to DIR [--sede ID]
-                                       write a sync bundle for the server
-  bundle import --store S FILE         apply the server&apos;s reply bundle
-  bundle trust --store S --server-key &apos;ID HEX&apos;
-                                       pin the server&apos;s bundle key
-  bundle device-key --store S          print this PC&apos;s device id and key
-  version                              print versions
-
-Without --key-file the key comes from the system keychain.
-Exit codes: 0 success, 1 runtime error, 2 usage error,
-            3 the audit chain does not verify,
-            4 sync bundle refused (damaged, truncated, forged or for
-              another PC; nothing was changed).
-</source>
-        <translation>Uso: tambo-admin COMANDO [opciones]
-
-Comandos:
-  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
-  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
-  user add --store S --username U --name N --role R [--sede ID]
-                                       agrega un usuario; la contraseña se lee de stdin
-  user list --store S                  lista los usuarios
-  user lock|unlock --store S --username U
-  audit verify --store S [--server URL --user U [--ca A]]
-                                       verifica la cadena de hashes del registro de auditoría
-                                       y las anclas que el servidor guarda de ella (contraseña
-                                       de stdin)
-  migrate --store S                    aplica las migraciones pendientes
-  bundle export --store S --user U --to CARPETA [--sede ID]
-                                       genera un paquete de sincronización para el servidor
-  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
-  bundle trust --store S --server-key &apos;ID HEX&apos;
-                                       registra la clave de paquetes del servidor
-  bundle device-key --store S          muestra el identificador y la clave de este equipo
-  version                              muestra las versiones
-
-Sin --key-file la clave se toma del llavero del sistema.
-Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
-                   3 la cadena de auditoría no se verifica,
-                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
-                     o de otro equipo; no se cambió nada).
-</translation>
-    </message>
-    <message>
         <source>Sync server whose copy of this PC&apos;s audit anchors to compare with.</source>
         <translation>Servidor de sincronización con cuya copia de las anclas de auditoría de este equipo se compara.</translation>
     </message>
@@ -357,6 +299,87 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>the server&apos;s answer is not a list of anchors.</source>
         <translation>la respuesta del servidor no es una lista de anclas.</translation>
+    </message>
+    <message>
+        <source>Usage: tambo-admin COMMAND [options]
+
+Commands:
+  init --store PATH [--key-file F]     create an empty store and its admin
+  demo --store PATH [--key-file F]     create or fill a demo store
+  user add --store S --username U --name N --role R [--sede ID]
+                                       add a user; password read from stdin
+  user list --store S                  list users
+  user lock|unlock --store S --username U
+  audit verify --store S [--server URL --user U [--ca F]]
+                                       check the audit log&apos;s hash chain and
+                                       the server&apos;s anchors of it (password
+                                       from stdin)
+  migrate --store S                    apply pending migrations
+  bundle export --store S --user U --to DIR [--sede ID]
+                                       write a sync bundle for the server
+  bundle import --store S FILE         apply the server&apos;s reply bundle
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       pin the server&apos;s bundle key
+  bundle device-key --store S          print this PC&apos;s device id and key
+  sync reenroll --store S              make this store a new sync device
+                                       (after seq_reused; Tambo closed)
+  version                              print versions
+
+Without --key-file the key comes from the system keychain.
+Exit codes: 0 success, 1 runtime error, 2 usage error,
+            3 the audit chain does not verify,
+            4 sync bundle refused (damaged, truncated, forged or for
+              another PC; nothing was changed).
+</source>
+        <translation>Uso: tambo-admin COMANDO [opciones]
+
+Comandos:
+  init --store RUTA [--key-file A]     crea un almacén vacío y su administrador
+  demo --store RUTA [--key-file A]     crea o completa un almacén de demostración
+  user add --store S --username U --name N --role R [--sede ID]
+                                       agrega un usuario; la contraseña se lee de stdin
+  user list --store S                  lista los usuarios
+  user lock|unlock --store S --username U
+  audit verify --store S [--server URL --user U [--ca A]]
+                                       verifica la cadena de hashes del registro de auditoría
+                                       y las anclas que el servidor guarda de ella (contraseña
+                                       de stdin)
+  migrate --store S                    aplica las migraciones pendientes
+  bundle export --store S --user U --to CARPETA [--sede ID]
+                                       genera un paquete de sincronización para el servidor
+  bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
+  bundle trust --store S --server-key &apos;ID HEX&apos;
+                                       registra la clave de paquetes del servidor
+  bundle device-key --store S          muestra el identificador y la clave de este equipo
+  sync reenroll --store S              convierte este almacén en un equipo de sincronización nuevo
+                                       (tras seq_reused; con Tambo cerrado)
+  version                              muestra las versiones
+
+Sin --key-file la clave se toma del llavero del sistema.
+Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
+                   3 la cadena de auditoría no se verifica,
+                   4 paquete de sincronización rechazado (dañado, incompleto, alterado
+                     o de otro equipo; no se cambió nada).
+</translation>
+    </message>
+    <message>
+        <source>sync needs: reenroll</source>
+        <translation>sync necesita: reenroll</translation>
+    </message>
+    <message>
+        <source>This store is now sync device %1 (it was %2).</source>
+        <translation>Este almacén es ahora el equipo de sincronización %1 (era %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) will be sent as the new device&apos;s.</source>
+        <translation>
+            <numerusform>%n cambio pendiente se enviará como del equipo nuevo.</numerusform>
+            <numerusform>%n cambios pendientes se enviarán como del equipo nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Tambo and connect to the sync server again (File → Connect to the sync server…). For USB bundles, give OTIC this device key: %1 %2</source>
+        <translation>Abra Tambo y conéctelo de nuevo con el servidor de sincronización (Archivo → Conectar con el servidor de sincronización…). Para los paquetes USB, entregue a la OTIC esta clave del equipo: %1 %2</translation>
     </message>
 </context>
 <context>
@@ -4030,6 +4053,30 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <translation>Patrimonio</translation>
     </message>
     <message>
+        <source>Scan</source>
+        <translation>Escanear</translation>
+    </message>
+    <message>
+        <source>The patrimonio module has no store.</source>
+        <translation>El módulo de patrimonio no tiene almacén.</translation>
+    </message>
+    <message>
+        <source>Asset register</source>
+        <translation>Registro de bienes</translation>
+    </message>
+    <message>
+        <source>Inventory campaigns</source>
+        <translation>Campañas de inventario</translation>
+    </message>
+    <message>
+        <source>Stocktaking</source>
+        <translation>Toma de inventario</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Movimientos</translation>
+    </message>
+    <message>
         <source>See the asset register and scan labels</source>
         <translation>Ver el registro de bienes y escanear etiquetas</translation>
     </message>
@@ -4050,36 +4097,12 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <translation>Importar y editar el catálogo de la SBN</translation>
     </message>
     <message>
-        <source>Scan</source>
-        <translation>Escanear</translation>
-    </message>
-    <message>
-        <source>The patrimonio module has no store.</source>
-        <translation>El módulo de patrimonio no tiene almacén.</translation>
-    </message>
-    <message>
-        <source>Asset register</source>
-        <translation>Registro de bienes</translation>
-    </message>
-    <message>
         <source>Scan assets in an inventory campaign</source>
         <translation>Escanear bienes en una campaña de inventario</translation>
     </message>
     <message>
         <source>Create, start and close inventory campaigns</source>
         <translation>Crear, iniciar y cerrar campañas de inventario</translation>
-    </message>
-    <message>
-        <source>Inventory campaigns</source>
-        <translation>Campañas de inventario</translation>
-    </message>
-    <message>
-        <source>Stocktaking</source>
-        <translation>Toma de inventario</translation>
-    </message>
-    <message>
-        <source>Movements</source>
-        <translation>Movimientos</translation>
     </message>
 </context>
 <context>
@@ -5283,6 +5306,14 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Synchronization: %1</source>
         <translation>Sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <source>This PC stopped syncing to protect the data. Its changes are kept here; call OTIC.</source>
+        <translation>Este equipo dejó de sincronizar para proteger los datos. Sus cambios se conservan aquí; llame a la OTIC.</translation>
     </message>
 </context>
 <context>

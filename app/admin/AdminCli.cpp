@@ -17,6 +17,7 @@
 #include "sync/AuditAnchorState.h"
 #include "sync/BundleService.h"
 #include "sync/BundleState.h"
+#include "sync/DeviceReenrollment.h"
 #include "sync/LocalSyncStore.h"
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
@@ -129,6 +130,8 @@ int AdminCli::run(const QStringList &args)
         return cmdMigrate(rest);
     if (command == QLatin1String("bundle"))
         return cmdBundle(rest);
+    if (command == QLatin1String("sync"))
+        return cmdSync(rest);
     if (command == QLatin1String("version") || command == QLatin1String("--version"))
         return cmdVersion();
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
@@ -155,6 +158,8 @@ int AdminCli::run(const QStringList &args)
                     "  bundle trust --store S --server-key 'ID HEX'\n"
                     "                                       pin the server's bundle key\n"
                     "  bundle device-key --store S          print this PC's device id and key\n"
+                    "  sync reenroll --store S              make this store a new sync device\n"
+                    "                                       (after seq_reused; Tambo closed)\n"
                     "  version                              print versions\n"
                     "\n"
                     "Without --key-file the key comes from the system keychain.\n"
@@ -750,6 +755,54 @@ int AdminCli::cmdBundle(const QStringList &args)
     }
     m_err << tr("tambo-admin: %1").arg(r.message) << Qt::endl;
     return RuntimeError;
+}
+
+} // namespace tambo::admin
+
+namespace tambo::admin {
+
+int AdminCli::cmdSync(const QStringList &args)
+{
+    const QString sub = args.value(1);
+    if (sub != QLatin1String("reenroll"))
+        return usage(tr("sync needs: reenroll"));
+    QCommandLineParser p;
+    p.addOption(storeOption());
+    p.addOption(keyFileOption());
+    if (!p.parse(args.mid(1)))
+        return usage(p.errorText());
+    StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
+    if (a.store.isEmpty())
+        return usage(tr("--store is required"));
+    int code = Ok;
+    auto ws = openWorkspace(a, false, &code);
+    if (!ws)
+        return code;
+    const core::DeviceReenrollment::Result r
+        = core::DeviceReenrollment::run(ws->store().database());
+    if (!r.ok) {
+        m_err << tr("tambo-admin: %1").arg(r.error) << Qt::endl;
+        return RuntimeError;
+    }
+    const QString previous = r.previousId.toString(QUuid::WithoutBraces);
+    const QString current = r.deviceId.toString(QUuid::WithoutBraces);
+    QString auditError;
+    ws->audit().append({QStringLiteral("tambo-admin"),
+                        QStringLiteral("sync_device"),
+                        current,
+                        QStringLiteral("reenroll"),
+                        {{QStringLiteral("device_id"), previous}},
+                        {{QStringLiteral("device_id"), current},
+                         {QStringLiteral("requeued"), r.requeued}}},
+                       &auditError);
+    m_out << tr("This store is now sync device %1 (it was %2).").arg(current, previous) << '\n'
+          << tr("%n pending change(s) will be sent as the new device's.", nullptr, r.requeued)
+          << '\n'
+          << tr("Open Tambo and connect to the sync server again (File → Connect to the sync "
+                "server…). For USB bundles, give OTIC this device key: %1 %2")
+                 .arg(current, QString::fromLatin1(r.publicKey.toHex()))
+          << Qt::endl;
+    return Ok;
 }
 
 } // namespace tambo::admin

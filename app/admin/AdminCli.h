@@ -16,7 +16,8 @@ struct Session;
 
 namespace tambo::admin {
 
-// tambo-admin: init, demo, user add|list|lock|unlock, audit verify, migrate, bundle, version.
+// tambo-admin: init, demo, user add|list|lock|unlock, audit verify, migrate, bundle, sync
+// reenroll, version.
 // Exit codes (also in --help and the README):
 //   0 success, 1 runtime error (store, key, data), 2 usage error, 3 audit chain does not verify,
 //   4 sync bundle refused (damaged, truncated, forged or for another PC: nothing changed).
@@ -58,6 +59,10 @@ private:
     // `tambo-admin bundle export|import|trust|device-key`: sync bundles (USB) for sedes
     // without a link (core/sync/BundleService, docs/sync-protocol.md "Bundles").
     int cmdBundle(const QStringList &args);
+    // `tambo-admin sync reenroll`: the store becomes a new sync device, its pending changes
+    // re-queued under the new device's seqs (core/sync/DeviceReenrollment; after the server
+    // answered seq_reused, docs/sync-protocol.md §7.7).
+    int cmdSync(const QStringList &args);
     // `tambo-admin <module id> <command> …`: a command a module contributes (core/module/
     // AdminCommand.h). Returns -1 when no module has that id.
     int cmdModule(const QStringList &args);

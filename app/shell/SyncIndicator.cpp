@@ -47,6 +47,8 @@ QString SyncIndicator::text() const
             .arg(QLocale().toString(m_syncedAt.toLocalTime().time(), QStringLiteral("HH:mm")));
     case State::Rejected:
         return tr("%n change(s) rejected", nullptr, m_count);
+    case State::Stopped:
+        return tr("Sync stopped");
     }
     return {};
 }
@@ -71,6 +73,10 @@ QString SyncIndicator::toolTipText() const
         break;
     case State::Rejected:
         tip = tr("The server refused some changes. Click to review them.");
+        break;
+    case State::Stopped:
+        tip = tr("This PC stopped syncing to protect the data. Its changes are kept here; call "
+                 "OTIC.");
         break;
     }
     if (!m_detail.isEmpty())
@@ -112,6 +118,12 @@ void SyncIndicator::setRejected(int count)
     refresh();
 }
 
+void SyncIndicator::setStopped()
+{
+    m_state = State::Stopped;
+    refresh();
+}
+
 void SyncIndicator::showStatus(const core::SyncStatus &status)
 {
     m_detail = status.message;
@@ -126,6 +138,8 @@ void SyncIndicator::showStatus(const core::SyncStatus &status)
         return setSynced(status.syncedAt);
     case core::SyncStatus::State::Rejected:
         return setRejected(status.rejected);
+    case core::SyncStatus::State::Stopped:
+        return setStopped();
     }
 }
 
@@ -145,6 +159,7 @@ void SyncIndicator::refresh()
         color = "#2e8540"; // green
         break;
     case State::Rejected:
+    case State::Stopped:
         color = "#c0392b"; // red
         break;
     }

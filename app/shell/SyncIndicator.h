@@ -16,7 +16,7 @@ class SyncIndicator : public QWidget
     Q_OBJECT
 
 public:
-    enum class State { Offline, Pending, Syncing, Synced, Rejected };
+    enum class State { Offline, Pending, Syncing, Synced, Rejected, Stopped };
     Q_ENUM(State)
 
     explicit SyncIndicator(QWidget *parent = nullptr);
@@ -31,6 +31,7 @@ public slots:
     void setSyncing(int percent); // 0..100, clamped
     void setSynced(const QDateTime &at);
     void setRejected(int count); // entries the server refused: the user must look at them
+    void setStopped();           // this PC must not sync until OTIC acts (the tooltip says why)
     // The engine's state, with its detail (why offline, client too old…) in the tooltip.
     void showStatus(const tambo::core::SyncStatus &status);
 

@@ -10,7 +10,7 @@
 namespace tambo::core {
 
 // A device's signed statement about its audit chain (core/audit/AuditLog): "row <seq> of my audit
-// log has hash <hash>" (docs/sync-protocol.md §7.7). The PC sends one after each sync run's push
+// log has hash <hash>" (docs/sync-protocol.md §7.9). The PC sends one after each sync run's push
 // (POST /v1/audit/anchors) and in its USB bundles; tambo-server only appends them, so whoever
 // later rewrites the PC's audit rows and recomputes the chain (the store key is enough for that)
 // no longer matches what the server holds. Signed with the device's Ed25519 key (the pair it

@@ -12,7 +12,7 @@ namespace tambo::core {
 // (audit_head, written by AuditLog with every row) and the last anchor the server acknowledged,
 // kept in sync_state (no schema change). The acknowledged anchor lives in the same database as
 // the audit log, so whoever holds the store key can change it too: `tambo-admin audit verify`
-// prefers the server's own copy (docs/sync-protocol.md §7.7).
+// prefers the server's own copy (docs/sync-protocol.md §7.9).
 class AuditAnchorState
 {
 public:

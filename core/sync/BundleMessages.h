@@ -27,7 +27,7 @@ struct PcBundle
     qint64 exportSeq = 0;      // grows with every export of this PC; the reply carries it back
     QList<PushRequest> pushes; // consecutive batches, in seq order
     QList<PullRequest> pulls;  // one per scope, cursor = this PC's cursor
-    // The signed head of the PC's audit chain (docs/sync-protocol.md §7.7); absent in bundles
+    // The signed head of the PC's audit chain (docs/sync-protocol.md §7.9); absent in bundles
     // of older PCs and of stores without an audit log.
     std::optional<AuditAnchor> auditAnchor;
 

@@ -3,6 +3,7 @@
 #include "migrations/Transaction.h"
 #include "sync/OutboxTriggers.h"
 #include "sync/SyncProtocol.h"
+#include "sync/SyncValueCheck.h"
 #include "util/Clock.h"
 
 #include <QJsonArray>
@@ -85,8 +86,11 @@ QList<OutboxEntry> LocalSyncStore::pendingEntries(int limit, QString *error) con
 {
     QList<OutboxEntry> entries;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT seq, table_name, row_id, op, data, changed, base_version "
-                             "FROM sync_outbox WHERE status = 'pending' ORDER BY seq LIMIT ?"));
+    // The row as stored bytes: decoded as text, invalid UTF-8 would turn into U+FFFD and the
+    // server would get other data than the PC holds, without a word.
+    q.prepare(QStringLiteral("SELECT seq, table_name, row_id, op, CAST(data AS BLOB), changed, "
+                             "base_version FROM sync_outbox WHERE status = 'pending' "
+                             "ORDER BY seq LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec()) {
         fail(error, q.lastError().text());
@@ -103,12 +107,35 @@ QList<OutboxEntry> LocalSyncStore::pendingEntries(int limit, QString *error) con
         op.kind = kind == QLatin1String("insert")   ? SyncOp::Kind::Insert
                   : kind == QLatin1String("update") ? SyncOp::Kind::Update
                                                     : SyncOp::Kind::Delete;
-        op.data = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        std::optional<SyncValueCheck::Problem> problem;
+        if (op.kind != SyncOp::Kind::Delete) {
+            const QByteArray stored = q.value(4).toByteArray();
+            problem = SyncValueCheck::checkStoredRow(stored, op.table, op.id);
+            if (!problem) {
+                const QJsonDocument row = QJsonDocument::fromJson(stored);
+                if (!row.isObject()) {
+                    problem = SyncValueCheck::Problem{
+                        QString::fromLatin1(SyncValueCheck::InvalidText),
+                        QStringLiteral("El registro «%1» de «%2» no se pudo leer en este equipo. "
+                                       "El cambio no se sincronizó.")
+                            .arg(SyncValueCheck::cleaned(op.id, 64), op.table)};
+                }
+                op.data = row.object();
+            }
+        }
         const QJsonArray changed = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array();
         for (const QJsonValue &c : changed)
             op.changed.append(c.toString());
         entry.baseVersions.insert(SyncProtocol::rowKey(op.table, op.id), q.value(6).toLongLong());
         entry.ops.append(op);
+        if (!problem)
+            problem = SyncValueCheck::check(entry);
+        if (problem) {
+            // Its seq goes up without the row: refused here, recorded by the server, shown
+            // here as a rejected change once acknowledged (recordAcks).
+            entry.ops.clear();
+            entry.refused = OutboxEntry::Refusal{problem->reason, problem->message};
+        }
         entries.append(entry);
     }
     return entries;
@@ -538,6 +565,36 @@ QDateTime LocalSyncStore::lastSynced() const
         || !q.next())
         return {};
     return QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+}
+
+std::optional<LocalSyncStore::SyncStop> LocalSyncStore::syncStop() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'sync.stopped'"))
+        || !q.next())
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    SyncStop stop;
+    stop.code = o.value(QStringLiteral("code")).toString();
+    stop.message = o.value(QStringLiteral("message")).toString();
+    stop.seq = qint64(o.value(QStringLiteral("seq")).toDouble());
+    stop.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+    return stop;
+}
+
+bool LocalSyncStore::setSyncStop(const SyncStop &stop, QString *error)
+{
+    const QJsonObject o{{QStringLiteral("code"), stop.code},
+                        {QStringLiteral("message"), stop.message},
+                        {QStringLiteral("seq"), double(stop.seq)},
+                        {QStringLiteral("at"), iso(stop.at.isValid() ? stop.at : m_clock.now())}};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('sync.stopped', ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    return true;
 }
 
 bool LocalSyncStore::setLastSynced(const QDateTime &at, QString *error)

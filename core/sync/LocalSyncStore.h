@@ -40,7 +40,12 @@ public:
     // arrays and objects as their compact JSON text.
     static QVariant sqlValue(const QJsonValue &value);
 
-    // Pending entries in seq order (at most limit), each with its op and base version.
+    // Pending entries in seq order (at most limit), each with its op and base version. An
+    // entry whose stored row sync must not carry (SyncValueCheck on the stored bytes: a control
+    // character, text that is not valid UTF-8, a row over SyncProtocol::MaxRowBytes) comes as
+    // a "refused" entry without its ops: its seq still goes up, the server records the refusal
+    // and acknowledges it as rejected with that reason, and the queue moves on (the row stays
+    // on this PC, shown as a rejected change).
     QList<OutboxEntry> pendingEntries(int limit, QString *error = nullptr) const;
     int pendingCount() const;
     int rejectedCount() const; // not resolved (discarded or retried) yet
@@ -117,6 +122,20 @@ public:
 
     QDateTime lastSynced() const;
     bool setLastSynced(const QDateTime &at, QString *error = nullptr);
+
+    // Sync stopped for this store until OTIC acts (kept in sync_state, so a restart does not
+    // resume it): the server found this device's seq already used with other content (409
+    // seq_reused: the store was restored from a backup or copied). Nothing is sent or pulled
+    // while it is set; every local row and pending entry is kept. DeviceReenrollment clears it.
+    struct SyncStop
+    {
+        QString code; // "seq_reused"
+        QString message;
+        qint64 seq = 0;
+        QDateTime at; // invalid: now, by the store's clock
+    };
+    std::optional<SyncStop> syncStop() const;
+    bool setSyncStop(const SyncStop &stop, QString *error = nullptr);
 
 private:
     // The statements of one page's apply, each prepared once, and the rows with a pending

@@ -1,6 +1,9 @@
 #include "sync/SyncMessages.h"
 
 #include "sync/SyncProtocol.h"
+#include "sync/SyncValueCheck.h"
+
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -51,6 +54,14 @@ bool readString(
         return fail(error, QStringLiteral("\"%1\" must be non-empty text").arg(key));
     *out = v.toString();
     return true;
+}
+
+// Text that PostgreSQL can store and that is what it claims (SyncValueCheck): for the fields of
+// a request that are not entry data (an entry's values are checked entry by entry instead, so a
+// bad one is refused alone).
+bool isCleanText(const QString &text)
+{
+    return SyncValueCheck::checkText(text) == SyncValueCheck::Text::Clean;
 }
 
 bool readStringList(const QJsonObject &o, const QString &key, QStringList *out, QString *error)
@@ -248,6 +259,11 @@ std::optional<SyncTableRule> SyncTableRule::fromJson(const QJsonValue &value, QS
     if (kind != QLatin1String("mutable") && kind != QLatin1String("append_only"))
         return fail(error, QStringLiteral("unknown table kind \"%1\"").arg(kind)), std::nullopt;
     rule.appendOnly = kind == QLatin1String("append_only");
+    for (const QString &column : std::as_const(rule.legalColumns)) {
+        if (!isCleanText(column))
+            return fail(error, QStringLiteral("a legal column name is not clean text")),
+                   std::nullopt;
+    }
     const QJsonValue parent = o.value(QStringLiteral("scope_parent"));
     if (parent.isObject()) {
         const QJsonObject p = parent.toObject();
@@ -256,6 +272,9 @@ std::optional<SyncTableRule> SyncTableRule::fromJson(const QJsonValue &value, QS
             return std::nullopt;
         if (!SyncProtocol::isValidTableName(rule.scopeParentTable))
             return fail(error, QStringLiteral("invalid scope parent table")), std::nullopt;
+        if (!isCleanText(rule.scopeParentColumn))
+            return fail(error, QStringLiteral("the scope parent column is not clean text")),
+                   std::nullopt;
     } else if (!parent.isUndefined() && !parent.isNull()) {
         return fail(error, QStringLiteral("\"scope_parent\" must be an object")), std::nullopt;
     }
@@ -266,10 +285,16 @@ std::optional<SyncTableRule> SyncTableRule::fromJson(const QJsonValue &value, QS
 
 QJsonObject OutboxEntry::toJson() const
 {
-    return {{kSeq, double(seq)},
-            {QStringLiteral("schema_version"), schemaVersion},
-            {QStringLiteral("base_versions"), versionsJson(baseVersions)},
-            {QStringLiteral("ops"), toArray(ops)}};
+    QJsonObject o{{kSeq, double(seq)},
+                  {QStringLiteral("schema_version"), schemaVersion},
+                  {QStringLiteral("base_versions"), versionsJson(baseVersions)},
+                  {QStringLiteral("ops"), toArray(ops)}};
+    if (refused) {
+        o.insert(QStringLiteral("refused"),
+                 QJsonObject{{QStringLiteral("reason"), refused->reason},
+                             {QStringLiteral("message"), refused->message}});
+    }
+    return o;
 }
 
 std::optional<OutboxEntry> OutboxEntry::fromJson(const QJsonValue &value, QString *error)
@@ -285,7 +310,23 @@ std::optional<OutboxEntry> OutboxEntry::fromJson(const QJsonValue &value, QStrin
         || !readArray(o, QStringLiteral("ops"), &entry.ops, error, SyncProtocol::MaxOpsPerEntry))
         return std::nullopt;
     entry.schemaVersion = int(schema);
-    if (entry.ops.isEmpty())
+    const QJsonValue refused = o.value(QStringLiteral("refused"));
+    if (refused.isObject()) {
+        static const QRegularExpression code(QStringLiteral("^[a-z_]{1,64}$"));
+        Refusal r;
+        if (!readString(refused.toObject(), QStringLiteral("reason"), &r.reason, error)
+            || !readString(refused.toObject(), QStringLiteral("message"), &r.message, error, false))
+            return std::nullopt;
+        if (!code.match(r.reason).hasMatch())
+            return fail(error, QStringLiteral("\"refused.reason\" must be a code ([a-z_])")),
+                   std::nullopt;
+        if (r.message.size() > 2000)
+            return fail(error, QStringLiteral("\"refused.message\" is too long")), std::nullopt;
+        entry.refused = r;
+    } else if (!refused.isUndefined() && !refused.isNull()) {
+        return fail(error, QStringLiteral("\"refused\" must be an object")), std::nullopt;
+    }
+    if (entry.ops.isEmpty() && !entry.refused)
         return fail(error, QStringLiteral("entry %1 has no ops").arg(entry.seq)), std::nullopt;
     return entry;
 }
@@ -500,6 +541,11 @@ std::optional<PullRequest> PullRequest::fromJson(const QJsonObject &o, QString *
         if (!readString(s, QStringLiteral("sede"), &request.sede, error, false)
             || !readString(s, QStringLiteral("area"), &request.area, error, false))
             return std::nullopt;
+        if (!isCleanText(request.sede) || !isCleanText(request.area) || request.sede.size() > 128
+            || request.area.size() > 128)
+            return fail(error, QStringLiteral("\"scope\" must name a sede and an area as clean "
+                                              "text of at most 128 characters")),
+                   std::nullopt;
     } else if (!scope.isUndefined() && !scope.isNull()) {
         return fail(error, QStringLiteral("\"scope\" must be an object")), std::nullopt;
     }

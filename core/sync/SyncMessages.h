@@ -53,6 +53,15 @@ struct OutboxEntry
     int schemaVersion = 0;
     QHash<QString, qint64> baseVersions; // rowKey → server version the change was made on
     QList<SyncOp> ops;
+    // An entry the desktop refuses to send (SyncValueCheck: bad text, a row over the cap) goes
+    // up as "refused" with no ops: the server records the refusal and the device's seq moves on,
+    // so the queue never stops on it (docs/sync-protocol.md §7.6).
+    struct Refusal
+    {
+        QString reason;  // stable code, [a-z_]{1,64}
+        QString message; // Spanish, ≤ 2000 characters
+    };
+    std::optional<Refusal> refused;
 
     QJsonObject toJson() const;
     static std::optional<OutboxEntry> fromJson(const QJsonValue &value, QString *error);

@@ -66,11 +66,24 @@ QByteArray SyncProtocol::canonicalJson(const QJsonArray &array)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-QString SyncProtocol::pageChecksum(const QList<PulledRow> &rows)
+QByteArray SyncProtocol::rowJson(const PulledRow &row)
 {
-    // SHA-256 of canonicalJson(the rows as an array), written row by row: the compact array is
-    // '[' + the compact rows joined by ',' + ']', so no array of the whole page is built.
-    // libsodium's SHA-256 (several times faster than QCryptographicHash's here).
+    return QJsonDocument(row.toJson()).toJson(QJsonDocument::Compact);
+}
+
+qint64 SyncProtocol::pageBytes(qint64 rowsJsonBytes, qsizetype rowCount)
+{
+    return 2 + rowsJsonBytes + (rowCount > 1 ? rowCount - 1 : 0);
+}
+
+namespace {
+
+// SHA-256 of canonicalJson(the rows as an array), written row by row: the compact array is
+// '[' + the compact rows joined by ',' + ']', so no array of the whole page is built.
+// libsodium's SHA-256 (several times faster than QCryptographicHash's here).
+template<typename RowBytes>
+QString checksumOf(qsizetype count, RowBytes rowBytes)
+{
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
     const auto feed = [&state](QByteArrayView bytes) {
@@ -79,16 +92,41 @@ QString SyncProtocol::pageChecksum(const QList<PulledRow> &rows)
                                   quint64(bytes.size()));
     };
     feed("[");
-    for (qsizetype i = 0; i < rows.size(); ++i) {
+    for (qsizetype i = 0; i < count; ++i) {
         if (i > 0)
             feed(",");
-        feed(QJsonDocument(rows.at(i).toJson()).toJson(QJsonDocument::Compact));
+        feed(rowBytes(i));
     }
     feed("]");
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state, digest);
     return QString::fromLatin1(
         QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
+}
+
+} // namespace
+
+QString SyncProtocol::pageChecksum(const QList<PulledRow> &rows)
+{
+    return checksumOf(rows.size(), [&rows](qsizetype i) { return rowJson(rows.at(i)); });
+}
+
+QString SyncProtocol::rowsChecksum(const QList<QByteArray> &rowsJson)
+{
+    return checksumOf(rowsJson.size(), [&rowsJson](qsizetype i) { return rowsJson.at(i); });
+}
+
+QString SyncProtocol::seqReusedMessage(qint64 seq)
+{
+    return QStringLiteral(
+               "El servidor ya recibió de este equipo el cambio n.º %1 con otro contenido: los "
+               "datos de este equipo fueron restaurados de una copia de seguridad o copiados de "
+               "otro equipo. Para no perder ni mezclar cambios, este equipo dejó de "
+               "sincronizar; sus datos y cambios pendientes están a salvo aquí. Pida a la OTIC "
+               "que lo registre de nuevo como un equipo nuevo («tambo-admin sync reenroll») y "
+               "que lo conecte otra vez con el servidor: los cambios pendientes se enviarán "
+               "entonces.")
+        .arg(seq);
 }
 
 } // namespace tambo::core

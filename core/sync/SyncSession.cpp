@@ -6,6 +6,8 @@
 #include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 #include <future>
 
@@ -39,11 +41,25 @@ SyncSession::Result SyncSession::fromHttpFailure(int status,
         r.outcome = Outcome::AuthFailed;
     } else if (code == QLatin1String("seq_gap")) {
         r.outcome = Outcome::SeqGap;
+    } else if (code == QLatin1String("seq_reused")) {
+        r.outcome = Outcome::SeqReused;
     } else {
         r.outcome = Outcome::Failed;
         if (r.message.isEmpty())
             r.message = QStringLiteral("HTTP %1 %2").arg(status).arg(code);
     }
+    return r;
+}
+
+std::optional<SyncSession::Result> SyncSession::stopped() const
+{
+    const std::optional<LocalSyncStore::SyncStop> stop = m_store.syncStop();
+    if (!stop)
+        return std::nullopt;
+    Result r;
+    r.outcome = Outcome::SeqReused;
+    r.message = stop->message.isEmpty() ? SyncProtocol::seqReusedMessage(stop->seq)
+                                        : stop->message;
     return r;
 }
 
@@ -121,13 +137,15 @@ SyncSession::AnchorOutcome SyncSession::anchorAudit(QString *message)
 
 SyncSession::Result SyncSession::push(const Progress &progress)
 {
+    if (const std::optional<Result> stop = stopped())
+        return *stop;
     Result result;
     const int total = std::max(1, m_store.pendingCount());
     const QList<SyncTableRule> rules = m_store.tableRules();
+    int batch = std::clamp(m_options.pushBatch, 1, SyncProtocol::MaxEntriesPerPush);
     for (;;) {
         QString error;
-        const QList<OutboxEntry> entries = m_store.pendingEntries(
-            std::clamp(m_options.pushBatch, 1, SyncProtocol::MaxEntriesPerPush), &error);
+        QList<OutboxEntry> entries = m_store.pendingEntries(batch, &error);
         if (!error.isEmpty()) {
             result.outcome = Outcome::Failed;
             result.message = error;
@@ -135,6 +153,17 @@ SyncSession::Result SyncSession::push(const Progress &progress)
         }
         if (entries.isEmpty())
             break;
+        // At most maxPushBytes of entries per request (always one): a few large rows must not
+        // make a body the server refuses.
+        qint64 bytes = 0;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            bytes += QJsonDocument(entries.at(i).toJson()).toJson(QJsonDocument::Compact).size()
+                     + 1;
+            if (i > 0 && bytes > m_options.maxPushBytes) {
+                entries.resize(i);
+                break;
+            }
+        }
         PushRequest request;
         request.deviceId = m_options.deviceId;
         request.schemaVersion = schemaVersion();
@@ -144,12 +173,29 @@ SyncSession::Result SyncSession::push(const Progress &progress)
             e.schemaVersion = request.schemaVersion;
         const SyncHttpClient::Reply reply = m_client.post(SyncProtocol::pushPath(),
                                                           request.toJson());
+        if (reply.status == 413 && entries.size() > 1) {
+            // The server takes less per request than this PC sent: fewer entries, at once.
+            batch = int(std::max<qsizetype>(1, entries.size() / 2));
+            continue;
+        }
         if (!reply.ok()) {
             Result failed = fromHttpFailure(reply.status,
                                             reply.errorCode(),
                                             reply.message(),
                                             reply.networkError);
             failed.pushed = result.pushed;
+            if (failed.outcome == Outcome::SeqReused) {
+                // This store was restored or copied: stop for good (until it is enrolled as a
+                // new device); nothing of the outbox is touched.
+                const qint64 seq = qint64(reply.json.value(QStringLiteral("seq")).toDouble());
+                if (failed.message.isEmpty())
+                    failed.message = SyncProtocol::seqReusedMessage(seq);
+                LocalSyncStore::SyncStop stop;
+                stop.code = QStringLiteral("seq_reused");
+                stop.message = failed.message;
+                stop.seq = seq;
+                m_store.setSyncStop(stop); // at: the store's clock
+            }
             return failed;
         }
         const std::optional<PushResponse> response = PushResponse::fromJson(reply.json, &error);
@@ -183,6 +229,8 @@ SyncSession::Result SyncSession::push(const Progress &progress)
 
 SyncSession::Result SyncSession::pull(const Progress &progress)
 {
+    if (const std::optional<Result> stop = stopped())
+        return *stop;
     Result result;
     PullRequest request;
     request.deviceId = m_options.deviceId;

@@ -12,11 +12,15 @@ namespace tambo::core {
 
 class SyncHttpClient;
 
-// One sync run against tambo-server: push every pending outbox entry (in batches, in seq
-// order), send a signed anchor of the audit chain's head when it moved (POST
-// /v1/audit/anchors, docs/sync-protocol.md §7.7), then pull every page of the scope. Synchronous; runs on the sync worker's thread with
-// that thread's connection (or on a test's thread). Never deletes a pending change: a failure
-// at any point leaves the outbox and the cursor where the last committed step put them.
+// One sync run against tambo-server: push every pending outbox entry (in batches of at most
+// pushBatch entries and maxPushBytes, in seq order; after 413 payload_too_large with fewer
+// entries), send a signed anchor of the audit chain's head when it moved (POST
+// /v1/audit/anchors, docs/sync-protocol.md §7.9), then pull every page of the scope.
+// Synchronous; runs on the sync worker's thread with that thread's connection (or on a test's
+// thread). Never deletes a pending change: a failure at any point leaves the outbox and the
+// cursor where the last committed step put them.
+// On 409 seq_reused it stops this store's sync for good (until DeviceReenrollment): every later
+// run answers SeqReused at once, without a request, and the outbox stays as it is.
 class SyncSession
 {
 public:
@@ -25,7 +29,8 @@ public:
         QUuid deviceId;
         QString sede; // the scope to pull; empty = all the user may see
         QString area;
-        int pushBatch = 100;
+        int pushBatch = 100; // entries per push request, at most …
+        qint64 maxPushBytes = SyncProtocol::MaxPushBytes; // … and this many bytes of entries
         int pageSize = 500;
         int schemaVersion = SyncProtocol::SchemaVersion; // tests: an old client
         int maxChecksumRetries = 3;
@@ -38,6 +43,8 @@ public:
         ClientTooOld, // 426: keep the data, tell the user
         AuthFailed,   // 401/403: log in again / device revoked
         SeqGap,       // the server expects an older seq than this PC still has (restored server)
+        SeqReused,    // 409 seq_reused: this store was restored or copied; sync stays stopped
+                      // (LocalSyncStore::syncStop) until the PC is enrolled as a new device
         Failed,       // anything else (message says what)
     };
 
@@ -84,6 +91,7 @@ private:
                            const QString &message,
                            const QString &networkError) const;
     int schemaVersion() const;
+    std::optional<Result> stopped() const;
 
     LocalSyncStore &m_store;
     SyncHttpClient &m_client;

@@ -36,6 +36,11 @@ void SyncWorker::start()
     m_status.syncedAt = m_local->lastSynced();
     if (!m_client)
         m_status.message = tr("No sync server is configured on this PC.");
+    if (const auto stop = m_local->syncStop()) {
+        // Stopped before this start (seq_reused): said at once, not after the first run.
+        m_status.stopped = true;
+        m_status.message = stop->message;
+    }
     emit statusChanged(m_status);
     refreshCounts();
     if (m_client)
@@ -119,8 +124,11 @@ void SyncWorker::schedule(int delayMs)
 
 SyncStatus::State SyncWorker::stateFor(const SyncStatus &s) const
 {
-    // What matters most to the user first: refused changes, then changes still waiting (with
-    // the reason in the message when there is no connection), then the last good sync.
+    // What matters most to the user first: a stopped sync (OTIC must act), refused changes,
+    // then changes still waiting (with the reason in the message when there is no connection),
+    // then the last good sync.
+    if (s.stopped)
+        return SyncStatus::State::Stopped;
     if (s.rejected > 0)
         return SyncStatus::State::Rejected;
     if (s.pending > 0)
@@ -157,6 +165,17 @@ void SyncWorker::runNow()
     }
     if (!m_local)
         return;
+    if (const auto stop = m_local->syncStop()) {
+        // Stopped (seq_reused) until OTIC enrols this PC again: nothing is sent or asked, no
+        // run is scheduled; the counts still follow local writes.
+        m_connected = false;
+        SyncStatus s = m_status;
+        s.stopped = true;
+        s.message = stop->message;
+        publish(s);
+        refreshCounts();
+        return;
+    }
     if (!m_client) {
         refreshCounts();
         return;
@@ -207,6 +226,7 @@ void SyncWorker::runNow()
     s.conflicts = std::max(0, m_local->conflictCount());
     s.percent = 0;
     s.clientTooOld = result.outcome == SyncSession::Outcome::ClientTooOld;
+    s.stopped = result.outcome == SyncSession::Outcome::SeqReused;
     s.message = result.message;
     if (!m_client->hasSession())
         s.message = tr("The session with the sync server ended (expired or revoked). Connect "

@@ -17,11 +17,6 @@ QString latin(const char *text)
 }
 
 // The titles keep the plugin's translation context (translations/tambo_*.ts).
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin", text);
-}
-
 QList<core::PermissionDef> permissions()
 {
     using namespace core::Roles;
@@ -29,23 +24,32 @@ QList<core::PermissionDef> permissions()
     const QString jefe = latin(PatrimonioJefe);
     return {
         {latin(Permissions::View),
-         tr("See the asset register and scan labels"),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "See the asset register and scan labels"),
          {inventariador, jefe, latin(AdminOtic), latin(SoporteTecnico), latin(ComitePgd)}},
         {latin(Permissions::Edit),
-         tr("Register assets and edit their description"),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "Register assets and edit their description"),
          {inventariador, jefe}},
         {latin(Permissions::Approve),
-         tr("Approve changes of custody, value and end of life of assets"),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "Approve changes of custody, value and end of life of assets"),
          {jefe}},
         {latin(Permissions::Annotate),
-         tr("Add notes to an asset's history"),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "Add notes to an asset's history"),
          {inventariador, jefe, latin(SoporteTecnico)}},
-        {latin(Permissions::Catalogo), tr("Import and edit the SBN catálogo"), {jefe}},
+        {latin(Permissions::Catalogo),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "Import and edit the SBN catálogo"),
+         {jefe}},
         {latin(Permissions::InventoryScan),
-         tr("Scan assets in an inventory campaign"),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "Scan assets in an inventory campaign"),
          {inventariador, jefe}},
         {latin(Permissions::InventoryManage),
-         tr("Create, start and close inventory campaigns"),
+         QCoreApplication::translate("tambo::patrimonio::PatrimonioPlugin",
+                                     "Create, start and close inventory campaigns"),
          {jefe}},
     };
 }

@@ -164,6 +164,18 @@ core::SyncSession::Result SyncTestPc::sync(const QString &sede,
     return session.run();
 }
 
+bool SyncTestPc::addDeviceTable(QString *error)
+{
+    return exec(QStringLiteral("CREATE TABLE IF NOT EXISTS device (id TEXT PRIMARY KEY NOT NULL, "
+                               "one_row INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (one_row = 1)) "
+                               "STRICT"),
+                {},
+                error)
+           && exec(QStringLiteral("INSERT OR REPLACE INTO device (id, one_row) VALUES (?, 1)"),
+                   {m_deviceId.toString(QUuid::WithoutBraces)},
+                   error);
+}
+
 bool SyncTestPc::exec(const QString &sql, const QVariantList &binds, QString *error)
 {
     QSqlQuery q(db());

@@ -67,6 +67,11 @@ public:
     QStringList itemsSnapshot() const;
 
     QUuid deviceId() const { return m_deviceId; }
+    // The device id after the store was enrolled as a new device (DeviceReenrollment).
+    void setDeviceId(const QUuid &id) { m_deviceId = id; }
+    // CoreSchema's one-row device table with this PC's id, as a Tambo workspace has it
+    // (DeviceReenrollment changes it).
+    bool addDeviceTable(QString *error = nullptr);
     QString storePath() const { return m_path; }
     QString keyHex() const { return QString::fromLatin1(m_key.toHex()); }
     int port() const { return m_port; }

@@ -121,6 +121,31 @@ private:
                              d.token);
     }
 
+    QJsonObject pushBody(const Device &d, const QJsonArray &entries)
+    {
+        return {{"device_id", d.id},
+                {"schema_version", SyncProtocol::SchemaVersion},
+                {"tables", rules()},
+                {"entries", entries}};
+    }
+
+    static QJsonObject ackAt(const TestClient::Reply &r, int i)
+    {
+        return r.json.value("acks").toArray().at(i).toObject();
+    }
+
+    qint64 lastSeq(const Device &d)
+    {
+        return pgScalar(
+            QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = '%1'").arg(d.id));
+    }
+
+    qint64 rowCount(const QString &id)
+    {
+        return pgScalar(
+            QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'").arg(id));
+    }
+
     // applied: the "applied_cursor" to send (-1: none, as an older client).
     TestClient::Reply pull(const Device &d,
                            qint64 cursor,
@@ -442,6 +467,352 @@ private slots:
                      .value("status")
                      .toString(),
                  QStringLiteral("duplicate"));
+    }
+
+    void sameSeqWithOtherContentIsRefusedAsSeqReused()
+    {
+        // A PC's store restored from a backup (or copied to another PC) numbers its new changes
+        // with seqs the server already applied. The same seq with other content is not a
+        // duplicate: it is refused (409 seq_reused) and nothing of it is applied.
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString a = uuid();
+        const QString b = uuid();
+        const QJsonArray original{entry(1, {insertOp("t_items", a, item(a, "central", "CPU"))})};
+        QCOMPARE(push(d, original).status, 200);
+
+        const QString c = uuid();
+        const auto reused = push(d,
+                                 {entry(1, {insertOp("t_items", b, item(b, "central", "Otro"))}),
+                                  entry(2, {insertOp("t_items", c, item(c, "central", "Más"))})});
+        QCOMPARE(reused.status, 409);
+        QCOMPARE(reused.json.value("error").toString(), QStringLiteral("seq_reused"));
+        QCOMPARE(reused.json.value("seq").toInt(), 1);
+        QCOMPARE(reused.json.value("expected_seq").toInt(), 2);
+        const QString message = reused.json.value("message").toString();
+        QVERIFY2(message.contains("restaurados") && message.contains("a salvo")
+                     && message.contains("OTIC"),
+                 qPrintable(message));
+        QCOMPARE(rowCount(b), 0);
+        QCOMPARE(rowCount(c), 0); // nothing after it either
+        QCOMPARE(lastSeq(d), 1);
+
+        // The same content under the same seq is still a duplicate (a lost answer).
+        const auto again = push(d, original);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(ackAt(again, 0).value("status").toString(), QStringLiteral("duplicate"));
+
+        // Only the content counts: the same entry sent by a Tambo with another data schema
+        // version (updated while a bundle was on its way) is the same change.
+        QJsonObject sameOtherSchema = original.at(0).toObject();
+        sameOtherSchema.insert("schema_version", SyncProtocol::SchemaVersion + 1);
+        QCOMPARE(ackAt(push(d, {sameOtherSchema}), 0).value("status").toString(),
+                 QStringLiteral("duplicate"));
+
+        // A rejected entry's seq is guarded as well.
+        const QString outside = uuid();
+        const auto rejected
+            = push(d, {entry(2, {insertOp("t_items", outside, item(outside, "norte", "Ajeno"))})});
+        QCOMPARE(ackAt(rejected, 0).value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(push(d, {entry(2, {insertOp("t_items", c, item(c, "central", "Más"))})}).status,
+                 409);
+        QCOMPARE(rowCount(c), 0);
+
+        // An entry applied before the server kept digests (no digest stored) stays an ordinary
+        // duplicate whatever comes under its seq.
+        QVERIFY(m_fx.exec(
+            QStringLiteral("DELETE FROM sync_entry_digests WHERE device_id = '%1' AND seq = 1")
+                .arg(d.id)));
+        const auto legacy = push(d, {entry(1, {insertOp("t_items", b, item(b, "central", "Otro"))})});
+        QCOMPARE(legacy.status, 200);
+        QCOMPARE(ackAt(legacy, 0).value("status").toString(), QStringLiteral("duplicate"));
+        QCOMPARE(rowCount(b), 0);
+    }
+
+    void badTextIsRejectedAndTheNextEntryApplied_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reason");
+        const QString nul = QStringLiteral("a") + QChar(0) + QStringLiteral("b");
+        QTest::newRow("U+0000 in a value") << "value" << nul << "text_control_char";
+        QTest::newRow("U+0001 in a value")
+            << "value" << QStringLiteral("a") + QChar(1) + QStringLiteral("b")
+            << "text_control_char";
+        QTest::newRow("U+001B in a column name")
+            << "column" << QStringLiteral("note") + QChar(0x1b) << "text_control_char";
+        QTest::newRow("U+0000 in the row id") << "id" << nul << "text_control_char";
+        QTest::newRow("U+0000 in a nested value") << "nested" << nul << "text_control_char";
+        QTest::newRow("lone high surrogate")
+            << "value" << QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b")
+            << "text_invalid";
+        QTest::newRow("lone low surrogate")
+            << "value" << QStringLiteral("a") + QChar(0xDC00) << "text_invalid";
+    }
+
+    void badTextIsRejectedAndTheNextEntryApplied()
+    {
+        // A value PostgreSQL cannot store made the server answer 503 for every retry, so the
+        // PC's queue never moved again. Now the entry is rejected like any other rejection
+        // (recorded, acknowledged) and the next entry of the same push is applied.
+        QFETCH(QString, where);
+        QFETCH(QString, text);
+        QFETCH(QString, reason);
+        const Device d = enroll("inv.central", "central-clave-2026");
+        QString id = uuid();
+        QJsonObject data = item(id, "central", "Impresora");
+        if (where == "value")
+            data.insert("note", text);
+        else if (where == "column")
+            data.insert(text, "x");
+        else if (where == "nested")
+            data.insert("note", QJsonArray{QJsonObject{{"k", text}}});
+        else
+            id = text;
+        const QString good = uuid();
+        const QJsonArray entries{entry(1, {insertOp("t_items", id, data)}),
+                                 entry(2, {insertOp("t_items", good, item(good, "central", "Ok"))})};
+        const auto r = push(d, entries);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(ackAt(r, 0).value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(ackAt(r, 0).value("reason").toString(), reason);
+        QVERIFY(ackAt(r, 0).value("message").toString().contains("t_items"));
+        QCOMPARE(ackAt(r, 1).value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(r.json.value("expected_seq").toInt(), 3);
+        QCOMPARE(rowCount(good), 1);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1' AND seq = 1 AND reason = '%2'")
+                              .arg(d.id, reason)),
+                 1);
+        // Sent again (the answer was lost): the same rejection, not a 5xx, not seq_reused.
+        const auto again = push(d, entries);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(ackAt(again, 0).value("reason").toString(), reason);
+        QCOMPARE(ackAt(again, 1).value("status").toString(), QStringLiteral("duplicate"));
+    }
+
+    void tabsAndLineBreaksAreText()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString id = uuid();
+        QJsonObject data = item(id, "central", "Mesa");
+        data.insert("note", "línea 1\r\nlínea 2\tcolumna ✓ 😀");
+        const auto r = push(d, {entry(1, {insertOp("t_items", id, data)})});
+        QCOMPARE(ackAt(r, 0).value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(rowCount(id), 1);
+    }
+
+    void invalidUtf8IsRejectedAsOneEntry()
+    {
+        // Raw bytes that are not UTF-8 inside a string: Qt's parser refuses the whole document,
+        // which would refuse the whole push (400) for ever. The server marks the bytes, so only
+        // the entry that holds them is rejected.
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString bad = uuid();
+        const QString good = uuid();
+        QJsonObject data = item(bad, "central", "Scanner");
+        data.insert("note", "@@BAD@@");
+        QByteArray body = QJsonDocument(
+                              pushBody(d,
+                                       {entry(1, {insertOp("t_items", bad, data)}),
+                                        entry(2,
+                                              {insertOp("t_items",
+                                                        good,
+                                                        item(good, "central", "Ok"))})}))
+                              .toJson(QJsonDocument::Compact);
+        body.replace("@@BAD@@", QByteArray("caf\xe9 \xed\xa0\x80 \xff"));
+        const auto r = client().postRaw(SyncProtocol::pushPath(),
+                                        body.toStdString(),
+                                        "application/json",
+                                        d.token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(ackAt(r, 0).value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(ackAt(r, 0).value("reason").toString(), QStringLiteral("text_invalid"));
+        QCOMPARE(ackAt(r, 1).value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(rowCount(bad), 0);
+        QCOMPARE(rowCount(good), 1);
+        // Outside a string the bytes are malformed JSON, as before.
+        QByteArray broken = QJsonDocument(pushBody(d, {})).toJson(QJsonDocument::Compact);
+        broken.insert(1, "\xff");
+        QCOMPARE(client()
+                     .postRaw(SyncProtocol::pushPath(),
+                              broken.toStdString(),
+                              "application/json",
+                              d.token)
+                     .status,
+                 400);
+    }
+
+    void rowOverTheByteCapIsRejected()
+    {
+        // A 7 MB row was accepted (and then carried by every pull). Rows are capped at
+        // SyncProtocol::MaxRowBytes of compact JSON.
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString big = uuid();
+        const QString atCap = uuid();
+        const QString good = uuid();
+        QJsonObject huge = item(big, "central", "Expediente");
+        huge.insert("note", QString(7 * 1000 * 1000, QLatin1Char('x')));
+        QJsonObject fits = item(atCap, "central", "Expediente");
+        fits.insert("note", QString());
+        const qint64 room = SyncProtocol::MaxRowBytes
+                            - QJsonDocument(fits).toJson(QJsonDocument::Compact).size();
+        fits.insert("note", QString(room, QLatin1Char('y')));
+        QCOMPARE(QJsonDocument(fits).toJson(QJsonDocument::Compact).size(),
+                 SyncProtocol::MaxRowBytes);
+        const auto r = push(d,
+                            {entry(1, {insertOp("t_items", big, huge)}),
+                             entry(2, {insertOp("t_items", atCap, fits)}),
+                             entry(3, {insertOp("t_items", good, item(good, "central", "Ok"))})});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(ackAt(r, 0).value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(ackAt(r, 0).value("reason").toString(), QStringLiteral("row_too_large"));
+        QVERIFY(ackAt(r, 0).value("message").toString().contains("KiB"));
+        QCOMPARE(ackAt(r, 1).value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(ackAt(r, 2).value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(rowCount(big), 0);
+        // The rejection keeps the entry for OTIC, without the oversized data.
+        QVERIFY(pgScalar(QStringLiteral("SELECT length(entry::text) FROM sync_rejections WHERE "
+                                        "device_id = '%1' AND seq = 1")
+                             .arg(d.id))
+                < 10000);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT (entry #>> '{ops,0,data,_omitted_bytes}')::bigint "
+                                         "> 7000000 FROM sync_rejections WHERE device_id = '%1' "
+                                         "AND seq = 1")
+                              .arg(d.id)),
+                 1);
+    }
+
+    void bodyOverTheServerLimitIs413()
+    {
+        const Device d = enroll("inv.central", "central-clave-2026");
+        QJsonArray entries;
+        for (int i = 1; i <= 10; ++i) {
+            const QString id = uuid();
+            QJsonObject data = item(id, "central", "Lote");
+            data.insert("note", QString(900 * 1000, QLatin1Char('z')));
+            entries.append(entry(i, {insertOp("t_items", id, data)}));
+        }
+        const auto r = push(d, entries); // about 9 MB: over the default 8 MiB
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json.value("error").toString(), QStringLiteral("payload_too_large"));
+        QCOMPARE(r.json.value("max_body_bytes").toDouble(), 8.0 * 1024 * 1024);
+        QVERIFY(r.json.value("message").toString().contains("8192 KiB"));
+        QCOMPARE(lastSeq(d), -1); // nothing read, nothing applied
+    }
+
+    void refusedEntryIsRecordedAndTheQueueMovesOn()
+    {
+        // The desktop refuses an entry it cannot send (SyncValueCheck) and sends its seq as
+        // "refused", without ops: recorded as a rejection, the queue moves on.
+        const Device d = enroll("inv.central", "central-clave-2026");
+        const QString good = uuid();
+        QJsonObject refused{{"seq", 1},
+                            {"schema_version", SyncProtocol::SchemaVersion},
+                            {"base_versions", QJsonObject{}},
+                            {"ops", QJsonArray{}},
+                            {"refused",
+                             QJsonObject{{"reason", "text_invalid"},
+                                         {"message", "El texto de «note» no es válido."}}}};
+        const auto r = push(d,
+                            {refused,
+                             entry(2, {insertOp("t_items", good, item(good, "central", "Ok"))})});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(ackAt(r, 0).value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(ackAt(r, 0).value("reason").toString(), QStringLiteral("text_invalid"));
+        QCOMPARE(ackAt(r, 0).value("message").toString(),
+                 QStringLiteral("El texto de «note» no es válido."));
+        QCOMPARE(ackAt(r, 1).value("status").toString(), QStringLiteral("applied"));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1' AND reason = 'text_invalid'")
+                              .arg(d.id)),
+                 1);
+
+        // The same bad entry sent whole (an older desktop) or as "refused" is the same change.
+        const Device e = enroll("inv.central", "central-clave-2026");
+        const QString id = uuid();
+        QJsonObject data = item(id, "central", "X");
+        data.insert("note", QStringLiteral("a") + QChar(0xDFFF));
+        QCOMPARE(ackAt(push(e, {entry(1, {insertOp("t_items", id, data)})}), 0)
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("text_invalid"));
+        const auto asRefused = push(e, {refused});
+        QCOMPARE(asRefused.status, 200);
+        QCOMPARE(ackAt(asRefused, 0).value("status").toString(), QStringLiteral("rejected"));
+        // A refusal needs a code for a reason.
+        refused.insert("refused", QJsonObject{{"reason", "No Es Código"}});
+        QCOMPARE(push(e, {refused}).status, 400);
+    }
+
+    void pullPagesStayUnderTheByteCap()
+    {
+        // A page of 2000 large rows carried 42 MB. A page now ends before its rows pass
+        // SyncProtocol::MaxPageBytes; the cursor and checksum stay right.
+        const Device d = enroll("ana", "ana-clave-2026");
+        const QString sede = QStringLiteral("bytes");
+        QStringList big;
+        for (int batch = 0; batch < 2; ++batch) {
+            QJsonArray entries;
+            for (int i = 1; i <= 6; ++i) {
+                const QString id = uuid();
+                big << id;
+                QJsonObject data = item(id, sede, QString::number(big.size()));
+                data.insert("note", QString(900 * 1000, QLatin1Char('a' + big.size() % 26)));
+                entries.append(entry(batch * 6 + i, {insertOp("t_items", id, data)}));
+            }
+            const auto r = push(d, entries);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(ackAt(r, 5).value("status").toString(), QStringLiteral("applied"));
+        }
+        // A row over the page cap stored before the row cap existed still comes, alone.
+        const QString older = uuid();
+        QVERIFY(m_fx.exec(QStringLiteral(
+                              "INSERT INTO sync_rows (table_name, row_id, version, data, "
+                              "sede_id, updated_at) VALUES ('t_items', '%1', "
+                              "nextval('sync_change_seq'), jsonb_build_object('id', '%1', "
+                              "'sede_id', '%2', 'name', 'antiguo', 'note', repeat('o', 5000000)), "
+                              "'%2', now())")
+                              .arg(older, sede)));
+        const QString small = uuid();
+        QCOMPARE(push(d, {entry(13, {insertOp("t_items", small, item(small, sede, "Ok"))})}).status,
+                 200);
+
+        QStringList seen;
+        qint64 cursor = 0;
+        int pages = 0;
+        bool olderAlone = false;
+        for (int guard = 0; guard < 100; ++guard) {
+            const auto r = pull(d, cursor, SyncProtocol::MaxPageSize, sede);
+            QCOMPARE(r.status, 200);
+            QString error;
+            const auto page = PullResponse::fromJson(r.json, &error);
+            QVERIFY2(page, qPrintable(error));
+            QVERIFY(!page->rows.isEmpty());
+            ++pages;
+            QCOMPARE(page->checksum, SyncProtocol::pageChecksum(page->rows));
+            QJsonArray rows;
+            for (const auto &row : page->rows) {
+                rows.append(row.toJson());
+                QVERIFY(row.version > cursor);
+                seen << row.id;
+            }
+            const qint64 bytes = SyncProtocol::canonicalJson(rows).size();
+            if (page->rows.size() == 1 && page->rows.at(0).id == older)
+                olderAlone = true;
+            else
+                QVERIFY2(bytes <= SyncProtocol::MaxPageBytes,
+                         qPrintable(QStringLiteral("page %1: %2 bytes").arg(pages).arg(bytes)));
+            QCOMPARE(page->nextCursor, page->rows.constLast().version);
+            cursor = page->nextCursor;
+            if (!page->more)
+                break;
+        }
+        QVERIFY(olderAlone);
+        QVERIFY2(pages >= 5, qPrintable(QString::number(pages))); // 12 × 0.9 MB, 4 per page
+        for (const QString &id : std::as_const(big))
+            QVERIFY(seen.contains(id));
+        QVERIFY(seen.contains(older) && seen.contains(small));
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size()); // none twice
     }
 
     void eachSedePullsOnlyItsRows()

@@ -6,9 +6,12 @@
 #include "ServerProcess.h"
 #include "SyncTestPc.h"
 
+#include "sync/DeviceReenrollment.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncHttpClient.h"
 #include "sync/SyncProtocol.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -20,6 +23,7 @@
 #include <csignal>
 #include <memory>
 
+using tambo::core::SyncProtocol;
 using tambo::core::SyncSession;
 using tambo::test::ServerFixture;
 using tambo::test::ServerProcess;
@@ -90,6 +94,46 @@ private:
         }
         QSqlDatabase::removeDatabase("sync-session-check");
         return v;
+    }
+
+    // A PC whose store is then restored from a backup taken after its first sync: `a` keeps
+    // working and syncs change 2; the copy (same device, same session) makes another change 2.
+    struct Restored
+    {
+        std::unique_ptr<SyncTestPc> a;
+        std::unique_ptr<SyncTestPc> copy;
+        QString onA;     // synced by a as seq 2
+        QString onCopy;  // the copy's own change, also numbered 2
+    };
+    Restored restoredStore()
+    {
+        Restored r;
+        r.a = centralPc();
+        if (!r.a || !r.a->addDeviceTable())
+            return {};
+        addItem(*r.a, Central, "antes de la copia");
+        if (!r.a->sync().ok())
+            return {};
+        const QString backup = m_dir.filePath(QStringLiteral("backup%1.db").arg(++m_pcCounter));
+        r.a->close();
+        if (!QFile::copy(r.a->storePath(), backup))
+            return {};
+        QString error;
+        if (!r.a->open(&error))
+            return {};
+        r.onA = addItem(*r.a, Central, "después, en el equipo");
+        if (!r.a->sync().ok())
+            return {};
+        r.copy = std::make_unique<SyncTestPc>(backup,
+                                              QByteArray::fromHex(r.a->keyHex().toLatin1()),
+                                              r.a->deviceId());
+        if (!r.copy->open(&error))
+            return {};
+        r.copy->connectWith(m_server->port(),
+                            m_fx.certificate().certificatePath(),
+                            r.a->http().accessToken());
+        r.onCopy = addItem(*r.copy, Central, "después, en la copia");
+        return r;
     }
 
     bool startServer(QString *error)
@@ -583,6 +627,218 @@ private slots:
         QVERIFY(r.message.contains(QStringLiteral("demasiado antigua")));
         QCOMPARE(pc->local().pendingCount(), 1);
         QCOMPARE(pc->scalar("SELECT count(*) FROM t_items").toInt(), 1);
+    }
+
+    void badValuesOnThePcAreRefusedAndTheQueueMovesOn()
+    {
+        // U+0000 in a text (pasted from a PDF, an OCR result…) made the server answer 503 for
+        // ever, and the PC's queue never moved again. The PC refuses such an entry before
+        // sending it: its seq goes up "refused", the server records the rejection, the change
+        // is shown as rejected, the rest of the queue goes on.
+        auto pc = centralPc();
+        QVERIFY(pc);
+        const QString nul = addItem(*pc, Central, QStringLiteral("con ") + QChar(0) + "nulo");
+        const QString bytes = addItem(*pc, Central, "bytes");
+        QVERIFY(pc->exec("UPDATE t_items SET note = CAST(X'6361666520E92021' AS TEXT) WHERE id = ?",
+                         {bytes}));
+        const QString big = addItem(*pc, Central, "grande");
+        QVERIFY(pc->exec("UPDATE t_items SET note = ? WHERE id = ?",
+                         {QString(SyncProtocol::MaxRowBytes + 10, QLatin1Char('x')), big}));
+        const QString good = addItem(*pc, Central, "bueno");
+        SYNC_OK(*pc);
+        QCOMPARE(pc->local().pendingCount(), 0);
+        QStringList reasons;
+        for (const auto &rejected : pc->local().rejectedEntries())
+            reasons << rejected.reason;
+        reasons.sort();
+        QCOMPARE(reasons,
+                 (QStringList{"row_too_large", "text_control_char", "text_invalid"}));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rejections WHERE device_id = "
+                                         "'%1'")
+                              .arg(pc->deviceId().toString(QUuid::WithoutBraces))),
+                 3);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(good)),
+                 1);
+        // The inserts of the rows whose later edit was refused went up; the refused versions
+        // did not. As any rejected change, each stays on the PC in its rejected entry (for
+        // the review: discard, or retry once the text is fixed).
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(nul)),
+                 0);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT length(data->>'note') FROM sync_rows WHERE "
+                                         "row_id = '%1'")
+                              .arg(big)),
+                 0);
+        QVERIFY(pc->scalar("SELECT length(data) FROM sync_outbox WHERE status = 'rejected' AND "
+                           "row_id = ?",
+                           {big})
+                    .toInt()
+                > SyncProtocol::MaxRowBytes);
+        QCOMPARE(pc->scalar("SELECT hex(CAST(data AS BLOB)) LIKE '%E92021%' FROM sync_outbox "
+                            "WHERE status = 'rejected' AND row_id = ?",
+                            {bytes})
+                     .toInt(),
+                 1);
+        SYNC_OK(*pc); // nothing left to send, nothing stuck
+    }
+
+    void largeRowsGoUpInSeveralPushesAndComeDownInSeveralPages()
+    {
+        // 12 rows of 0.9 MB: one push of 100 entries was 10.8 MB (413 from the server, a
+        // failed run every time); one pull page carried all of them. Pushes now carry at most
+        // SyncProtocol::MaxPushBytes, pulls at most MaxPageBytes per page.
+        auto writer = centralPc();
+        auto reader = centralPc();
+        QVERIFY(writer && reader);
+        SYNC_OK(*reader);
+        for (int i = 0; i < 12; ++i) {
+            const QString id = addItem(*writer, Central, QStringLiteral("expediente %1").arg(i));
+            QVERIFY(writer->exec("UPDATE t_items SET note = ? WHERE id = ?",
+                                 {QString(900 * 1000, QLatin1Char('a' + i)), id}));
+        }
+        SYNC_OK(*writer);
+        QCOMPARE(writer->local().pendingCount(), 0);
+        QCOMPARE(writer->local().rejectedCount(), 0);
+        QList<int> pageRows;
+        const SyncSession::Result r = reader->sync({}, 500, [&](int rowIndex) {
+            if (rowIndex == 0)
+                pageRows.append(0);
+            ++pageRows.last();
+        });
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QVERIFY2(pageRows.size() >= 3, qPrintable(QString::number(pageRows.size())));
+        for (const int rows : std::as_const(pageRows))
+            QVERIFY(rows <= 4); // 4 × 0.9 MB fit in 4 MiB, 5 do not
+        QCOMPARE(reader->itemsSnapshot(), writer->itemsSnapshot());
+    }
+
+    void aServerThatTakesLessGetsFewerEntries()
+    {
+        // A client that sends more than the server takes (413) sends fewer entries at once
+        // instead of failing the run again and again.
+        auto pc = centralPc();
+        QVERIFY(pc);
+        for (int i = 0; i < 10; ++i) {
+            const QString id = addItem(*pc, Central, QStringLiteral("lote %1").arg(i));
+            QVERIFY(pc->exec("UPDATE t_items SET note = ? WHERE id = ?",
+                             {QString(900 * 1000, QLatin1Char('q')), id}));
+        }
+        SyncSession::Options options;
+        options.deviceId = pc->deviceId();
+        options.maxPushBytes = qint64(1) << 40; // as if the PC knew no limit: ~18 MB at once
+        SyncSession session(pc->local(), pc->http(), options);
+        const SyncSession::Result r = session.run();
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(pc->local().pendingCount(), 0);
+        QCOMPARE(pgScalar(QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = "
+                                         "'%1'")
+                              .arg(pc->deviceId().toString(QUuid::WithoutBraces))),
+                 20);
+    }
+
+    void restoredStoreStopsThenSyncsAsANewDevice()
+    {
+        Restored r = restoredStore();
+        QVERIFY(r.copy);
+        const QString device = r.a->deviceId().toString(QUuid::WithoutBraces);
+        // The copy's change 2 is not the change 2 the server has: refused, and sync stops.
+        SyncSession::Result run = r.copy->sync();
+        QCOMPARE(run.outcome, SyncSession::Outcome::SeqReused);
+        QVERIFY2(run.message.contains("restaurados") && run.message.contains("OTIC")
+                     && run.message.contains("a salvo"),
+                 qPrintable(run.message));
+        QCOMPARE(r.copy->local().pendingCount(), 1); // kept, as every local row
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                              .arg(r.onCopy)),
+                 0);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = '%1'")
+                         .arg(device)),
+                 2);
+        QVERIFY(r.copy->local().syncStop());
+        // It stays stopped (also after a restart): new changes wait, nothing is sent.
+        r.copy->close();
+        QString error;
+        QVERIFY2(r.copy->open(&error), qPrintable(error));
+        const QString later = addItem(*r.copy, Central, "más tarde, en la copia");
+        run = r.copy->sync();
+        QCOMPARE(run.outcome, SyncSession::Outcome::SeqReused);
+        QCOMPARE(r.copy->local().pendingCount(), 2);
+        QCOMPARE(pgScalar(
+                     QStringLiteral("SELECT last_seq FROM sync_devices WHERE device_id = '%1'")
+                         .arg(device)),
+                 2);
+
+        // OTIC enrols the copy as a new device: its pending changes go up as that device's.
+        const tambo::core::DeviceReenrollment::Result re
+            = tambo::core::DeviceReenrollment::run(r.copy->db());
+        QVERIFY2(re.ok, qPrintable(re.error));
+        QCOMPARE(re.requeued, 2);
+        r.copy->setDeviceId(re.deviceId);
+        QVERIFY2(r.copy->enroll(m_server->port(),
+                                m_fx.certificate().certificatePath(),
+                                "inv.central",
+                                "central-clave-2026",
+                                &error),
+                 qPrintable(error));
+        SYNC_OK(*r.copy);
+        QCOMPARE(r.copy->local().pendingCount(), 0);
+        for (const QString &id : {r.onCopy, later})
+            QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE row_id = '%1'")
+                                  .arg(id)),
+                     1);
+        // Both stores converge, nothing lost on either side.
+        SYNC_OK(*r.a);
+        SYNC_OK(*r.copy);
+        QCOMPARE(r.copy->itemsSnapshot(), r.a->itemsSnapshot());
+        const QString all = r.a->itemsSnapshot().join('\n');
+        for (const QString &id : {r.onA, r.onCopy, later})
+            QVERIFY(all.contains(id));
+    }
+
+    void engineStopsOnSeqReusedAndKeepsTheOutbox()
+    {
+        Restored r = restoredStore();
+        QVERIFY(r.copy);
+        tambo::core::SyncEngine::Options options;
+        options.serverUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port()));
+        options.caCertificate = m_fx.certificate().certificatePath();
+        options.deviceId = r.copy->deviceId();
+        options.accessToken = r.copy->http().accessToken();
+        options.countIntervalMs = 100;
+        options.retry.pollIntervalMs = 600000;
+        {
+            tambo::core::SyncEngine engine(r.copy->store(),
+                                           SyncTestPc::tables(),
+                                           r.copy->clock(),
+                                           options);
+            QSignalSpy finished(&engine, &tambo::core::SyncEngine::runFinished);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 30000);
+            QVERIFY(!finished.at(0).at(0).toBool());
+            QTRY_COMPARE_WITH_TIMEOUT(engine.status().state,
+                                      tambo::core::SyncStatus::State::Stopped,
+                                      10000);
+            QVERIFY(engine.status().stopped);
+            QVERIFY2(engine.status().message.contains("tambo-admin sync reenroll"),
+                     qPrintable(engine.status().message));
+            QCOMPARE(engine.status().pending, 1);
+            // "Sync now" does not run while stopped.
+            engine.syncNow();
+            QTest::qWait(500);
+            QCOMPARE(finished.size(), 1);
+            engine.stop();
+        }
+        QCOMPARE(r.copy->local().pendingCount(), 1);
+        // A restarted Tambo says so at once.
+        tambo::core::SyncEngine again(r.copy->store(), SyncTestPc::tables(), r.copy->clock(),
+                                      options);
+        again.start();
+        QTRY_COMPARE_WITH_TIMEOUT(again.status().state,
+                                  tambo::core::SyncStatus::State::Stopped,
+                                  10000);
+        again.stop();
     }
 
     void engineSyncsInTheBackground()

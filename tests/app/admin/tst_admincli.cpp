@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace tambo;
 
@@ -268,6 +269,50 @@ private slots:
                                    QStringLiteral("clave\n"));
         QCOMPARE(offline.code, int(admin::AdminCli::RuntimeError));
         QVERIFY(offline.out.isEmpty());
+    }
+
+    void syncReenrollMakesThisStoreANewDevice()
+    {
+        QCOMPARE(run(QStringList{QStringLiteral("init")} + storeArgs()).code, 0);
+        QString oldId;
+        {
+            core::KeyFileKeyProvider keys(keyFile());
+            core::Workspace::Options o;
+            o.storePath = storePath();
+            o.keys = &keys;
+            auto ws = core::Workspace::open(o);
+            QVERIFY2(ws.ok(), qPrintable(ws.error));
+            oldId = ws.workspace->deviceId();
+            // A change the server never acknowledged, numbered by the old device.
+            QSqlQuery q(ws.workspace->store().database());
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO sync_outbox (seq, table_name, row_id, op, data) VALUES "
+                "(41, 'sync_resolutions', 'r1', 'insert', '{\"id\":\"r1\"}')")));
+        }
+        QCOMPARE(run(QStringList{QStringLiteral("sync")} + storeArgs()).code,
+                 int(admin::AdminCli::UsageError));
+        const Result r = run(QStringList{QStringLiteral("sync"), QStringLiteral("reenroll")}
+                             + storeArgs());
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(oldId), qPrintable(r.out));
+
+        core::KeyFileKeyProvider keys(keyFile());
+        core::Workspace::Options o;
+        o.storePath = storePath();
+        o.keys = &keys;
+        auto ws = core::Workspace::open(o);
+        QVERIFY2(ws.ok(), qPrintable(ws.error));
+        const QString newId = ws.workspace->deviceId();
+        QVERIFY(newId != oldId && !QUuid::fromString(newId).isNull());
+        QVERIFY2(r.out.contains(newId), qPrintable(r.out));
+        QSqlQuery q(ws.workspace->store().database());
+        QVERIFY(q.exec(QStringLiteral("SELECT seq FROM sync_outbox WHERE row_id = 'r1'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1); // the new device's first change
+        q.finish();
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = "
+                                      "'sync_device' AND action = 'reenroll'"))
+                && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
     }
 
     void migrateReportsVersions()

@@ -125,6 +125,10 @@ void TestSyncIndicator::showsEngineStatus_data()
                              << "Syncing… 55%" << int(SyncIndicator::State::Syncing);
     QTest::newRow("rejected") << int(SyncStatus::State::Rejected) << 0 << 2 << 0 << ""
                               << "2 change(s) rejected" << int(SyncIndicator::State::Rejected);
+    // seq_reused: the server's message (what happened, what OTIC does) is in the tooltip.
+    QTest::newRow("stopped") << int(SyncStatus::State::Stopped) << 4 << 0 << 0
+                             << "Pida a la OTIC que lo registre de nuevo"
+                             << "Sync stopped" << int(SyncIndicator::State::Stopped);
 }
 
 void TestSyncIndicator::showsEngineStatus()

@@ -379,6 +379,80 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM sync_apply_errors").toInt(), 0);
     }
 
+    void rowsSyncMustNotCarryGoUpRefused()
+    {
+        // A value PostgreSQL cannot store (U+0000), bytes that are not UTF-8 (decoding them
+        // would send U+FFFD instead, silently) or a row over the cap: the entry's seq goes up
+        // "refused", without the row, so the server records it and the queue moves on.
+        const auto insert = [this](const QString &id, const QVariant &sede) {
+            QSqlQuery q(db());
+            q.prepare("INSERT INTO assets (id, sede_id, estado) VALUES (?, ?, 'B')");
+            q.addBindValue(id);
+            q.addBindValue(sede);
+            return q.exec();
+        };
+        QVERIFY(insert("ok1", "central"));
+        QVERIFY(insert("nul", QStringLiteral("cen") + QChar(0) + QStringLiteral("tral")));
+        QVERIFY(exec("INSERT INTO assets (id, sede_id, estado) VALUES "
+                     "('bytes', CAST(X'63656EC3' AS TEXT), 'B')"));
+        QVERIFY(insert("big", QString(SyncProtocol::MaxRowBytes, QLatin1Char('x'))));
+        QVERIFY(insert("ok2", "central"));
+        const QList<OutboxEntry> pending = m_store->pendingEntries(10);
+        QCOMPARE(pending.size(), 5);
+        QVERIFY(!pending.at(0).refused);
+        QCOMPARE(pending.at(0).ops.size(), 1);
+        const QStringList reasons{"text_control_char", "text_invalid", "row_too_large"};
+        for (int i = 1; i <= 3; ++i) {
+            const OutboxEntry &e = pending.at(i);
+            QVERIFY2(e.refused, qPrintable(QString::number(i)));
+            QCOMPARE(e.refused->reason, reasons.at(i - 1));
+            QVERIFY(e.refused->message.contains("assets"));
+            QVERIFY(e.ops.isEmpty());
+            QCOMPARE(e.seq, pending.at(0).seq + i);
+            QCOMPARE(e.baseVersions.size(), 1);
+        }
+        QVERIFY(!pending.at(4).refused);
+
+        // The server echoes the refusals as rejections: shown like any rejected change, the
+        // rows stay on this PC.
+        PushResponse answer;
+        for (const OutboxEntry &e : pending) {
+            PushAck ack;
+            ack.seq = e.seq;
+            if (e.refused) {
+                ack.status = PushAck::Status::Rejected;
+                ack.reason = e.refused->reason;
+                ack.message = e.refused->message;
+            }
+            answer.acks.append(ack);
+        }
+        answer.expectedSeq = pending.constLast().seq + 1;
+        QString error;
+        QVERIFY2(m_store->recordAcks(answer, &error), qPrintable(error));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->rejectedCount(), 3);
+        QCOMPARE(m_store->rejectedEntries().at(1).reason, QStringLiteral("text_invalid"));
+        QCOMPARE(m_store->rejectedEntries().at(1).rowId, QStringLiteral("bytes"));
+        QCOMPARE(scalar("SELECT count(*) FROM assets").toInt(), 5);
+    }
+
+    void syncStopIsKept()
+    {
+        QVERIFY(!m_store->syncStop());
+        LocalSyncStore::SyncStop stop;
+        stop.code = "seq_reused";
+        stop.message = "Pida a la OTIC que lo registre de nuevo";
+        stop.seq = 12;
+        QVERIFY(m_store->setSyncStop(stop));
+        const LocalSyncStore again(db(), declared(), m_clock); // a restart
+        const auto kept = again.syncStop();
+        QVERIFY(kept);
+        QCOMPARE(kept->code, QStringLiteral("seq_reused"));
+        QCOMPARE(kept->message, stop.message);
+        QCOMPARE(kept->seq, 12);
+        QCOMPARE(kept->at, m_clock.now());
+    }
+
     void lastSyncedIsKept()
     {
         QVERIFY(!m_store->lastSynced().isValid());

@@ -130,6 +130,44 @@ private slots:
         QTest::newRow("bad table kind")
             << "{" + dev + R"(, "tables": [{"table": "t", "kind": "weird"}]})"
             << "kind";
+        // Request fields that are not entry data must be clean text (PostgreSQL cannot store
+        // U+0000): the whole request is malformed.
+        QTest::newRow("U+0000 in a legal column")
+            << "{" + dev + R"(, "tables": [{"table": "t", "kind": "mutable", "legal": ["a\u0000"]}]})"
+            << "legal column";
+        QTest::newRow("U+0000 in the scope parent column")
+            << "{" + dev
+                   + R"(, "tables": [{"table": "t", "kind": "mutable", "scope_parent": {"table": "p", "column": "x\u0000"}}]})"
+            << "scope parent column";
+        QTest::newRow("refusal without a code")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [], "refused": {"reason": "Malo!", "message": "x"}}]})"
+            << "refused.reason";
+        QTest::newRow("refusal not an object")
+            << "{" + dev
+                   + R"(, "entries": [{"seq": 1, "schema_version": 1, "ops": [], "refused": "x"}]})"
+            << "refused";
+    }
+
+    void refusedEntryRoundTrips()
+    {
+        // An entry the desktop refuses to send goes up without ops, with its reason.
+        OutboxEntry e;
+        e.seq = 7;
+        e.schemaVersion = 1;
+        e.baseVersions.insert(QStringLiteral("t/1"), 4);
+        e.refused = OutboxEntry::Refusal{QStringLiteral("row_too_large"), QStringLiteral("Muy grande.")};
+        QString error;
+        const auto back = OutboxEntry::fromJson(
+            QJsonDocument::fromJson(QJsonDocument(e.toJson()).toJson()).object(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(back->refused);
+        QCOMPARE(back->refused->reason, QStringLiteral("row_too_large"));
+        QCOMPARE(back->refused->message, QStringLiteral("Muy grande."));
+        QVERIFY(back->ops.isEmpty());
+        QCOMPARE(back->baseVersions.value(QStringLiteral("t/1")), 4);
+        // An ordinary entry carries no "refused".
+        QVERIFY(!samplePush().entries.at(0).toJson().contains(QStringLiteral("refused")));
     }
     void badPushRequests()
     {
@@ -225,6 +263,13 @@ private slots:
         negative.insert(QStringLiteral("applied_cursor"), -3);
         QVERIFY(!PullRequest::fromJson(negative, &error));
         req.appliedCursor = -1;
+        // The scope goes to PostgreSQL as text: U+0000 in it is a malformed request (400), not
+        // a database error (503) for ever.
+        QJsonObject badScope = req.toJson();
+        badScope.insert(QStringLiteral("scope"),
+                        QJsonObject{{QStringLiteral("sede"), QStringLiteral("a") + QChar(0)}});
+        QVERIFY(!PullRequest::fromJson(badScope, &error));
+        QVERIFY2(error.contains(QStringLiteral("scope")), qPrintable(error));
 
         PullResponse page;
         page.rows = {PulledRow{"t", "1", 5, false, QJsonObject{{"id", "1"}}},

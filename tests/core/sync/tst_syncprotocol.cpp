@@ -107,6 +107,47 @@ private slots:
         QVERIFY(SyncProtocol::pageChecksum({a, later}) != sum);
         QCOMPARE(SyncProtocol::rowKey("t", "1"), QStringLiteral("t/1"));
     }
+
+    void checksumFromRowBytesIsThePageChecksum()
+    {
+        // The server measures a page (MaxPageBytes) and hashes it from each row's bytes.
+        const QList<PulledRow> rows{
+            PulledRow{QStringLiteral("t"), QStringLiteral("1"), 5, false, QJsonObject{{"a", "ñ"}}},
+            PulledRow{QStringLiteral("t"), QStringLiteral("2"), 6, true, {}},
+            PulledRow{QStringLiteral("u"), QStringLiteral("3"), 9, false, QJsonObject{{"n", 2}}}};
+        QList<QByteArray> bytes;
+        qint64 total = 0;
+        QJsonArray array;
+        for (const PulledRow &row : rows) {
+            bytes << SyncProtocol::rowJson(row);
+            total += bytes.constLast().size();
+            array.append(row.toJson());
+        }
+        QCOMPARE(SyncProtocol::rowsChecksum(bytes), SyncProtocol::pageChecksum(rows));
+        QCOMPARE(SyncProtocol::pageBytes(total, rows.size()),
+                 SyncProtocol::canonicalJson(array).size());
+        QCOMPARE(SyncProtocol::pageBytes(0, 0), 2);
+        QCOMPARE(SyncProtocol::rowsChecksum({}), SyncProtocol::pageChecksum({}));
+    }
+
+    void capsAreConsistent()
+    {
+        // A page holds at least a few rows at the cap, a push at least one, and the server's
+        // default body limit (8 MiB) takes what the desktop sends.
+        QVERIFY(SyncProtocol::MaxPageBytes >= 2 * SyncProtocol::MaxRowBytes);
+        QVERIFY(SyncProtocol::MaxPushBytes >= 2 * SyncProtocol::MaxRowBytes);
+        QVERIFY(SyncProtocol::MaxPushBytes < 8 * 1024 * 1024);
+    }
+
+    void seqReusedMessageSaysWhatAndWhatToDo()
+    {
+        const QString m = SyncProtocol::seqReusedMessage(17);
+        QVERIFY(m.contains(QStringLiteral("17")));
+        QVERIFY(m.contains(QStringLiteral("restaurados")));
+        QVERIFY(m.contains(QStringLiteral("copiados")));
+        QVERIFY(m.contains(QStringLiteral("a salvo")));
+        QVERIFY(m.contains(QStringLiteral("tambo-admin sync reenroll")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncProtocol)
