@@ -1,6 +1,7 @@
 #include "sync/BundleMessages.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace tambo::core {
 
@@ -92,7 +93,19 @@ QJsonObject PcBundle::toJson() const
                   {QStringLiteral("pulls"), toArray(pulls)}};
     if (auditAnchor)
         o.insert(QStringLiteral("audit_anchor"), auditAnchor->toJson());
+    if (!userProof.isNull())
+        o.insert(QStringLiteral("user_proof"),
+                 QJsonObject{{QStringLiteral("key"), QString::fromLatin1(userProof.keySalt.toHex())},
+                             {QStringLiteral("signature"),
+                              QString::fromLatin1(userProof.signature.toHex())}});
     return o;
+}
+
+QByteArray PcBundle::proofMessage(QJsonObject parsed, const QUuid &serverId)
+{
+    parsed.remove(QStringLiteral("user_proof"));
+    return QByteArrayLiteral("tambo-pc-bundle-user-v1\n") + serverId.toRfc4122()
+           + QJsonDocument(parsed).toJson(QJsonDocument::Compact);
 }
 
 std::optional<PcBundle> PcBundle::fromJson(const QJsonObject &o, QString *error)
@@ -111,6 +124,21 @@ std::optional<PcBundle> PcBundle::fromJson(const QJsonObject &o, QString *error)
     if (b.user.isEmpty()) {
         fail(error, QStringLiteral("'user' must be a non-empty string"));
         return std::nullopt;
+    }
+    if (o.contains(QStringLiteral("user_proof"))) {
+        const QJsonObject proof = o.value(QStringLiteral("user_proof")).toObject();
+        const QString key = proof.value(QStringLiteral("key")).toString();
+        const QString signature = proof.value(QStringLiteral("signature")).toString();
+        b.userProof.keySalt = QByteArray::fromHex(key.toLatin1());
+        b.userProof.signature = QByteArray::fromHex(signature.toLatin1());
+        if (b.userProof.keySalt.isEmpty() || b.userProof.keySalt.toHex() != key.toLatin1()
+            || b.userProof.signature.size() != 64
+            || b.userProof.signature.toHex() != signature.toLatin1()) {
+            fail(error,
+                 QStringLiteral("'user_proof' must be {\"key\": hex, \"signature\": 64 bytes "
+                                "in hex}"));
+            return std::nullopt;
+        }
     }
     if (!readObjects<PushRequest>(o,
                                   QStringLiteral("pushes"),

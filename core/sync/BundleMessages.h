@@ -17,12 +17,22 @@ namespace tambo::core {
 // network path (PushRequest, PullRequest, PushResponse, PullResponse) with a little envelope.
 // fromJson() validates completely like the network messages do.
 
-// PC → server: the pending push batches and the pull requests (with this PC's cursors).
+// PC → server: the pending push batches and the pull requests (with this PC's cursors), made
+// for a user who proves it with their own key (UserBundleKey, docs/adr/0015-bundle-user-proof.md).
 struct PcBundle
 {
+    // The user's signature over proofMessage(): without it tambo-server refuses the bundle.
+    struct UserProof
+    {
+        QByteArray keySalt;   // which of the user's keys signed (its Argon2id salt)
+        QByteArray signature; // Ed25519, 64 bytes
+        bool isNull() const { return keySalt.isEmpty() && signature.isEmpty(); }
+    };
+
     QUuid bundleId;
     QUuid deviceId;
-    QString user; // the user who made the bundle on the PC (server-side scope checks)
+    QString user;        // the user who made the bundle on the PC (server-side scope checks)
+    UserProof userProof; // "user_proof" {"key": hex salt, "signature": hex}; absent when null
     QDateTime createdAt;
     qint64 exportSeq = 0;      // grows with every export of this PC; the reply carries it back
     QList<PushRequest> pushes; // consecutive batches, in seq order
@@ -32,7 +42,16 @@ struct PcBundle
     std::optional<AuditAnchor> auditAnchor;
 
     QJsonObject toJson() const;
+    // A missing "user_proof" is accepted here (an older PC's bundle): the server refuses it with
+    // its own message. A malformed one is an error.
     static std::optional<PcBundle> fromJson(const QJsonObject &object, QString *error);
+
+    // The bytes the user's proof signs: "tambo-pc-bundle-user-v1\n", the recipient server's id
+    // (16 bytes, RFC 4122) and the bundle's JSON object without "user_proof", serialised
+    // compactly by Qt (keys in order). `parsed` must be an object as QJsonDocument::fromJson
+    // gives it — the server passes the payload it parsed, the PC the payload it is about to
+    // write, parsed back — so both sides serialise the very same values.
+    static QByteArray proofMessage(QJsonObject parsed, const QUuid &serverId);
 };
 
 // server → PC: the answers to a PcBundle.

@@ -1,5 +1,6 @@
 #include "sync/BundleState.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -13,6 +14,12 @@ const QString kExportSeq = QStringLiteral("bundle.export_seq");
 const QString kImportSeq = QStringLiteral("bundle.last_import_seq");
 const QString kImportId = QStringLiteral("bundle.last_import_id");
 const QString kImportAt = QStringLiteral("bundle.last_import_at");
+const QString kUserKeyPrefix = QStringLiteral("bundle.user_key.");
+
+QString userKeyName(const QString &username)
+{
+    return kUserKeyPrefix + username.trimmed().toLower();
+}
 } // namespace
 
 BundleState::BundleState(QSqlDatabase db)
@@ -107,6 +114,29 @@ bool BundleState::setLastImport(const LastImport &last, QString *error)
     return setValue(kImportSeq, QString::number(last.exportSeq), error)
            && setValue(kImportId, last.bundleId.toString(QUuid::WithoutBraces), error)
            && setValue(kImportAt, last.importedAt.toUTC().toString(Qt::ISODateWithMs), error);
+}
+
+std::optional<UserBundleKey::Params> BundleState::userKey(const QString &username) const
+{
+    const QString stored = value(userKeyName(username));
+    if (stored.isEmpty())
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(stored.toUtf8());
+    return doc.isObject() ? UserBundleKey::Params::fromJson(doc.object()) : std::nullopt;
+}
+
+bool BundleState::setUserKey(const QString &username,
+                             const UserBundleKey::Params &params,
+                             QString *error)
+{
+    if (!params.isValid() || username.trimmed().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("invalid bundle key parameters");
+        return false;
+    }
+    return setValue(userKeyName(username),
+                    QString::fromUtf8(QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact)),
+                    error);
 }
 
 } // namespace tambo::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/BundleKeyPair.h"
+#include "sync/UserBundleKey.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -12,7 +13,8 @@ namespace tambo::core {
 // A PC's bundle bookkeeping in the encrypted local store (SyncSchema's sync_state key/value
 // table, so no schema change): the device's Ed25519 key pair (the secret key never leaves the
 // SQLCipher store), the pinned server bundle key, the export counter and the last imported
-// server bundle.
+// server bundle, and per user the parameters of their bundle key (not secret: the salt and the
+// Argon2id cost, given by tambo-server at an online login or by OTIC).
 class BundleState
 {
 public:
@@ -43,6 +45,13 @@ public:
     };
     LastImport lastImport() const;
     bool setLastImport(const LastImport &last, QString *error = nullptr);
+
+    // The parameters of username's bundle key (UserBundleKey), or nullopt when this PC has none
+    // yet. Usernames are compared as the server does (trimmed, lower case).
+    std::optional<UserBundleKey::Params> userKey(const QString &username) const;
+    bool setUserKey(const QString &username,
+                    const UserBundleKey::Params &params,
+                    QString *error = nullptr);
 
 private:
     QString value(const QString &key) const;

@@ -2,6 +2,8 @@
 #include "sync/BundleMessages.h"
 #include "sync/SyncProtocol.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
 using namespace tambo::core;
@@ -119,6 +121,103 @@ private slots:
         QVERIFY(!PcBundle::fromJson(o, &error));
         o.insert(QStringLiteral("audit_anchor"), 5);
         QVERIFY(!PcBundle::fromJson(o, &error));
+    }
+
+    void pcBundleUserProofRoundTrip()
+    {
+        PcBundle b = pcBundle();
+        QString error;
+        // Without a proof (an older PC): parsed, the proof is null (the server refuses it).
+        QVERIFY(!b.toJson().contains(QStringLiteral("user_proof")));
+        auto parsed = PcBundle::fromJson(b.toJson(), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QVERIFY(parsed->userProof.isNull());
+        b.userProof.keySalt = QByteArray(16, '\x11');
+        b.userProof.signature = QByteArray(64, '\x22');
+        parsed = PcBundle::fromJson(b.toJson(), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->userProof.keySalt, b.userProof.keySalt);
+        QCOMPARE(parsed->userProof.signature, b.userProof.signature);
+    }
+
+    void pcBundleMalformedUserProof_data()
+    {
+        QTest::addColumn<QJsonValue>("proof");
+        const QString sig(128, QLatin1Char('a'));
+        QTest::newRow("not an object") << QJsonValue(QStringLiteral("x"));
+        QTest::newRow("empty") << QJsonValue(QJsonObject());
+        QTest::newRow("no key") << QJsonValue(QJsonObject{{QStringLiteral("signature"), sig}});
+        QTest::newRow("key not hex")
+            << QJsonValue(QJsonObject{{QStringLiteral("key"), QStringLiteral("zz")},
+                                      {QStringLiteral("signature"), sig}});
+        QTest::newRow("short signature")
+            << QJsonValue(QJsonObject{{QStringLiteral("key"), QStringLiteral("0011")},
+                                      {QStringLiteral("signature"), QStringLiteral("00ff")}});
+    }
+    void pcBundleMalformedUserProof()
+    {
+        QFETCH(QJsonValue, proof);
+        QJsonObject o = pcBundle().toJson();
+        o.insert(QStringLiteral("user_proof"), proof);
+        QString error;
+        QVERIFY(!PcBundle::fromJson(o, &error));
+        QVERIFY2(error.contains(QStringLiteral("user_proof")), qPrintable(error));
+    }
+
+    // What the PC signs and what the server checks are the same bytes, whatever values the
+    // changes carry: the PC signs its payload as parsed back, the server the payload it parsed.
+    void proofMessageIsTheSameOnBothSides_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("text with accents and escapes")
+            << QJsonValue(QStringLiteral("Pérez \"ñ\" \\ \t / \u00e9 \U0001F600"));
+        QTest::newRow("fraction") << QJsonValue(0.1);
+        QTest::newRow("huge double") << QJsonValue(1e300);
+        QTest::newRow("tiny double") << QJsonValue(-5e-324);
+        QTest::newRow("negative zero") << QJsonValue(-0.0);
+        QTest::newRow("whole double") << QJsonValue(7.0);
+        QTest::newRow("beyond 2^53") << QJsonValue(9007199254740993.0);
+        QTest::newRow("int64") << QJsonValue(qint64(4611686018427387904));
+        QTest::newRow("nested") << QJsonValue(
+            QJsonObject{{QStringLiteral("z"), 1},
+                        {QStringLiteral("a"), QJsonArray{true, QJsonValue(), 2.5}}});
+    }
+    void proofMessageIsTheSameOnBothSides()
+    {
+        QFETCH(QJsonValue, value);
+        PcBundle b = pcBundle();
+        b.pushes.first().entries.first().ops.first().data.insert(QStringLiteral("v"), value);
+        const QUuid server = QUuid::createUuid();
+        // The PC: the content as it will be parsed, then the proof added to the payload.
+        const QJsonObject parsed = QJsonDocument::fromJson(
+                                       QJsonDocument(b.toJson()).toJson(QJsonDocument::Compact))
+                                       .object();
+        const QByteArray pcSide = PcBundle::proofMessage(parsed, server);
+        b.userProof.keySalt = QByteArray(16, '\x01');
+        b.userProof.signature = QByteArray(64, '\x02');
+        const QByteArray payload = QJsonDocument(b.toJson()).toJson(QJsonDocument::Compact);
+        // The server: the payload it received, parsed.
+        const QByteArray serverSide
+            = PcBundle::proofMessage(QJsonDocument::fromJson(payload).object(), server);
+        QCOMPARE(serverSide, pcSide);
+        QVERIFY(pcSide.startsWith("tambo-pc-bundle-user-v1\n" + server.toRfc4122()));
+        QVERIFY(!pcSide.contains("user_proof"));
+    }
+
+    void proofMessageCoversEveryFieldAndTheServer()
+    {
+        const PcBundle b = pcBundle();
+        const QUuid server = QUuid::createUuid();
+        const QByteArray base = PcBundle::proofMessage(b.toJson(), server);
+        QVERIFY(PcBundle::proofMessage(b.toJson(), QUuid::createUuid()) != base);
+        for (const QString &field : b.toJson().keys()) {
+            QJsonObject changed = b.toJson();
+            changed.insert(field, QStringLiteral("cambiado"));
+            QVERIFY2(PcBundle::proofMessage(changed, server) != base, qPrintable(field));
+        }
+        PcBundle other = b;
+        other.user = QStringLiteral("luis");
+        QVERIFY(PcBundle::proofMessage(other.toJson(), server) != base);
     }
 
     void serverBundleRoundTrip()
