@@ -396,6 +396,9 @@ void AuthEndpoints::login(const httplib::Request &req, httplib::Response &res)
 
     QJsonObject reply = tokensJson(issued.tokens, now);
     reply.insert(QStringLiteral("user"), userJson(checked.user));
+    // What the PC needs to sign USB bundles as this user (ADR 0015); not secret.
+    if (checked.bundleKey)
+        reply.insert(QStringLiteral("bundle_key"), checked.bundleKey->toJson());
     reply.insert(QStringLiteral("device_id"),
                  deviceId.isNull() ? QJsonValue()
                                    : QJsonValue(deviceId.toString(QUuid::WithoutBraces)));

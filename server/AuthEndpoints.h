@@ -14,7 +14,8 @@ namespace tambo::server {
 class HttpServer;
 struct ApiContext;
 
-// POST /v1/auth/login    {"username","password","device_id"?} → tokens (200), 401 wrong
+// POST /v1/auth/login    {"username","password","device_id"?} → tokens and the parameters of
+//                        the user's bundle key ("bundle_key", ADR 0015) (200), 401 wrong
 //                        credentials, 403 disabled account or revoked device, 404 unknown device,
 //                        429 too many failures (LoginThrottle), 503 no Argon2id slot (HashGate)
 // POST /v1/auth/refresh  {"refresh_token", "device_proof"?} → a new pair (rotation), or the same

@@ -258,6 +258,25 @@ QList<core::MigrationStep> PgSchema::steps()
                             " seq BIGINT NOT NULL CHECK (seq > 0),"
                             " digest BYTEA NOT NULL CHECK (octet_length(digest) = 32),"
                             " PRIMARY KEY (device_id, seq))")}),
+        MigrationStep::sql(
+            12,
+            QStringLiteral("auth: each user's bundle key (Ed25519 public key derived from the "
+                           "password)"),
+            {// UserBundleKey (ADR 0015): salt and Argon2id cost of the seed, the public key, and
+             // the SHA-256 of the password_hash it was made with — another password_hash (a new
+             // password) makes the key stale until the next time the server sees the password.
+             QStringLiteral("ALTER TABLE users"
+                            " ADD COLUMN bundle_key_salt BYTEA"
+                            "  CHECK (octet_length(bundle_key_salt) = 16),"
+                            " ADD COLUMN bundle_key_ops BIGINT CHECK (bundle_key_ops > 0),"
+                            " ADD COLUMN bundle_key_mem BIGINT CHECK (bundle_key_mem > 0),"
+                            " ADD COLUMN bundle_public_key BYTEA"
+                            "  CHECK (octet_length(bundle_public_key) = 32),"
+                            " ADD COLUMN bundle_key_for BYTEA,"
+                            " ADD CHECK ((bundle_public_key IS NULL) = (bundle_key_salt IS NULL)"
+                            "  AND (bundle_public_key IS NULL) = (bundle_key_ops IS NULL)"
+                            "  AND (bundle_public_key IS NULL) = (bundle_key_mem IS NULL)"
+                            "  AND (bundle_public_key IS NULL) = (bundle_key_for IS NULL))")}),
     };
 }
 

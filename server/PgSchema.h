@@ -23,7 +23,8 @@ namespace tambo::server {
 // Steps: 1 users, 2 devices, 3 tokens, 4 sync (ADR 0007), 5 scope exits, 6 resolutions, 7 session
 // start and sealed re-issue of a rotation (TokenService), 8 login throttling and audit
 // (LoginThrottle), 9 served pull cursors (PullCursors), 10 audit anchors, 11 entry digests
-// (EntryDigest, seq_reused). Schema changes only add (GUIDE §5).
+// (EntryDigest, seq_reused), 12 users' bundle keys (UserAccounts, ADR 0015). Schema changes only
+// add (GUIDE §5).
 class PgSchema
 {
 public:

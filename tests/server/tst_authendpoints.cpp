@@ -8,10 +8,13 @@
 #include "TestDeviceKeys.h"
 #include "TokenService.h"
 
+#include "auth/PasswordHasher.h"
 #include "sync/BundleKeyPair.h"
 #include "sync/DeviceLoginProof.h"
 #include "sync/SyncHttpClient.h"
+#include "sync/UserBundleKey.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -206,6 +209,91 @@ private slots:
                  QStringLiteral("ana"));
         QCOMPARE(session.json.value(QStringLiteral("expires_at")).toString(),
                  r.json.value(QStringLiteral("access_expires_at")).toString());
+    }
+
+    // The login answer carries the parameters of the user's bundle key (ADR 0015): the key the
+    // PC derives from the same password is the one whose public key the server keeps; it is made
+    // once per password, and again after a password change.
+    void loginGivesTheUsersBundleKey()
+    {
+        using tambo::core::UserBundleKey;
+        QString error;
+        QVERIFY2(m_fx.createUser(QStringLiteral("marta"),
+                                 QStringLiteral("gerencia"),
+                                 QStringLiteral("central"),
+                                 QStringLiteral("marta-clave-2026"),
+                                 &error),
+                 qPrintable(error));
+        const auto storedKey = [this] {
+            return scalar(QStringLiteral("SELECT encode(bundle_public_key, 'hex') FROM users"
+                                         " WHERE username = 'marta'"))
+                .toString();
+        };
+        // --create-user made it already.
+        const QString made = storedKey();
+        QCOMPARE(made.size(), 64);
+        const QJsonObject first = login(QStringLiteral("marta"), QStringLiteral("marta-clave-2026"));
+        const auto params = UserBundleKey::Params::fromJson(
+            first.value(QStringLiteral("bundle_key")).toObject());
+        QVERIFY2(params, qPrintable(QJsonDocument(first).toJson()));
+        QCOMPARE(params->salt.size(), 16);
+        QCOMPARE(params->opsLimit, quint64(2)); // the server's Argon2id cost (INTERACTIVE)
+        QCOMPARE(params->memLimit, quint64(64) * 1024 * 1024);
+        const UserBundleKey key = UserBundleKey::derive(QStringLiteral("marta-clave-2026"),
+                                                        *params,
+                                                        &error);
+        QVERIFY2(key.isValid(), qPrintable(error));
+        QCOMPARE(QString::fromLatin1(key.publicKey().toHex()), made);
+        QCOMPARE(key.params().check, params->check);
+        QVERIFY(UserBundleKey::derive(QStringLiteral("otra-clave-2026"), *params).publicKey()
+                != key.publicKey());
+        // The salt is not the password hash's: nothing the server stores can sign.
+        QVERIFY(!scalar(QStringLiteral("SELECT password_hash FROM users WHERE username = 'marta'"))
+                     .toString()
+                     .contains(QString::fromLatin1(params->salt.toBase64(
+                         QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals))));
+        // Stable across logins; never in a refused one.
+        QCOMPARE(login(QStringLiteral("marta"), QStringLiteral("marta-clave-2026"))
+                     .value(QStringLiteral("bundle_key"))
+                     .toObject(),
+                 params->toJson());
+        QVERIFY(!login(QStringLiteral("marta"), QStringLiteral("mala-clave-2026"))
+                     .contains(QStringLiteral("bundle_key")));
+        QCOMPARE(storedKey(), made);
+
+        // A new password (as a future password change would store it): the old key is stale and
+        // the next login makes a new one from the new password.
+        const QString newHash = tambo::core::PasswordHasher().hash(
+            QStringLiteral("marta-nueva-2026"));
+        QVERIFY(m_fx.exec(QStringLiteral("UPDATE users SET password_hash = '%1' WHERE username ="
+                                         " 'marta'")
+                              .arg(newHash)));
+        const auto renewed = UserBundleKey::Params::fromJson(
+            login(QStringLiteral("marta"), QStringLiteral("marta-nueva-2026"))
+                .value(QStringLiteral("bundle_key"))
+                .toObject());
+        QVERIFY(renewed);
+        QVERIFY(renewed->salt != params->salt);
+        QCOMPARE(QString::fromLatin1(
+                     UserBundleKey::derive(QStringLiteral("marta-nueva-2026"), *renewed)
+                         .publicKey()
+                         .toHex()),
+                 storedKey());
+
+        // An account from before bundle keys gets one at its next login.
+        QVERIFY(m_fx.exec(QStringLiteral(
+            "UPDATE users SET bundle_key_salt = NULL, bundle_key_ops = NULL, bundle_key_mem = NULL,"
+            " bundle_public_key = NULL, bundle_key_for = NULL WHERE username = 'marta'")));
+        const auto fresh = UserBundleKey::Params::fromJson(
+            login(QStringLiteral("marta"), QStringLiteral("marta-nueva-2026"))
+                .value(QStringLiteral("bundle_key"))
+                .toObject());
+        QVERIFY(fresh);
+        QCOMPARE(QString::fromLatin1(
+                     UserBundleKey::derive(QStringLiteral("marta-nueva-2026"), *fresh)
+                         .publicKey()
+                         .toHex()),
+                 storedKey());
     }
 
     void usernameIsCaseInsensitive()

@@ -69,7 +69,7 @@ private slots:
     void stepsAreNumberedFromOne()
     {
         const QList<MigrationStep> steps = PgSchema::steps();
-        QCOMPARE(PgSchema::latestVersion(), 11);
+        QCOMPARE(PgSchema::latestVersion(), 12);
         for (qsizetype i = 0; i < steps.size(); ++i) {
             QCOMPARE(steps.at(i).version, int(i) + 1);
             QVERIFY(steps.at(i).apply);
@@ -150,7 +150,12 @@ private slots:
                               QStringLiteral("password_hash"),
                               QStringLiteral("disabled"),
                               QStringLiteral("created_at"),
-                              QStringLiteral("updated_at")}));
+                              QStringLiteral("updated_at"),
+                              QStringLiteral("bundle_key_salt"),
+                              QStringLiteral("bundle_key_ops"),
+                              QStringLiteral("bundle_key_mem"),
+                              QStringLiteral("bundle_public_key"),
+                              QStringLiteral("bundle_key_for")}));
         QCOMPARE(columns(QStringLiteral("devices")),
                  (QStringList{QStringLiteral("device_id"),
                               QStringLiteral("public_key"),
@@ -242,6 +247,15 @@ private slots:
         QVERIFY2(q.exec(QStringLiteral(
                      "INSERT INTO users (username, role_id, password_hash, created_at,"
                      " updated_at) VALUES ('ana', 'admin_otic', '$argon2id$x', now(), now())")),
+                 qPrintable(q.lastError().text()));
+        // A user's bundle key is whole or absent, its public key 32 bytes.
+        QVERIFY(!q.exec(QStringLiteral("UPDATE users SET bundle_public_key = '\\x00'::bytea")));
+        QVERIFY(!q.exec(QStringLiteral(
+            "UPDATE users SET bundle_public_key = decode(repeat('00', 32), 'hex')")));
+        QVERIFY2(q.exec(QStringLiteral(
+                     "UPDATE users SET bundle_public_key = decode(repeat('00', 32), 'hex'),"
+                     " bundle_key_salt = decode(repeat('01', 16), 'hex'), bundle_key_ops = 2,"
+                     " bundle_key_mem = 67108864, bundle_key_for = sha256('x')")),
                  qPrintable(q.lastError().text()));
         // Ed25519 keys are 32 bytes.
         QVERIFY(!q.exec(QStringLiteral(

@@ -171,6 +171,60 @@ private slots:
         QCOMPARE(accounts.verifyLogin(QStringLiteral("rosa"), QStringLiteral("wrong-one")).status,
                  UserAccounts::Status::BadCredentials);
     }
+
+    // Each user's bundle key (ADR 0015): made from the password whenever the server holds it,
+    // with the hasher's cost and a salt of its own; only the public key is stored.
+    void bundleKeysFollowThePassword()
+    {
+        using tambo::core::UserBundleKey;
+        MigratedDatabase m(*m_pg, nextName());
+        QVERIFY2(m.isValid(), qPrintable(m.error()));
+        UserAccounts accounts(m.db(), m_clock, m_fastHasher);
+        const UserAccounts::Result created = accounts.create({QStringLiteral("eva"),
+                                                              QStringLiteral("Eva Mamani"),
+                                                              QStringLiteral("gerencia"),
+                                                              QStringLiteral("central"),
+                                                              QStringLiteral("eva-clave-2026")});
+        QVERIFY2(created.ok(), qPrintable(created.error));
+        QVERIFY(created.bundleKey);
+        QCOMPARE(created.bundleKey->opsLimit, quint64(m_fastHasher.opsLimit()));
+        QCOMPARE(created.bundleKey->memLimit, quint64(m_fastHasher.memLimit()));
+        QString error;
+        const auto stored = accounts.bundleKey(created.user.id, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(stored->current);
+        QVERIFY(stored->params == *created.bundleKey);
+        const UserBundleKey derived = UserBundleKey::derive(QStringLiteral("eva-clave-2026"),
+                                                            stored->params);
+        QCOMPARE(derived.publicKey(), stored->publicKey);
+        // A login gives the same key; a failed one none.
+        const UserAccounts::Result login = accounts.verifyLogin(QStringLiteral("eva"),
+                                                                QStringLiteral("eva-clave-2026"));
+        QCOMPARE(login.status, UserAccounts::Status::Ok);
+        QVERIFY(login.bundleKey && *login.bundleKey == stored->params);
+        QVERIFY(!accounts.verifyLogin(QStringLiteral("eva"), QStringLiteral("x")).bundleKey);
+
+        // A new password: the stored key is stale until the next login makes another.
+        QVERIFY(m.exec(QStringLiteral("UPDATE users SET password_hash = '%1'")
+                           .arg(m_fastHasher.hash(QStringLiteral("eva-nueva-2027")))));
+        QVERIFY(!accounts.bundleKey(created.user.id)->current);
+        const UserAccounts::Result renewed = accounts.verifyLogin(QStringLiteral("eva"),
+                                                                  QStringLiteral("eva-nueva-2027"));
+        QCOMPARE(renewed.status, UserAccounts::Status::Ok);
+        QVERIFY(renewed.bundleKey && renewed.bundleKey->salt != stored->params.salt);
+        const auto now = accounts.bundleKey(created.user.id);
+        QVERIFY(now && now->current);
+        QCOMPARE(UserBundleKey::derive(QStringLiteral("eva-nueva-2027"), now->params).publicKey(),
+                 now->publicKey);
+
+        // A disabled account gets none.
+        QVERIFY(m.exec(QStringLiteral("UPDATE users SET disabled = TRUE, bundle_key_salt = NULL,"
+                                      " bundle_key_ops = NULL, bundle_key_mem = NULL,"
+                                      " bundle_public_key = NULL, bundle_key_for = NULL")));
+        QCOMPARE(accounts.verifyLogin(QStringLiteral("eva"), QStringLiteral("eva-nueva-2027")).status,
+                 UserAccounts::Status::Disabled);
+        QVERIFY(!accounts.bundleKey(created.user.id));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUserAccounts)
