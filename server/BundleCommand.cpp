@@ -5,6 +5,7 @@
 #include "PgDatabase.h"
 #include "PgSchema.h"
 #include "ServerConfig.h"
+#include "UserAccounts.h"
 
 #include "util/Clock.h"
 
@@ -12,6 +13,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTextStream>
 
 namespace tambo::server {
@@ -72,9 +75,13 @@ int BundleCommand::exec()
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "tambo-server bundle: sync bundles (USB) for sedes without a link.\n\n"
-        "  bundle key     print this server's bundle id and public key (creates the key file)\n"
-        "  bundle import  apply a PC bundle and write the reply bundle into --out\n\n"
-        "Exit codes: 0 done, 1 failure, 2 usage, 3 bundle refused (nothing changed)."));
+        "  bundle key       print this server's bundle id and public key (creates the key file)\n"
+        "  bundle import    apply a PC bundle and write the reply bundle into --out\n"
+        "  bundle user-key  print the line for `tambo-admin bundle trust-user` of one user\n"
+        "                   (with --password-stdin: make the user's bundle key from the password\n"
+        "                   the user types, when it is missing or was made for an old password)\n\n"
+        "Exit codes: 0 done, 1 failure, 2 usage, 3 bundle refused (nothing changed) or user\n"
+        "without a current bundle key / wrong password (user-key)."));
     parser.addHelpOption();
     const QCommandLineOption configOpt(QStringLiteral("config"),
                                        QStringLiteral("Configuration file (INI or .json)."),
@@ -87,8 +94,13 @@ int BundleCommand::exec()
     const QCommandLineOption outOpt(QStringLiteral("out"),
                                     QStringLiteral("Folder for the reply bundle (import)."),
                                     QStringLiteral("dir"));
-    parser.addOptions({configOpt, keyOpt, outOpt});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("key | import"));
+    const QCommandLineOption passwordOpt(QStringLiteral("password-stdin"),
+                                         QStringLiteral("user-key: read the user's password from "
+                                                        "standard input and make the key if "
+                                                        "needed."));
+    parser.addOptions({configOpt, keyOpt, outOpt, passwordOpt});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("key | import | user-key"));
     QStringList args = m_arguments;
     args.removeAt(bundleIndex(args)); // "bundle"
     if (!parser.parse(args)) {
@@ -101,8 +113,9 @@ int BundleCommand::exec()
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    if (command != QLatin1String("key") && command != QLatin1String("import")) {
-        complain(QStringLiteral("give a command: key or import (see --help)"));
+    if (command != QLatin1String("key") && command != QLatin1String("import")
+        && command != QLatin1String("user-key")) {
+        complain(QStringLiteral("give a command: key, import or user-key (see --help)"));
         return Usage;
     }
     if (command == QLatin1String("import") && (positional.size() != 2 || !parser.isSet(outOpt))) {
@@ -113,10 +126,16 @@ int BundleCommand::exec()
         complain(QStringLiteral("key takes no arguments"));
         return Usage;
     }
+    if (command == QLatin1String("user-key") && positional.size() != 2) {
+        complain(QStringLiteral("user-key needs one username"));
+        return Usage;
+    }
+    QString error;
+    if (command == QLatin1String("user-key"))
+        return userKey(parser.value(configOpt), positional.at(1), parser.isSet(passwordOpt));
     const QString keyPath = parser.isSet(keyOpt)
                                 ? parser.value(keyOpt)
                                 : BundleServerKey::defaultPath(parser.value(configOpt));
-    QString error;
     const std::optional<BundleServerKey> key = BundleServerKey::loadOrCreate(keyPath, &error);
     if (!key) {
         complain(error);
@@ -154,7 +173,15 @@ int BundleCommand::exec()
         complain(schemaProblem);
         return Failure;
     }
-    const BundleProcessor::Result r = BundleProcessor(db, m_clock, *key, m_catalogue).process(file);
+    const BundleProcessor::Result r
+        = BundleProcessor(db,
+                          m_clock,
+                          *key,
+                          m_catalogue,
+                          LoginThrottle::Limits{config->auth.loginMaxFailures,
+                                                config->auth.loginAddressMaxFailures,
+                                                config->auth.loginLockMinutes})
+              .process(file);
     switch (r.status) {
     case BundleProcessor::Status::Ok:
         break;
@@ -179,6 +206,87 @@ int BundleCommand::exec()
     }
     say(r.message);
     say(QStringLiteral("reply bundle: %1").arg(path));
+    return Ok;
+}
+
+int BundleCommand::userKey(const QString &configPath, const QString &username, bool readPassword)
+{
+    QString error;
+    QString password;
+    if (readPassword) {
+        QTextStream in(stdin);
+        password = in.readLine();
+        while (password.endsWith(QLatin1Char('\r')))
+            password.chop(1);
+        if (password.isEmpty()) {
+            complain(QStringLiteral("--password-stdin: no password on standard input"));
+            return Usage;
+        }
+    }
+    const std::optional<ServerConfig> config = ServerConfig::load(configPath, &error);
+    if (!config) {
+        complain(QStringLiteral("bad configuration:\n%1").arg(error));
+        return Usage;
+    }
+    PgDatabase pg(config->database);
+    QSqlDatabase db = pg.connection(&error);
+    if (!db.isOpen()) {
+        complain(error);
+        return Failure;
+    }
+    const QString schemaProblem = PgSchema::checkUpToDate(db);
+    if (!schemaProblem.isEmpty()) {
+        complain(schemaProblem);
+        return Failure;
+    }
+    UserAccounts accounts(db, m_clock);
+    const QString name = UserAccounts::normalizedUsername(username);
+    std::optional<core::UserBundleKey::Params> params;
+    if (readPassword) {
+        // The same check and key-making as an online login (the user types the password).
+        const UserAccounts::Result r = accounts.verifyLogin(name, password);
+        switch (r.status) {
+        case UserAccounts::Status::Ok:
+            params = r.bundleKey;
+            break;
+        case UserAccounts::Status::BadCredentials:
+            complain(QStringLiteral("unknown user or wrong password"));
+            return Refused;
+        case UserAccounts::Status::Disabled:
+            complain(QStringLiteral("user %1 is disabled").arg(name));
+            return Refused;
+        default:
+            complain(r.error);
+            return Failure;
+        }
+    } else {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id FROM users WHERE username = ?"));
+        q.addBindValue(name);
+        if (!q.exec()) {
+            complain(q.lastError().text());
+            return Failure;
+        }
+        if (!q.next()) {
+            complain(QStringLiteral("user %1 does not exist").arg(name));
+            return Refused;
+        }
+        const std::optional<UserAccounts::BundleKey> key
+            = accounts.bundleKey(q.value(0).toLongLong(), &error);
+        if (!error.isEmpty()) {
+            complain(error);
+            return Failure;
+        }
+        if (!key || !key->current) {
+            complain(QStringLiteral("user %1 has no current bundle key: it is made when the user "
+                                    "logs in online, or with --password-stdin while the user "
+                                    "types the password")
+                         .arg(name));
+            return Refused;
+        }
+        params = key->params;
+    }
+    say(params->toLine(name));
     return Ok;
 }
 

@@ -8,6 +8,7 @@
 #include "sync/BundleFile.h"
 #include "sync/BundleMessages.h"
 #include "sync/SyncProtocol.h"
+#include "sync/UserBundleKey.h"
 #include "util/Clock.h"
 
 #include <QJsonDocument>
@@ -22,11 +23,13 @@ using core::SyncProtocol;
 BundleProcessor::BundleProcessor(QSqlDatabase db,
                                  const core::Clock &clock,
                                  BundleServerKey key,
-                                 const core::SyncCatalogue &catalogue)
+                                 const core::SyncCatalogue &catalogue,
+                                 LoginThrottle::Limits loginLimits)
     : m_db(std::move(db))
     , m_clock(clock)
     , m_key(std::move(key))
     , m_catalogue(catalogue)
+    , m_loginLimits(loginLimits)
 {}
 
 BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
@@ -113,6 +116,67 @@ BundleProcessor::Result BundleProcessor::process(const QByteArray &file)
         return stop(Status::Forbidden,
                     QStringLiteral("user «%1» does not belong to the sede of device %2")
                         .arg(bundle->user, device->id.toString(QUuid::WithoutBraces)));
+
+    // 3b. The user proves it with their own key, as strictly as a login (ADR 0015).
+    const QString name = LoginThrottle::accountKey(bundle->user);
+    const QString source = QStringLiteral("bundle:%1").arg(device->id.toString(QUuid::WithoutBraces));
+    if (bundle->userProof.isNull())
+        return stop(Status::Refused,
+                    QStringLiteral("el paquete no lleva la prueba de identidad de «%1» (la firma "
+                                   "con su contraseña): lo hizo una versión anterior de Tambo. "
+                                   "Actualice Tambo en ese equipo y exporte un paquete nuevo; "
+                                   "sus cambios pendientes siguen en el equipo.")
+                        .arg(bundle->user));
+    const std::optional<UserAccounts::BundleKey> userKey = UserAccounts(m_db, m_clock)
+                                                               .bundleKey(caller.userId, &error);
+    if (!error.isEmpty())
+        return stop(Status::Failed, error);
+    if (!userKey || !userKey->current)
+        return stop(Status::Forbidden,
+                    QStringLiteral("«%1» no tiene una clave de paquetes vigente en el servidor "
+                                   "(se crea cuando el servidor recibe su contraseña: al iniciar "
+                                   "sesión en línea, o con «tambo-server bundle user-key "
+                                   "--password-stdin %1»). Luego el equipo debe recibir los datos "
+                                   "de la clave (conectándose una vez, o con «tambo-admin bundle "
+                                   "trust-user») y exportar un paquete nuevo.")
+                        .arg(caller.username));
+    if (bundle->userProof.keySalt != userKey->params.salt)
+        return stop(Status::Forbidden,
+                    QStringLiteral("el paquete se firmó con una clave que no es la vigente de "
+                                   "«%1» (su contraseña cambió en el servidor, o la firma es de "
+                                   "otro usuario). Si la contraseña cambió: conéctese una "
+                                   "vez al servidor con esa cuenta desde el equipo, o pida a la "
+                                   "OTIC los datos nuevos («tambo-server bundle user-key» → "
+                                   "«tambo-admin bundle trust-user»), y exporte un paquete nuevo.")
+                        .arg(caller.username));
+    LoginThrottle throttle(m_db, m_clock, m_loginLimits);
+    const LoginThrottle::Verdict verdict = throttle.check(name, source);
+    if (!verdict.ok())
+        return stop(Status::Failed, verdict.error);
+    if (!verdict.allowed)
+        return stop(Status::Forbidden,
+                    QStringLiteral("demasiados intentos fallidos de «%1» (inicio de sesión o "
+                                   "paquetes): por seguridad, importe el paquete de nuevo dentro "
+                                   "de %2 minuto(s).")
+                        .arg(caller.username)
+                        .arg((verdict.retryAfterSecs + 59) / 60));
+    if (!core::UserBundleKey::verify(userKey->publicKey,
+                                     core::PcBundle::proofMessage(doc.object(), m_key.serverId),
+                                     bundle->userProof.signature)) {
+        const LoginThrottle::Verdict after
+            = throttle.recordFailure(name, source, QStringLiteral("bundle_proof_invalid"));
+        if (!after.ok())
+            return stop(Status::Failed, after.error);
+        return stop(Status::Forbidden,
+                    QStringLiteral("la firma del paquete no corresponde a la contraseña de «%1»: "
+                                   "se escribió mal la contraseña al exportar, o el paquete no lo "
+                                   "hizo ese usuario, o fue alterado. Se contó como un intento "
+                                   "fallido de inicio de sesión. Exporte un paquete nuevo con la "
+                                   "contraseña correcta.")
+                        .arg(caller.username));
+    }
+    if (!throttle.recordSuccess(name, &error))
+        return stop(Status::Failed, error);
 
     // 4. Pushes: exactly the network push path.
     core::ServerBundle reply;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BundleServerKey.h"
+#include "LoginThrottle.h"
 
 #include "sync/SyncCatalogue.h"
 
@@ -25,16 +26,21 @@ namespace tambo::server {
 // goes through AuditAnchorStore, the code of POST /v1/audit/anchors, and the reply carries the
 // last anchor the server holds for the device.
 //
-// The bundle's user acts as the caller (role and sede scope checks as on the network). The
-// device key vouches for that user, so the user must be active and be the device's registrant
-// or share its sede (a registrant of OTIC — admin_otic — vouches for any user).
+// The bundle's user acts as the caller (role and sede scope checks as on the network, so a
+// bundle never grants more than that user's own scope). The user must be active, be the
+// device's registrant or share its sede (a registrant of OTIC — admin_otic — vouches for any
+// user), and PROVE it: the bundle carries the user's signature (core::UserBundleKey, ADR 0015)
+// over its whole content, checked against the public key of the user's current bundle key. A
+// bundle without one (an older PC), signed with a key made for an older password, or while the
+// account is locked (LoginThrottle) is refused; a wrong signature is counted as a failed login of
+// that user (source "bundle:<device id>").
 class BundleProcessor
 {
 public:
     enum class Status {
         Ok,
         Refused,   // not a valid bundle for this server (message says why); nothing changed
-        Forbidden, // unknown/revoked device or user; nothing changed
+        Forbidden, // unknown/revoked device, user not proven or not allowed; nothing changed
         Failed,    // database error (what was committed stays; importing again is harmless)
     };
 
@@ -56,7 +62,8 @@ public:
     BundleProcessor(QSqlDatabase db,
                     const core::Clock &clock,
                     BundleServerKey key,
-                    const core::SyncCatalogue &catalogue);
+                    const core::SyncCatalogue &catalogue,
+                    LoginThrottle::Limits loginLimits = {});
 
     Result process(const QByteArray &file);
 
@@ -65,6 +72,7 @@ private:
     const core::Clock &m_clock;
     BundleServerKey m_key;
     const core::SyncCatalogue &m_catalogue;
+    LoginThrottle::Limits m_loginLimits;
 };
 
 } // namespace tambo::server

@@ -34,6 +34,8 @@
 #include <QUrlQuery>
 
 #include <cstdio>
+#include <optional>
+#include <utility>
 
 namespace tambo::admin {
 
@@ -153,10 +155,15 @@ int AdminCli::run(const QStringList &args)
                     "                                       from stdin)\n"
                     "  migrate --store S                    apply pending migrations\n"
                     "  bundle export --store S --user U --to DIR [--sede ID]\n"
-                    "                                       write a sync bundle for the server\n"
+                    "                                       write a sync bundle for the server,\n"
+                    "                                       signed with U's server password\n"
+                    "                                       (read from stdin)\n"
                     "  bundle import --store S FILE         apply the server's reply bundle\n"
                     "  bundle trust --store S --server-key 'ID HEX'\n"
                     "                                       pin the server's bundle key\n"
+                    "  bundle trust-user --store S --user-key 'LINE'\n"
+                    "                                       keep a user's bundle key data (the\n"
+                    "                                       line of 'tambo-server bundle user-key')\n"
                     "  bundle device-key --store S          print this PC's device id and key\n"
                     "  sync reenroll --store S              make this store a new sync device\n"
                     "                                       (after seq_reused; Tambo closed)\n"
@@ -667,8 +674,9 @@ int AdminCli::cmdBundle(const QStringList &args)
 {
     const QString sub = args.value(1);
     if (sub != QLatin1String("export") && sub != QLatin1String("import")
-        && sub != QLatin1String("trust") && sub != QLatin1String("device-key"))
-        return usage(tr("bundle needs one of: export, import, trust, device-key"));
+        && sub != QLatin1String("trust") && sub != QLatin1String("trust-user")
+        && sub != QLatin1String("device-key"))
+        return usage(tr("bundle needs one of: export, import, trust, trust-user, device-key"));
     QCommandLineParser p;
     p.addOption(storeOption());
     p.addOption(keyFileOption());
@@ -681,6 +689,9 @@ int AdminCli::cmdBundle(const QStringList &args)
     p.addOption({QStringLiteral("server-key"),
                  tr("The line printed by 'tambo-server bundle key' (trust)."),
                  QStringLiteral("'ID HEX'")});
+    p.addOption({QStringLiteral("user-key"),
+                 tr("The line printed by 'tambo-server bundle user-key' (trust-user)."),
+                 QStringLiteral("'LINE'")});
     if (!p.parse(args.mid(1)))
         return usage(p.errorText());
     StoreArgs a{p.value(QStringLiteral("store")), p.value(QStringLiteral("key-file"))};
@@ -692,6 +703,20 @@ int AdminCli::cmdBundle(const QStringList &args)
         return usage(tr("bundle export needs --to DIR and --user U"));
     if (sub == QLatin1String("import") && positional.size() != 1)
         return usage(tr("bundle import needs one bundle file"));
+    std::optional<std::pair<QString, core::UserBundleKey::Params>> userKey;
+    if (sub == QLatin1String("trust-user")) {
+        userKey = core::UserBundleKey::Params::fromLine(p.value(QStringLiteral("user-key")));
+        if (!userKey)
+            return usage(tr("--user-key must be the line 'tambo-server bundle user-key' prints"));
+    }
+    // The user's server password signs the bundle (ADR 0015); read before the store is opened.
+    QString password;
+    if (sub == QLatin1String("export")) {
+        password = readSecretLine();
+        if (password.isEmpty())
+            return usage(tr("bundle export reads the server password of the user from stdin; "
+                            "none was given"));
+    }
     core::BundleState::ServerKey serverKey;
     if (sub == QLatin1String("trust")) {
         const QStringList parts = p.value(QStringLiteral("server-key"))
@@ -719,6 +744,16 @@ int AdminCli::cmdBundle(const QStringList &args)
         m_out << tr("The server's bundle key is now trusted on this PC.") << Qt::endl;
         return Ok;
     }
+    if (sub == QLatin1String("trust-user")) {
+        if (!service.state().setUserKey(userKey->first, userKey->second, &error)) {
+            m_err << tr("tambo-admin: %1").arg(error) << Qt::endl;
+            return RuntimeError;
+        }
+        m_out << tr("This PC can now sign bundles for %1 (with that user's server password).")
+                     .arg(userKey->first)
+              << Qt::endl;
+        return Ok;
+    }
     if (sub == QLatin1String("device-key")) {
         const core::BundleKeyPair key = service.state().deviceKey(&error);
         if (!key.isValid()) {
@@ -730,7 +765,7 @@ int AdminCli::cmdBundle(const QStringList &args)
     }
     if (sub == QLatin1String("export")) {
         const core::BundleService::ExportResult r = service.exportTo(
-            p.value(QStringLiteral("to")), p.value(QStringLiteral("user")),
+            p.value(QStringLiteral("to")), p.value(QStringLiteral("user")), password,
             {core::BundleService::Scope{p.value(QStringLiteral("sede")), {}}});
         if (!r.ok) {
             m_err << tr("tambo-admin: %1").arg(r.message) << Qt::endl;

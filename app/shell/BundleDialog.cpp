@@ -12,7 +12,9 @@
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -35,6 +37,19 @@ BundleDialog::BundleDialog(core::BundleService &service, QString username, QWidg
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
+    // The export is signed with the user's own server password (ADR 0015).
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("the password you use on the sync server"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Server &password of %1:").arg(m_username), m_password);
+    layout->addLayout(form);
+    m_keyNote = new QLabel(this);
+    m_keyNote->setObjectName(QStringLiteral("keyNote"));
+    m_keyNote->setWordWrap(true);
+    layout->addWidget(m_keyNote);
+
     m_export = new QPushButton(tr("&Export to a folder…"), this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_import = new QPushButton(tr("&Import a bundle…"), this);
@@ -54,7 +69,24 @@ BundleDialog::BundleDialog(core::BundleService &service, QString username, QWidg
     connect(m_export, &QPushButton::clicked, this, &BundleDialog::exportBundle);
     connect(m_import, &QPushButton::clicked, this, &BundleDialog::importBundle);
     m_export->setDefault(true);
-    m_export->setFocus();
+    m_password->setFocus();
+    if (!m_service.hasUserKey(m_username)) {
+        // Nothing to sign with yet: say how to get the key data; import still works.
+        m_keyNote->setText(tr("This computer cannot sign bundles for %1 yet: it needs the key "
+                              "data the sync server gives at login. Connect to the sync server "
+                              "once with this account (File → Connect to the sync server…) "
+                              "while there is a link, or ask OTIC to register them "
+                              "(tambo-admin bundle trust-user). Importing the server's replies "
+                              "works meanwhile.")
+                               .arg(m_username));
+        m_password->setEnabled(false);
+        m_export->setEnabled(false);
+        m_export->setDefault(false);
+        m_import->setDefault(true);
+        m_import->setFocus();
+    } else {
+        m_keyNote->hide();
+    }
 
     m_chooseFolder = [this] {
         return QFileDialog::getExistingDirectory(this, tr("Folder for the bundle (USB drive)"));
@@ -108,6 +140,13 @@ void BundleDialog::showResult(const QString &message, bool failed)
 
 void BundleDialog::exportBundle()
 {
+    if (m_password->text().isEmpty()) {
+        showResult(tr("Enter your server password: it signs the bundle, so that the server "
+                      "knows it was made by you."),
+                   true);
+        m_password->setFocus();
+        return;
+    }
     const QString dir = m_chooseFolder ? m_chooseFolder() : QString();
     if (dir.isEmpty())
         return;
@@ -116,10 +155,13 @@ void BundleDialog::exportBundle()
     progress.setMinimumDuration(0);
     const auto r = m_service.exportTo(dir,
                                       m_username,
+                                      m_password->text(),
                                       {core::BundleService::Scope{}},
                                       [&progress](int percent) { progress.setValue(percent); });
     progress.setValue(100);
     showResult(r.message, !r.ok);
+    m_password->clear(); // typed again for the next bundle
+    m_password->setFocus();
 }
 
 void BundleDialog::importBundle()

@@ -6,6 +6,7 @@
 #include <functional>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace tambo::core {
@@ -22,6 +23,10 @@ namespace tambo::shell {
 // "Paquetes USB": sync bundles for sedes without a link (docs/sync-protocol.md §9). Export the
 // pending changes to a folder (the USB drive) and import the server's reply, with a progress
 // dialog and the service's messages. All work is done by core::BundleService.
+//
+// An export is signed with the user's server password (ADR 0015), typed in the dialog's password
+// field (focused on opening; Enter exports). When this PC has no key data for the user yet, the
+// dialog says how to get them (connect to the server once, or OTIC) and only import is offered.
 class BundleDialog : public QDialog
 {
     Q_OBJECT
@@ -54,6 +59,8 @@ private:
     std::function<QString()> m_chooseFolder;
     std::function<QString()> m_chooseFile;
     QLabel *m_result = nullptr;
+    QLabel *m_keyNote = nullptr;
+    QLineEdit *m_password = nullptr;
     QPushButton *m_export = nullptr;
     QPushButton *m_import = nullptr;
     bool m_failed = false;

@@ -33,8 +33,69 @@ BundleService::BundleService(LocalSyncStore &store,
     , m_state(std::move(db))
 {}
 
+bool BundleService::hasUserKey(const QString &user) const
+{
+    return m_state.userKey(user).has_value();
+}
+
+BundleService::UserKey BundleService::userKey(const QString &user, const QString &password) const
+{
+    UserKey result;
+    const std::optional<UserBundleKey::Params> params = m_state.userKey(user);
+    if (!params) {
+        result.message = tr("This computer does not have the bundle signing data of %1 yet. "
+                            "Connect to the sync server once with that account from this "
+                            "computer, or ask OTIC to register it (tambo-admin bundle trust-user).")
+                             .arg(user);
+        return result;
+    }
+    if (password.isEmpty()) {
+        result.message = tr("Enter the server password of %1 to sign the bundle.").arg(user);
+        return result;
+    }
+    QString error;
+    UserBundleKey key = UserBundleKey::derive(password, *params, &error);
+    if (!key.isValid()) {
+        result.message = error;
+        return result;
+    }
+    if (key.params().check != params->check) {
+        result.message = tr("The password is not the server password of %1 (or it changed on the "
+                            "server: then connect to the sync server once, or ask OTIC). No "
+                            "bundle was written.")
+                             .arg(user);
+        return result;
+    }
+    result.key = key;
+    return result;
+}
+
 BundleService::ExportResult BundleService::exportTo(const QString &dir,
                                                     const QString &user,
+                                                    const QString &password,
+                                                    const QList<Scope> &scopes,
+                                                    const Progress &progress)
+{
+    if (!m_state.serverKey().isValid()) { // before the key's Argon2id work
+        ExportResult result;
+        result.message = tr("This computer does not have the central server's bundle key yet. "
+                            "Ask OTIC to register it (tambo-admin bundle trust).");
+        return result;
+    }
+    if (progress)
+        progress(1);
+    const UserKey key = userKey(user, password);
+    if (!key.ok()) {
+        ExportResult result;
+        result.message = key.message;
+        return result;
+    }
+    return exportTo(dir, user, key.key, scopes, progress);
+}
+
+BundleService::ExportResult BundleService::exportTo(const QString &dir,
+                                                    const QString &user,
+                                                    const UserBundleKey &userKey,
                                                     const QList<Scope> &scopes,
                                                     const Progress &progress)
 {
@@ -48,6 +109,8 @@ BundleService::ExportResult BundleService::exportTo(const QString &dir,
         return failWith(tr("This computer has no device id; it cannot make sync bundles."));
     if (user.isEmpty())
         return failWith(tr("A user is needed to make a sync bundle."));
+    if (!userKey.isValid())
+        return failWith(tr("The bundle cannot be signed: the user's key is missing."));
     const BundleState::ServerKey server = m_state.serverKey();
     if (!server.isValid())
         return failWith(tr("This computer does not have the central server's bundle key yet. "
@@ -112,6 +175,12 @@ BundleService::ExportResult BundleService::exportTo(const QString &dir,
     header.senderId = m_deviceId;
     header.recipientId = server.serverId;
     header.createdAt = bundle.createdAt;
+    // The user's proof signs the content exactly as the server will parse it (proofMessage).
+    const QJsonObject parsed = QJsonDocument::fromJson(
+                                   QJsonDocument(bundle.toJson()).toJson(QJsonDocument::Compact))
+                                   .object();
+    bundle.userProof.keySalt = userKey.params().salt;
+    bundle.userProof.signature = userKey.sign(PcBundle::proofMessage(parsed, server.serverId));
     const QByteArray payload = QJsonDocument(bundle.toJson()).toJson(QJsonDocument::Compact);
     const QByteArray file = BundleFile::seal(header, payload, device, server.publicKey);
     if (file.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "sync/BundleFile.h"
 #include "sync/BundleState.h"
+#include "sync/UserBundleKey.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -49,10 +50,33 @@ public:
         QString message; // for the user
         int entries = 0; // pending outbox entries carried
     };
+    // The bundle is made for `user`, who proves it with their own key (UserBundleKey, derived
+    // from their server password with the parameters this PC keeps for them: BundleState::
+    // userKey). Without those parameters, or with a password that does not match them, nothing is
+    // written. Deriving the key costs a moment and the key's Argon2id memory (64 MiB).
     ExportResult exportTo(const QString &dir,
                           const QString &user,
+                          const QString &password,
                           const QList<Scope> &scopes = {Scope{}},
                           const Progress &progress = {});
+    // The same with a key already derived (userKey()), e.g. for several exports in a row.
+    ExportResult exportTo(const QString &dir,
+                          const QString &user,
+                          const UserBundleKey &key,
+                          const QList<Scope> &scopes = {Scope{}},
+                          const Progress &progress = {});
+
+    // user's bundle key from their password, or an invalid key and a message for the user (no
+    // parameters on this PC yet, or a mistyped password).
+    struct UserKey
+    {
+        UserBundleKey key;
+        QString message;
+        bool ok() const { return key.isValid(); }
+    };
+    UserKey userKey(const QString &user, const QString &password) const;
+    // Whether this PC has the parameters of user's bundle key (a password can be asked for).
+    bool hasUserKey(const QString &user) const;
 
     enum class ImportStatus {
         Applied,         // acks recorded / pages applied

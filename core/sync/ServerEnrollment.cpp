@@ -80,6 +80,8 @@ ServerEnrollment::Result ServerEnrollment::enroll(const QString &username, const
     result.fullName = user.value(QStringLiteral("full_name")).toString();
     result.role = user.value(QStringLiteral("role")).toString();
     result.sede = user.value(QStringLiteral("sede")).toString();
+    result.bundleKey = UserBundleKey::Params::fromJson(
+        reply.json.value(QStringLiteral("bundle_key")).toObject());
     result.message = tr("This PC is connected to the sync server as %1.")
                          .arg(result.fullName.isEmpty() ? username : result.fullName);
     return result;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/BundleKeyPair.h"
+#include "sync/UserBundleKey.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -29,6 +30,9 @@ public:
         QString fullName;
         QString role;
         QString sede;
+        // The parameters of the user's bundle key from the login answer ("bundle_key"), for
+        // BundleState::setUserKey (USB bundles signed by this user); none from an older server.
+        std::optional<UserBundleKey::Params> bundleKey;
     };
 
     ServerEnrollment(SyncHttpClient &client,

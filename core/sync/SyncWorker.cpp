@@ -91,6 +91,9 @@ void SyncWorker::enroll(const QString &username, const QString &password)
     ServerEnrollment enrollment(*m_client, m_options.deviceId, key, m_options.deviceName);
     const ServerEnrollment::Result result = enrollment.enroll(username, password);
     m_running = false;
+    // Kept for USB bundles: this user can then sign them on this PC (ADR 0015).
+    if (result.ok && result.bundleKey)
+        state.setUserKey(username, *result.bundleKey, &error);
     emit enrollFinished(result.ok, result.message);
     if (result.ok) {
         m_retry.reset(); // a fresh start for the backoff

@@ -1,37 +1,48 @@
 // Sync bundles end to end with real parts: real SQLCipher stores (SyncTestPc), a real PostgreSQL
-// cluster and the real `tambo-server bundle import` process, no network path at all.
+// cluster and the real `tambo-server bundle import` process, no network path at all. Every PC
+// bundle is signed with its user's bundle key (ADR 0015), whose data OTIC gives the PC with
+// `tambo-server bundle user-key` (as a login would).
 #include "BundleServerKey.h"
 #include "ServerFixture.h"
 #include "ServerProcess.h"
 #include "SyncTestPc.h"
 
+#include "auth/PasswordHasher.h"
 #include "sync/BundleFile.h"
 #include "sync/BundleMessages.h"
 #include "sync/BundleService.h"
+#include "sync/UserBundleKey.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 #include <tuple>
 
 using namespace tambo;
 using core::BundleService;
+using core::UserBundleKey;
 using test::ServerProcess;
 using test::SyncTestPc;
 
 namespace {
+
+const QString Password = QStringLiteral("Clave-segura-2026");
 
 struct Pc
 {
     std::unique_ptr<SyncTestPc> pc;
     std::unique_ptr<BundleService> bundles;
     QString user;
+    UserBundleKey key; // user's bundle key, derived once from the password
 
     // What a refused import must leave untouched.
     QString state() const
@@ -77,6 +88,90 @@ class TestBundles : public QObject
         return QDir(m_fixture.dir()).filePath(QStringLiteral("bundle-key.json"));
     }
 
+    // `tambo-server bundle user-key`: the parameters of user's bundle key, as OTIC gives them.
+    std::optional<UserBundleKey::Params> userKeyParams(const QString &user)
+    {
+        const ServerProcess::Run r = ServerProcess::run({QStringLiteral("bundle"),
+                                                         QStringLiteral("user-key"),
+                                                         QStringLiteral("--config"),
+                                                         m_fixture.configPath(),
+                                                         user});
+        const auto parsed = UserBundleKey::Params::fromLine(r.out.trimmed());
+        if (r.exitCode != 0 || !parsed || parsed->first != user) {
+            qWarning("user-key %s: %d %s %s",
+                     qPrintable(user),
+                     r.exitCode,
+                     qPrintable(r.out),
+                     qPrintable(r.err));
+            return std::nullopt;
+        }
+        return parsed->second;
+    }
+
+    // The user's key data on the PC (trust-user), and the key from the password.
+    bool provision(Pc &pc, const QString &user, const QString &password = Password)
+    {
+        const auto params = userKeyParams(user);
+        QString error;
+        if (!params || !pc.bundles->state().setUserKey(user, *params, &error)) {
+            qWarning("provision %s: %s", qPrintable(user), qPrintable(error));
+            return false;
+        }
+        const BundleService::UserKey key = pc.bundles->userKey(user, password);
+        if (!key.ok()) {
+            qWarning("key of %s: %s", qPrintable(user), qPrintable(key.message));
+            return false;
+        }
+        if (user == pc.user)
+            pc.key = key.key;
+        return true;
+    }
+
+    QVariant serverScalar(const QString &sql)
+    {
+        QVariant value;
+        {
+            QSqlDatabase db = m_fixture.pg().open(QStringLiteral("check"), QStringLiteral("tambo"));
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0);
+            else
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        return value;
+    }
+
+    // Opens a PC bundle as the server would, lets `change` edit its JSON, and seals it again with
+    // the PC's own device key: what anyone holding the PC's store can do.
+    QString reseal(Pc &pc, const QString &bundle, const std::function<void(QJsonObject &)> &change)
+    {
+        QString error;
+        const auto serverKey = server::BundleServerKey::loadOrCreate(keyFile(), &error);
+        const core::BundleKeyPair device = pc.bundles->state().deviceKey();
+        const core::BundleFile::Opened opened
+            = core::BundleFile::open(readAll(bundle),
+                                     core::BundleFile::Direction::PcToServer,
+                                     serverKey->serverId,
+                                     serverKey->keys,
+                                     device.publicKey);
+        if (!opened.ok()) {
+            qWarning("reseal: %s", qPrintable(opened.message));
+            return {};
+        }
+        QJsonObject payload = QJsonDocument::fromJson(opened.payload).object();
+        change(payload);
+        const QByteArray file = core::BundleFile::seal(opened.header,
+                                                       QJsonDocument(payload).toJson(
+                                                           QJsonDocument::Compact),
+                                                       device,
+                                                       serverKey->keys.publicKey);
+        return writeFile(m_work.path(),
+                         QStringLiteral("resealed-%1.tambo-bundle").arg(++m_resealed),
+                         file);
+    }
+    int m_resealed = 0;
+
     std::unique_ptr<Pc> makePc(const QString &user)
     {
         auto pc = std::make_unique<Pc>();
@@ -108,6 +203,8 @@ class TestBundles : public QObject
             qWarning("register: %s", qPrintable(error));
             return {};
         }
+        if (!provision(*pc, user))
+            return {};
         return pc;
     }
 
@@ -118,14 +215,19 @@ class TestBundles : public QObject
                            {QUuid::createUuid().toString(QUuid::WithoutBraces), name});
     }
 
-    QString exportBundle(Pc &pc)
+    QString exportBundle(Pc &pc,
+                         const QList<BundleService::Scope> &scopes = {{QStringLiteral("S1"), {}}})
+    {
+        return exportBundle(pc, pc.user, pc.key, scopes);
+    }
+    QString exportBundle(Pc &pc,
+                         const QString &user,
+                         const UserBundleKey &key,
+                         const QList<BundleService::Scope> &scopes = {{QStringLiteral("S1"), {}}})
     {
         QTemporaryDir *dir = new QTemporaryDir(m_work.filePath(QStringLiteral("usb-XXXXXX")));
         dir->setAutoRemove(false);
-        const BundleService::ExportResult r
-            = pc.bundles->exportTo(dir->path(),
-                                   pc.user,
-                                   {BundleService::Scope{QStringLiteral("S1"), {}}});
+        const BundleService::ExportResult r = pc.bundles->exportTo(dir->path(), user, key, scopes);
         delete dir;
         if (!r.ok)
             qWarning("export: %s", qPrintable(r.message));
@@ -189,6 +291,19 @@ private slots:
                                       QStringLiteral("Clave-segura-2026"),
                                       &error),
                  qPrintable(error));
+        QVERIFY2(m_fixture.createUser(QStringLiteral("eva"),
+                                      QStringLiteral("patrimonio_jefe"),
+                                      QStringLiteral("S1"),
+                                      Password,
+                                      &error),
+                 qPrintable(error));
+        // Read only (the PGD committee): no write permission on any synced table.
+        QVERIFY2(m_fixture.createUser(QStringLiteral("pgd"),
+                                      QStringLiteral("comite_pgd"),
+                                      QStringLiteral("S1"),
+                                      Password,
+                                      &error),
+                 qPrintable(error));
         // The server's bundle key: made on first use, printed for `tambo-admin bundle trust`.
         const ServerProcess::Run r = ServerProcess::run({QStringLiteral("bundle"),
                                                          QStringLiteral("key"),
@@ -215,6 +330,12 @@ private slots:
                                                              QStringLiteral("--key-file"),
                                                              keyFile()});
         QCOMPARE(again.out, r.out);
+    }
+
+    void init()
+    {
+        // Each test starts with no failed logins counted.
+        QVERIFY(m_fixture.exec(QStringLiteral("DELETE FROM login_throttle")));
     }
 
     void roundTrip()
@@ -565,16 +686,21 @@ private slots:
         QVERIFY(auditRowsBefore > 0);
         const QString usb = m_work.filePath(QStringLiteral("admin-usb"));
         QVERIFY(QDir().mkpath(usb));
-        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"),
-                                             QStringLiteral("export"),
-                                             QStringLiteral("--user"),
-                                             QStringLiteral("ana"),
-                                             QStringLiteral("--sede"),
-                                             QStringLiteral("S1"),
-                                             QStringLiteral("--to"),
-                                             usb});
+        const QStringList exportArgs{QStringLiteral("bundle"),
+                                     QStringLiteral("export"),
+                                     QStringLiteral("--user"),
+                                     QStringLiteral("ana"),
+                                     QStringLiteral("--sede"),
+                                     QStringLiteral("S1"),
+                                     QStringLiteral("--to"),
+                                     usb};
+        // The user's server password comes on standard input.
+        std::tie(code, out, err) = runAdmin(exportArgs);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("stdin")), qPrintable(err));
+        std::tie(code, out, err) = runAdmin(exportArgs, Password.toUtf8() + '\n');
         QCOMPARE(code, 1); // no server key trusted yet
-        QVERIFY(err.contains(QStringLiteral("bundle trust")));
+        QVERIFY2(err.contains(QStringLiteral("bundle trust)")), qPrintable(err));
         std::tie(code, out, err) = runAdmin(
             {QStringLiteral("bundle"),
              QStringLiteral("trust"),
@@ -582,14 +708,43 @@ private slots:
              m_serverKey.serverId.toString(QUuid::WithoutBraces) + QLatin1Char(' ')
                  + QString::fromLatin1(m_serverKey.publicKey.toHex())});
         QVERIFY2(code == 0, qPrintable(err));
+        std::tie(code, out, err) = runAdmin(exportArgs, Password.toUtf8() + '\n');
+        QCOMPARE(code, 1); // no key data of ana on this PC yet
+        QVERIFY2(err.contains(QStringLiteral("trust-user")), qPrintable(err));
+        // OTIC gives them: the line of `tambo-server bundle user-key`.
+        const ServerProcess::Run line = ServerProcess::run({QStringLiteral("bundle"),
+                                                            QStringLiteral("user-key"),
+                                                            QStringLiteral("--config"),
+                                                            m_fixture.configPath(),
+                                                            QStringLiteral("ana")});
+        QVERIFY2(line.exitCode == 0, qPrintable(line.err));
         std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"),
-                                             QStringLiteral("export"),
-                                             QStringLiteral("--user"),
-                                             QStringLiteral("ana"),
-                                             QStringLiteral("--sede"),
-                                             QStringLiteral("S1"),
-                                             QStringLiteral("--to"),
-                                             usb});
+                                             QStringLiteral("trust-user"),
+                                             QStringLiteral("--user-key"),
+                                             QStringLiteral("ana 00 2 8192 1")});
+        QCOMPARE(code, 2); // not a line user-key prints
+        std::tie(code, out, err) = runAdmin({QStringLiteral("bundle"),
+                                             QStringLiteral("trust-user"),
+                                             QStringLiteral("--user-key"),
+                                             line.out.trimmed()});
+        QVERIFY2(code == 0, qPrintable(err));
+        // A mistyped password is caught on the PC (one whose key misses the kept check).
+        const auto params = UserBundleKey::Params::fromLine(line.out.trimmed());
+        QVERIFY(params);
+        QString typo;
+        for (int i = 0; typo.isEmpty(); ++i) {
+            const QString candidate = QStringLiteral("Clave-segura-202%1").arg(i);
+            if (UserBundleKey::derive(candidate, params->second).params().check
+                != params->second.check)
+                typo = candidate;
+        }
+        std::tie(code, out, err) = runAdmin(exportArgs, typo.toUtf8() + '\n');
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("not the server password"))
+                     || err.contains(QStringLiteral("no es la contraseña del servidor")),
+                 qPrintable(err));
+        QVERIFY(QDir(usb).entryList(QDir::Files).isEmpty());
+        std::tie(code, out, err) = runAdmin(exportArgs, Password.toUtf8() + '\n');
         QVERIFY2(code == 0, qPrintable(err));
         const QStringList files = QDir(usb).entryList(QDir::Files);
         QCOMPARE(files.size(), 1);
@@ -657,14 +812,329 @@ private slots:
 
     void userOfAnotherSedeIsRefused()
     {
-        // A PC registered by ana (S1) exporting as rosa (S2): the device does not vouch for her.
+        // A PC registered by ana (S1) exporting as rosa (S2), proven with rosa's own password:
+        // the device does not vouch for her.
         auto a = makePc(QStringLiteral("ana"));
         QVERIFY(a);
         QVERIFY(addItem(*a, QStringLiteral("Cámara")));
-        a->user = QStringLiteral("rosa");
-        const ServerProcess::Run run = serverImport(exportBundle(*a));
+        QVERIFY(provision(*a, QStringLiteral("rosa")));
+        const BundleService::UserKey rosa = a->bundles->userKey(QStringLiteral("rosa"), Password);
+        QVERIFY2(rosa.ok(), qPrintable(rosa.message));
+        const ServerProcess::Run run = serverImport(
+            exportBundle(*a, QStringLiteral("rosa"), rosa.key));
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(QStringLiteral("does not belong")), qPrintable(run.err));
+    }
+
+    // Bundles carry no more authority than a login (issue 10, ADR 0015) ------------------------
+
+    void rightPasswordIsApplied()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Firmado")));
+        const QString usb = m_work.filePath(QStringLiteral("usb-password"));
+        QVERIFY(QDir().mkpath(usb));
+        // The desktop's path: the password typed at export time.
+        const BundleService::ExportResult exported = a->bundles->exportTo(usb,
+                                                                          QStringLiteral("ana"),
+                                                                          Password,
+                                                                          {{QStringLiteral("S1"),
+                                                                            {}}});
+        QVERIFY2(exported.ok, qPrintable(exported.message));
+        const ServerProcess::Run run = serverImport(exported.path);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1 entries (1 applied")), qPrintable(run.out));
+    }
+
+    void wrongPasswordIsCaughtOnThePc()
+    {
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(addItem(*a, QStringLiteral("Tecleado")));
+        // A wrong password whose key misses the kept check (255 wrong passwords in 256 do).
+        const UserBundleKey::Params params = *a->bundles->state().userKey(QStringLiteral("ana"));
+        QString wrong;
+        for (int i = 0; wrong.isEmpty(); ++i) {
+            const QString candidate = QStringLiteral("Clave-mal-escrita-%1").arg(i);
+            if (UserBundleKey::derive(candidate, params).params().check != params.check)
+                wrong = candidate;
+        }
+        const QString usb = m_work.filePath(QStringLiteral("usb-typo"));
+        QVERIFY(QDir().mkpath(usb));
+        const BundleService::ExportResult r = a->bundles->exportTo(usb,
+                                                                   QStringLiteral("ana"),
+                                                                   wrong,
+                                                                   {{QStringLiteral("S1"), {}}});
+        QVERIFY(!r.ok);
+        QVERIFY2(r.message.contains(QStringLiteral("not the server password")),
+                 qPrintable(r.message));
+        QVERIFY(QDir(usb).entryList(QDir::Files).isEmpty());
+        // And without the user's key data the PC says how to get them.
+        const BundleService::ExportResult none = a->bundles->exportTo(usb,
+                                                                      QStringLiteral("luis"),
+                                                                      Password,
+                                                                      {{QStringLiteral("S1"), {}}});
+        QVERIFY(!none.ok);
+        QVERIFY2(none.message.contains(QStringLiteral("trust-user")), qPrintable(none.message));
+        QVERIFY(QDir(usb).entryList(QDir::Files).isEmpty());
+        QCOMPARE(a->pc->local().pendingCount(), 1);
+    }
+
+    // Whoever holds a PC's store holds its device key and can make any bundle it likes; without
+    // the named user's password the server applies none of them, and says why.
+    void unprovenBundlesAreRefused_data()
+    {
+        QTest::addColumn<QString>("attack");
+        QTest::addColumn<QString>("user");     // whose name the bundle carries
+        QTest::addColumn<QString>("expected"); // in the refusal
+        QTest::addColumn<bool>("counted");     // as a failed login of that user
+        QTest::newRow("wrong password") << "wrong"
+                                        << "ana"
+                                        << "no corresponde a la contraseña" << true;
+        QTest::newRow("no proof (an older PC)") << "none"
+                                                << "ana"
+                                                << "versión anterior" << false;
+        QTest::newRow("another user's name, this user's key")
+            << "other"
+            << "luis"
+            << "no es la vigente de «luis»" << false;
+        QTest::newRow("another user's name and key id, this user's signature")
+            << "relabel"
+            << "luis"
+            << "no corresponde a la contraseña de «luis»" << true;
+        QTest::newRow("content changed after signing")
+            << "modified"
+            << "ana"
+            << "no corresponde a la contraseña de «ana»" << true;
+        QTest::newRow("proof of another bundle")
+            << "replayed"
+            << "ana"
+            << "no corresponde a la contraseña de «ana»" << true;
+    }
+    void unprovenBundlesAreRefused()
+    {
+        QFETCH(QString, attack);
+        QFETCH(QString, user);
+        QFETCH(QString, expected);
+        QFETCH(bool, counted);
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(provision(*a, QStringLiteral("luis")));
+        const QString name = QStringLiteral("Intruso ") + attack;
+        QVERIFY(addItem(*a, name));
+        const UserBundleKey::Params anaParams = *a->bundles->state().userKey(QStringLiteral("ana"));
+        const UserBundleKey::Params luisParams = *a->bundles->state().userKey(
+            QStringLiteral("luis"));
+        QString bundle;
+        if (attack == QLatin1String("wrong")) {
+            // The PC's own code, with a key from a guessed password (past the PC's check).
+            bundle = exportBundle(*a,
+                                  QStringLiteral("ana"),
+                                  UserBundleKey::derive(QStringLiteral("Adivinada-2026"),
+                                                        anaParams));
+        } else if (attack == QLatin1String("none")) {
+            bundle = reseal(*a, exportBundle(*a), [](QJsonObject &o) {
+                o.remove(QStringLiteral("user_proof"));
+            });
+        } else if (attack == QLatin1String("other")) {
+            bundle = exportBundle(*a, QStringLiteral("luis"), a->key);
+        } else if (attack == QLatin1String("relabel")) {
+            // Luis's name and key id, signed (over that very content) with ana's key.
+            bundle = reseal(*a, exportBundle(*a), [&](QJsonObject &o) {
+                o.insert(QStringLiteral("user"), QStringLiteral("luis"));
+                const QUuid server = m_serverKey.serverId;
+                o.insert(QStringLiteral("user_proof"),
+                         QJsonObject{{QStringLiteral("key"),
+                                      QString::fromLatin1(luisParams.salt.toHex())},
+                                     {QStringLiteral("signature"),
+                                      QString::fromLatin1(
+                                          a->key.sign(core::PcBundle::proofMessage(o, server))
+                                              .toHex())}});
+            });
+        } else if (attack == QLatin1String("modified")) {
+            bundle = reseal(*a, exportBundle(*a), [](QJsonObject &o) {
+                QJsonArray pushes = o.value(QStringLiteral("pushes")).toArray();
+                QJsonObject push = pushes.at(0).toObject();
+                QJsonArray entries = push.value(QStringLiteral("entries")).toArray();
+                QJsonObject entry = entries.at(0).toObject();
+                QJsonArray ops = entry.value(QStringLiteral("ops")).toArray();
+                QJsonObject op = ops.at(0).toObject();
+                QJsonObject data = op.value(QStringLiteral("data")).toObject();
+                data.insert(QStringLiteral("name"), QStringLiteral("Cambiado en el USB"));
+                op.insert(QStringLiteral("data"), data);
+                ops.replace(0, op);
+                entry.insert(QStringLiteral("ops"), ops);
+                entries.replace(0, entry);
+                push.insert(QStringLiteral("entries"), entries);
+                pushes.replace(0, push);
+                o.insert(QStringLiteral("pushes"), pushes);
+            });
+        } else {
+            // A proof taken from an earlier bundle (say, a copy left on the USB drive).
+            const QString earlier = exportBundle(*a);
+            QJsonObject earlierProof;
+            reseal(*a, earlier, [&](QJsonObject &o) {
+                earlierProof = o.value(QStringLiteral("user_proof")).toObject();
+            });
+            bundle = reseal(*a, exportBundle(*a), [&](QJsonObject &o) {
+                o.insert(QStringLiteral("user_proof"), earlierProof);
+            });
+        }
+        QVERIFY(!bundle.isEmpty());
+        const qlonglong failuresBefore
+            = serverScalar(QStringLiteral("SELECT count(*) FROM login_failures WHERE username = "
+                                          "'%1' AND reason = 'bundle_proof_invalid' AND source = "
+                                          "'bundle:%2'")
+                               .arg(user, a->pc->deviceId().toString(QUuid::WithoutBraces)))
+                  .toLongLong();
+        QString reply;
+        const ServerProcess::Run run = serverImport(bundle, &reply);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("nothing changed")), qPrintable(run.err));
+        QVERIFY(reply.isEmpty());
+        QCOMPARE(serverScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE data->>'name' "
+                                             "IN ('%1', 'Cambiado en el USB')")
+                                  .arg(name))
+                     .toLongLong(),
+                 0);
+        const qlonglong failuresAfter
+            = serverScalar(QStringLiteral("SELECT count(*) FROM login_failures WHERE username = "
+                                          "'%1' AND reason = 'bundle_proof_invalid' AND source = "
+                                          "'bundle:%2'")
+                               .arg(user, a->pc->deviceId().toString(QUuid::WithoutBraces)))
+                  .toLongLong();
+        QCOMPARE(failuresAfter - failuresBefore, counted ? 1 : 0);
+        // The honest bundle of the same PC still goes through: nothing of the attack was applied.
+        const ServerProcess::Run good = serverImport(exportBundle(*a));
+        QCOMPARE(good.exitCode, 0);
+        QVERIFY2(good.out.contains(QStringLiteral("1 entries (1 applied")), qPrintable(good.out));
+    }
+
+    void wrongProofsLockTheAccountLikeWrongPasswords()
+    {
+        auto l = makePc(QStringLiteral("luis"));
+        QVERIFY(l);
+        QVERIFY(addItem(*l, QStringLiteral("Adivinanza")));
+        const UserBundleKey::Params params = *l->bundles->state().userKey(QStringLiteral("luis"));
+        for (int i = 1; i <= 5; ++i) {
+            const ServerProcess::Run run = serverImport(
+                exportBundle(*l,
+                             QStringLiteral("luis"),
+                             UserBundleKey::derive(QStringLiteral("Intento-%1").arg(i), params)));
+            QCOMPARE(run.exitCode, 3);
+            QVERIFY2(run.err.contains(QStringLiteral("no corresponde")), qPrintable(run.err));
+        }
+        // Locked as after five wrong passwords: even the right proof waits.
+        QVERIFY(serverScalar(QStringLiteral("SELECT locked_until > now() FROM login_throttle "
+                                            "WHERE scope = 'account' AND key = 'luis'"))
+                    .toBool());
+        const QString right = exportBundle(*l);
+        ServerProcess::Run run = serverImport(right);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("demasiados intentos")), qPrintable(run.err));
+        // Once the lock is over (here: cleared), the same bundle is applied and resets the count.
+        QVERIFY(m_fixture.exec(QStringLiteral("DELETE FROM login_throttle")));
+        run = serverImport(right);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1 entries (1 applied")), qPrintable(run.out));
+    }
+
+    void passwordChangeOnTheServerNeedsNewKeyData()
+    {
+        auto e = makePc(QStringLiteral("eva"));
+        QVERIFY(e);
+        QVERIFY(addItem(*e, QStringLiteral("Antes del cambio")));
+        const QString old = exportBundle(*e);
+        // A new password on the server (as a password change stores it): new hash, new salt.
+        const QString newPassword = QStringLiteral("Clave-nueva-2027");
+        QVERIFY(m_fixture.exec(QStringLiteral("UPDATE users SET password_hash = '%1' WHERE "
+                                              "username = 'eva'")
+                                   .arg(core::PasswordHasher().hash(newPassword))));
+        ServerProcess::Run run = serverImport(old);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("no tiene una clave de paquetes vigente")),
+                 qPrintable(run.err));
+        QVERIFY(!userKeyParams(QStringLiteral("eva"))); // none to give until the server sees it
+        // OTIC makes it with the user typing the password (a wrong one does nothing).
+        const QStringList userKey{QStringLiteral("bundle"),
+                                  QStringLiteral("user-key"),
+                                  QStringLiteral("--config"),
+                                  m_fixture.configPath(),
+                                  QStringLiteral("--password-stdin"),
+                                  QStringLiteral("eva")};
+        run = ServerProcess::run(userKey, Password.toUtf8() + '\n');
+        QCOMPARE(run.exitCode, 3);
+        run = ServerProcess::run(userKey, newPassword.toUtf8() + '\n');
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto line = UserBundleKey::Params::fromLine(run.out.trimmed());
+        QVERIFY(line);
+        QVERIFY(line->second.salt != e->key.params().salt);
+        QVERIFY(*userKeyParams(QStringLiteral("eva")) == line->second);
+        // The old bundle stays refused: signed with the key of the old password.
+        run = serverImport(old);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("no es la vigente")), qPrintable(run.err));
+        // The PC gets the new data and signs with the new password.
+        QVERIFY(e->bundles->state().setUserKey(line->first, line->second));
+        const QString usb = m_work.filePath(QStringLiteral("usb-renewed"));
+        QVERIFY(QDir().mkpath(usb));
+        const BundleService::ExportResult renewed = e->bundles->exportTo(usb,
+                                                                         QStringLiteral("eva"),
+                                                                         newPassword,
+                                                                         {{QStringLiteral("S1"),
+                                                                           {}}});
+        QVERIFY2(renewed.ok, qPrintable(renewed.message));
+        run = serverImport(renewed.path);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1 entries (1 applied")), qPrintable(run.out));
+    }
+
+    // A proven user acts with exactly their own role and sede (the rule catalogue, ADR 0013).
+    void provenUserGetsNoMoreThanTheirScope()
+    {
+        // ana, jefe of S1: a row of S2 is rejected, and S2's data is not given to her.
+        auto a = makePc(QStringLiteral("ana"));
+        QVERIFY(a);
+        QVERIFY(a->pc->exec(QStringLiteral("INSERT INTO t_items (id, sede_id, area_id, name) "
+                                           "VALUES (?, 'S2', 'A9', 'De otra sede')"),
+                            {QUuid::createUuid().toString(QUuid::WithoutBraces)}));
+        QString reply;
+        ServerProcess::Run run = serverImport(exportBundle(*a,
+                                                           {{QStringLiteral("S1"), {}},
+                                                            {QStringLiteral("S2"), {}}}),
+                                              &reply);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1 entries (0 applied, 0 already applied, 1 "
+                                                 "rejected)")),
+                 qPrintable(run.out));
+        QCOMPARE(serverScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE data->>'name' "
+                                             "= 'De otra sede'"))
+                     .toLongLong(),
+                 0);
+        const BundleService::ImportResult imported = a->bundles->importFile(reply);
+        QCOMPARE(imported.status, BundleService::ImportStatus::Applied);
+        QCOMPARE(imported.rejected, 1);
+        QVERIFY2(imported.message.contains(QStringLiteral("solo puede sincronizar los datos de su "
+                                                          "sede")),
+                 qPrintable(imported.message));
+
+        // pgd, of the read-only PGD committee in S1, proven with its own password: its own
+        // sede's rows, but no write of any kind.
+        auto p = makePc(QStringLiteral("pgd"));
+        QVERIFY(p);
+        QVERIFY(addItem(*p, QStringLiteral("Del comité")));
+        run = serverImport(exportBundle(*p), &reply);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1 entries (0 applied, 0 already applied, 1 "
+                                                 "rejected)")),
+                 qPrintable(run.out));
+        QCOMPARE(serverScalar(QStringLiteral("SELECT count(*) FROM sync_rows WHERE data->>'name' "
+                                             "= 'Del comité'"))
+                     .toLongLong(),
+                 0);
+        QCOMPARE(p->bundles->importFile(reply).rejected, 1);
     }
 };
 

@@ -10,6 +10,7 @@
 #include "sync/BundleState.h"
 #include "sync/ServerEnrollment.h"
 #include "sync/SyncHttpClient.h"
+#include "sync/UserBundleKey.h"
 
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -115,6 +116,13 @@ private slots:
         QVERIFY(!http->accessToken().isEmpty());
         QVERIFY(!http->refreshToken().isEmpty());
         QCOMPARE(serverKeyOf(pc->deviceId()), key.publicKey);
+        // The login gave the data of the user's bundle key (ADR 0015): the password derives it.
+        QVERIFY(r.bundleKey);
+        QCOMPARE(tambo::core::UserBundleKey::derive(QStringLiteral("central-clave-2026"),
+                                                    *r.bundleKey)
+                     .params()
+                     .check,
+                 r.bundleKey->check);
 
         // The tokens are bound to this device: a sync with them is accepted (a token that is
         // not bound, or bound to another device, is refused with 403).

@@ -9,6 +9,7 @@
 
 #include "store/MemorySecretStore.h"
 #include "sync/BundleKeyPair.h"
+#include "sync/BundleState.h"
 #include "sync/SyncEngine.h"
 
 #include <QSignalSpy>
@@ -18,6 +19,7 @@
 #include <csignal>
 #include <memory>
 
+using tambo::core::BundleState;
 using tambo::core::MemorySecretStore;
 using tambo::core::SyncEngine;
 using tambo::core::SyncStatus;
@@ -110,9 +112,13 @@ private slots:
                      QStringLiteral("Usuario o contraseña incorrectos."));
             QVERIFY(!secrets.read(tokenName).found);
 
+            QVERIFY(!BundleState(pc.db()).userKey(QStringLiteral("inv.central")));
+
             engine.enroll(QStringLiteral("inv.central"), QStringLiteral("central-clave-2026"));
             QTRY_COMPARE_WITH_TIMEOUT(enrolled.size(), 2, 30000);
             QVERIFY2(enrolled.at(1).at(0).toBool(), qPrintable(enrolled.at(1).at(1).toString()));
+            // This PC can now sign USB bundles for the user (ADR 0015); not after the wrong one.
+            QVERIFY(BundleState(pc.db()).userKey(QStringLiteral("inv.central")));
             // The enrolment syncs at once: the waiting change reaches the server.
             QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 30000);
             QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));

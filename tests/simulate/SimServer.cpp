@@ -201,6 +201,17 @@ bool SimServer::ensureSlots(int count, QString *error)
                 *error = QStringLiteral("enrolment of slot %1: %2").arg(i).arg(enrolled.message);
                 return false;
             }
+            // The bundle key data the login gave, kept as the desktop keeps them; the key is
+            // derived once here (each derivation is an Argon2id of 64 MiB).
+            if (!enrolled.bundleKey
+                || !core::BundleState(pc.db()).setUserKey(slot.user, *enrolled.bundleKey, error)) {
+                if (error->isEmpty())
+                    *error = QStringLiteral("the login gave no bundle key for %1").arg(slot.user);
+                return false;
+            }
+            slot.bundleKey = core::UserBundleKey::derive(slot.password, *enrolled.bundleKey, error);
+            if (!slot.bundleKey.isValid())
+                return false;
             slot.deviceId = pc.deviceId();
             slot.storeKey = QByteArray::fromHex(pc.keyHex().toLatin1());
             slot.accessToken = pc.http().accessToken();

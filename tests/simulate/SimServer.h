@@ -4,6 +4,7 @@
 #include "ServerProcess.h"
 
 #include "sync/BundleState.h"
+#include "sync/UserBundleKey.h"
 
 #include <QByteArray>
 #include <QList>
@@ -38,6 +39,7 @@ public:
         QString templatePath; // the enrolled, empty store
         QString accessToken;
         QString refreshToken;
+        core::UserBundleKey bundleKey; // the user's, derived once (ADR 0015)
     };
 
     SimServer();

@@ -31,6 +31,7 @@ struct Simulator::Pc
     int index = 0;
     QString user;
     QString sede;
+    core::UserBundleKey userKey; // signs its bundles
     std::unique_ptr<SyncTestPc> pc;
     std::unique_ptr<BundleService> bundles;
     int partitionedUntil = -1;            // op index; syncs before it go to a dead port
@@ -185,6 +186,7 @@ bool Simulator::setUpPcs(QString *error)
         pc->index = i;
         pc->user = slot.user;
         pc->sede = slot.sede;
+        pc->userKey = slot.bundleKey;
         // Every seed starts from a copy of the slot's enrolled, empty store.
         const QString path = QDir(m_dir).filePath(QStringLiteral("pc%1.db").arg(i));
         if (!QFile::copy(slot.templatePath, path)) {
@@ -570,7 +572,7 @@ void Simulator::bundleOut(Pc &pc, int op)
     const QString usb = QDir(m_dir).filePath(QStringLiteral("usb-%1").arg(op));
     QDir().mkpath(usb);
     const BundleService::ExportResult exported
-        = pc.bundles->exportTo(usb, pc.user, {BundleService::Scope{pc.sede, {}}});
+        = pc.bundles->exportTo(usb, pc.user, pc.userKey, {BundleService::Scope{pc.sede, {}}});
     if (!exported.ok) {
         problem(
             QStringLiteral("pc%1: bundle export failed: %2").arg(pc.index).arg(exported.message));
