@@ -198,8 +198,8 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>tambo-admin: el módulo %1 no tiene el comando %2.</translation>
     </message>
     <message>
-        <source>bundle needs one of: export, import, trust, device-key</source>
-        <translation>bundle necesita uno de: export, import, trust, device-key</translation>
+        <source>bundle needs one of: export, import, trust, trust-user, device-key</source>
+        <translation>bundle necesita uno de: export, import, trust, trust-user, device-key</translation>
     </message>
     <message>
         <source>Folder for the bundle (export).</source>
@@ -218,6 +218,10 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>La línea que imprime «tambo-server bundle key» (trust).</translation>
     </message>
     <message>
+        <source>The line printed by &apos;tambo-server bundle user-key&apos; (trust-user).</source>
+        <translation>La línea que imprime «tambo-server bundle user-key» (trust-user).</translation>
+    </message>
+    <message>
         <source>bundle export needs --to DIR and --user U</source>
         <translation>bundle export necesita --to CARPETA y --user U</translation>
     </message>
@@ -230,8 +234,20 @@ Comuníquese con la Oficina de Tecnologías de la Información (OTIC).</translat
         <translation>--server-key debe ser la línea que imprime «tambo-server bundle key»</translation>
     </message>
     <message>
+        <source>--user-key must be the line &apos;tambo-server bundle user-key&apos; prints</source>
+        <translation>--user-key debe ser la línea que imprime «tambo-server bundle user-key»</translation>
+    </message>
+    <message>
+        <source>bundle export reads the server password of the user from stdin; none was given</source>
+        <translation>bundle export lee de stdin la contraseña del servidor del usuario; no se recibió ninguna</translation>
+    </message>
+    <message>
         <source>The server&apos;s bundle key is now trusted on this PC.</source>
         <translation>La clave de paquetes del servidor central quedó registrada como confiable en este equipo.</translation>
+    </message>
+    <message>
+        <source>This PC can now sign bundles for %1 (with that user&apos;s server password).</source>
+        <translation>Este equipo ya puede firmar paquetes de %1 (con la contraseña del servidor de ese usuario).</translation>
     </message>
     <message>
         <source>Sync server whose copy of this PC&apos;s audit anchors to compare with.</source>
@@ -316,10 +332,15 @@ Commands:
                                        from stdin)
   migrate --store S                    apply pending migrations
   bundle export --store S --user U --to DIR [--sede ID]
-                                       write a sync bundle for the server
+                                       write a sync bundle for the server,
+                                       signed with U&apos;s server password
+                                       (read from stdin)
   bundle import --store S FILE         apply the server&apos;s reply bundle
   bundle trust --store S --server-key &apos;ID HEX&apos;
                                        pin the server&apos;s bundle key
+  bundle trust-user --store S --user-key &apos;LINE&apos;
+                                       keep a user&apos;s bundle key data (the
+                                       line of &apos;tambo-server bundle user-key&apos;)
   bundle device-key --store S          print this PC&apos;s device id and key
   sync reenroll --store S              make this store a new sync device
                                        (after seq_reused; Tambo closed)
@@ -346,10 +367,15 @@ Comandos:
                                        de stdin)
   migrate --store S                    aplica las migraciones pendientes
   bundle export --store S --user U --to CARPETA [--sede ID]
-                                       genera un paquete de sincronización para el servidor
+                                       genera un paquete de sincronización para el servidor,
+                                       firmado con la contraseña del servidor de U
+                                       (leída de stdin)
   bundle import --store S ARCHIVO      aplica el paquete de respuesta del servidor
   bundle trust --store S --server-key &apos;ID HEX&apos;
                                        registra la clave de paquetes del servidor
+  bundle trust-user --store S --user-key &apos;LÍNEA&apos;
+                                       guarda los datos de la clave de paquetes de un usuario
+                                       (la línea de &apos;tambo-server bundle user-key&apos;)
   bundle device-key --store S          muestra el identificador y la clave de este equipo
   sync reenroll --store S              convierte este almacén en un equipo de sincronización nuevo
                                        (tras seq_reused; con Tambo cerrado)
@@ -602,6 +628,22 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <translation>Se necesita un usuario para generar un paquete de sincronización.</translation>
     </message>
     <message>
+        <source>This computer does not have the bundle signing data of %1 yet. Connect to the sync server once with that account from this computer, or ask OTIC to register it (tambo-admin bundle trust-user).</source>
+        <translation>Este equipo aún no tiene los datos de firma de paquetes de %1. Conéctese una vez al servidor de sincronización con esa cuenta desde este equipo, o solicite a la OTIC que los registre (tambo-admin bundle trust-user).</translation>
+    </message>
+    <message>
+        <source>Enter the server password of %1 to sign the bundle.</source>
+        <translation>Ingrese la contraseña del servidor de %1 para firmar el paquete.</translation>
+    </message>
+    <message>
+        <source>The password is not the server password of %1 (or it changed on the server: then connect to the sync server once, or ask OTIC). No bundle was written.</source>
+        <translation>La contraseña no es la contraseña del servidor de %1 (o cambió en el servidor: en ese caso conéctese una vez al servidor de sincronización, o consulte con la OTIC). No se escribió ningún paquete.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be signed: the user&apos;s key is missing.</source>
+        <translation>No se puede firmar el paquete: falta la clave del usuario.</translation>
+    </message>
+    <message>
         <source>This computer does not have the central server&apos;s bundle key yet. Ask OTIC to register it (tambo-admin bundle trust).</source>
         <translation>Este equipo aún no tiene la clave de paquetes del servidor central. Solicite a la OTIC que la registre (tambo-admin bundle trust).</translation>
     </message>
@@ -704,6 +746,21 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Tell OTIC.</source>
         <translation>Avise a la OTIC.</translation>
+    </message>
+</context>
+<context>
+    <name>tambo::core::UserBundleKey</name>
+    <message>
+        <source>The bundle key parameters are not valid.</source>
+        <translation>Los parámetros de la clave de paquetes no son válidos.</translation>
+    </message>
+    <message>
+        <source>The cryptographic library (libsodium) could not be initialised.</source>
+        <translation>No se pudo inicializar la biblioteca criptográfica (libsodium).</translation>
+    </message>
+    <message>
+        <source>The bundle key could not be derived from the password (out of memory?).</source>
+        <translation>No se pudo derivar la clave de paquetes de la contraseña (¿falta memoria?).</translation>
     </message>
 </context>
 <context>
@@ -4521,8 +4578,20 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
         <translation>&amp;Exportar a una carpeta…</translation>
     </message>
     <message>
+        <source>the password you use on the sync server</source>
+        <translation>la contraseña que usa en el servidor de sincronización</translation>
+    </message>
+    <message>
+        <source>Server &amp;password of %1:</source>
+        <translation>&amp;Contraseña del servidor de %1:</translation>
+    </message>
+    <message>
         <source>&amp;Import a bundle…</source>
         <translation>&amp;Importar un paquete…</translation>
+    </message>
+    <message>
+        <source>This computer cannot sign bundles for %1 yet: it needs the key data the sync server gives at login. Connect to the sync server once with this account (File → Connect to the sync server…) while there is a link, or ask OTIC to register them (tambo-admin bundle trust-user). Importing the server&apos;s replies works meanwhile.</source>
+        <translation>Este equipo aún no puede firmar paquetes de %1: necesita los datos de clave que el servidor de sincronización entrega al iniciar sesión. Conéctese una vez al servidor de sincronización con esta cuenta (Archivo → Conectar con el servidor de sincronización…) cuando haya enlace, o solicite a la OTIC que los registre (tambo-admin bundle trust-user). Mientras tanto puede importar las respuestas del servidor.</translation>
     </message>
     <message>
         <source>Folder for the bundle (USB drive)</source>
@@ -4543,6 +4612,10 @@ Códigos de salida: 0 éxito, 1 error de ejecución, 2 error de uso,
     <message>
         <source>Importing the bundle…</source>
         <translation>Importando el paquete…</translation>
+    </message>
+    <message>
+        <source>Enter your server password: it signs the bundle, so that the server knows it was made by you.</source>
+        <translation>Ingrese su contraseña del servidor: firma el paquete, para que el servidor sepa que usted lo generó.</translation>
     </message>
     <message>
         <source>Your role may not export or import sync bundles. Ask the OTIC office.</source>
