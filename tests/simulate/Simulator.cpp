@@ -122,6 +122,8 @@ QString outcomeName(SyncSession::Outcome o)
         return QStringLiteral("auth-failed");
     case SyncSession::Outcome::SeqGap:
         return QStringLiteral("seq-gap");
+    case SyncSession::Outcome::SeqReused:
+        return QStringLiteral("seq-reused");
     case SyncSession::Outcome::Failed:
         return QStringLiteral("failed");
     }
