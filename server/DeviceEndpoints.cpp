@@ -54,7 +54,9 @@ void DeviceEndpoints::registerDevice(const httplib::Request &req, httplib::Respo
                                 QStringLiteral("La clave pública debe ser una clave Ed25519 de 32 "
                                                "bytes codificada en base64."));
     }
-    const QJsonValue name = body->value(QStringLiteral("name"));
+    const auto name = JsonReply::optionalString(*body, QStringLiteral("name"), 200, res);
+    if (!name)
+        return;
     HttpServer::annotate(QStringLiteral("device"), deviceId.toString(QUuid::WithoutBraces));
 
     QString error;
@@ -64,7 +66,7 @@ void DeviceEndpoints::registerDevice(const httplib::Request &req, httplib::Respo
     const DeviceRegistry::Result r = DeviceRegistry(db, m_ctx.clock)
                                          .registerDevice(deviceId,
                                                          *decoded,
-                                                         name.toString(),
+                                                         *name,
                                                          principal->user.id);
     const QJsonObject device{{QStringLiteral("device_id"), deviceId.toString(QUuid::WithoutBraces)},
                              {QStringLiteral("registered_at"), iso(r.device.registeredAt)}};
@@ -124,7 +126,10 @@ void DeviceEndpoints::revoke(const httplib::Request &req, httplib::Response &res
     QUuid deviceId;
     if (!JsonReply::readUuid(*body, QStringLiteral("device_id"), true, &deviceId, res))
         return;
-    const QString reason = body->value(QStringLiteral("reason")).toString();
+    const auto reasonText = JsonReply::optionalString(*body, QStringLiteral("reason"), 2000, res);
+    if (!reasonText)
+        return;
+    const QString reason = *reasonText;
     HttpServer::annotate(QStringLiteral("device"), deviceId.toString(QUuid::WithoutBraces));
 
     QString error;

@@ -66,7 +66,44 @@ std::optional<QString> JsonReply::requireString(const QJsonObject &body,
               QStringLiteral("Falta el campo «%1» (texto) en la solicitud.").arg(field));
         return std::nullopt;
     }
-    return v.toString();
+    return cleanText(v.toString(), field, res);
+}
+
+std::optional<QString> JsonReply::optionalString(const QJsonObject &body,
+                                                 const QString &field,
+                                                 qsizetype maxChars,
+                                                 httplib::Response &res)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || v.isNull())
+        return QString();
+    if (!v.isString() || v.toString().size() > maxChars) {
+        error(res,
+              400,
+              QStringLiteral("bad_request"),
+              QStringLiteral("El campo «%1» debe ser un texto de hasta %2 caracteres.")
+                  .arg(field)
+                  .arg(maxChars));
+        return std::nullopt;
+    }
+    return cleanText(v.toString(), field, res);
+}
+
+std::optional<QString> JsonReply::cleanText(const QString &text,
+                                            const QString &field,
+                                            httplib::Response &res)
+{
+    // Control characters (U+0000 cuts the statement the PostgreSQL driver writes: a 503 for a
+    // malformed request) and invalid text are the client's error.
+    if (core::SyncValueCheck::checkText(text) != core::SyncValueCheck::Text::Clean) {
+        error(res,
+              400,
+              QStringLiteral("bad_request"),
+              QStringLiteral("El campo «%1» contiene caracteres de control o texto no válido.")
+                  .arg(field));
+        return std::nullopt;
+    }
+    return text;
 }
 
 bool JsonReply::readUuid(const QJsonObject &body,

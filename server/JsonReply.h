@@ -36,6 +36,16 @@ public:
                                                 httplib::Response &res);
     // A UUID member in its canonical 36-character form into *out (null when absent and not
     // required); false after answering 400.
+    // An optional text field (absent or null: empty) of at most maxChars, clean (no control
+    // characters, valid text); otherwise answers 400 and returns nullopt.
+    static std::optional<QString> optionalString(const QJsonObject &body,
+                                                 const QString &field,
+                                                 qsizetype maxChars,
+                                                 httplib::Response &res);
+    // text, or 400 when it holds control characters or invalid text.
+    static std::optional<QString> cleanText(const QString &text,
+                                            const QString &field,
+                                            httplib::Response &res);
     static bool readUuid(const QJsonObject &body,
                          const QString &field,
                          bool required,

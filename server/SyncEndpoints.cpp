@@ -99,10 +99,24 @@ void SyncEndpoints::push(const httplib::Request &req, httplib::Response &res)
                                 QStringLiteral("bad_request"),
                                 QStringLiteral("La solicitud de envío no es válida: %1").arg(error));
     }
+    qsizetype ops = 0;
+    for (const core::OutboxEntry &entry : std::as_const(request->entries))
+        ops += entry.ops.size();
+    if (ops > SyncProtocol::MaxOpsPerPush) {
+        HttpServer::annotate(QStringLiteral("error"), QStringLiteral("too_many_ops"));
+        return JsonReply::error(res,
+                                413,
+                                QStringLiteral("too_many_ops"),
+                                QStringLiteral("La solicitud trae %1 cambios; el servidor acepta "
+                                               "hasta %2 por envío. Envíe menos entradas.")
+                                    .arg(ops)
+                                    .arg(SyncProtocol::MaxOpsPerPush));
+    }
     QSqlDatabase db = m_ctx.db.connection(&error);
     if (!db.isOpen())
         return JsonReply::databaseError(m_ctx, res, error);
-    const SyncStore::PushOutcome out = SyncStore(db, m_ctx.clock, m_ctx.catalogue).push(*caller, *request);
+    const SyncStore::PushOutcome out = SyncStore(db, m_ctx.clock, m_ctx.catalogue)
+                                           .push(*caller, *request);
     HttpServer::annotate(QStringLiteral("entries"), int(request->entries.size()));
     switch (out.status) {
     case SyncStore::Status::Ok:

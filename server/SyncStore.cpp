@@ -158,17 +158,40 @@ bool SyncStore::permitted(const Caller &caller,
                                        "la aprobación de quien tenga ese permiso.")
                             .arg(caller.role, column, table.table));
         }
-        if (table.actorColumns.contains(column) && !value.isNull()
-            && UserAccounts::normalizedUsername(value.toString()) != caller.username) {
-            return deny(QStringLiteral("actor_forged"),
-                        QStringLiteral("El registro de «%1» dice que lo hizo «%2» (%3), pero la "
-                                       "sesión con el servidor es de «%4»: el servidor no lo "
-                                       "acepta en nombre de otra persona.")
-                            .arg(table.table,
-                                 value.isString() ? value.toString() : QStringLiteral("?"),
-                                 column,
-                                 caller.username));
+    }
+
+    // Actor columns: a new row names the authenticated user in each (later ones may still be
+    // empty); a set one never changes; an empty later one is set by its own actor only.
+    const auto forged = [&](const QString &column, const QJsonValue &value) {
+        return deny(QStringLiteral("actor_forged"),
+                    QStringLiteral("El registro de «%1» debe indicar en «%2» a quien lo hizo, el "
+                                   "usuario de la sesión con el servidor («%3»), y no puede "
+                                   "cambiarlo después (trae «%4»).")
+                        .arg(table.table,
+                             column,
+                             caller.username,
+                             value.isString() ? value.toString() : QStringLiteral("?")));
+    };
+    const auto namesCaller = [&caller](const QJsonValue &value) {
+        return value.isString() && value.toString() == caller.username;
+    };
+    for (const QString &column : table.actorColumns + table.laterActorColumns) {
+        const bool later = table.laterActorColumns.contains(column);
+        const QJsonValue value = op.data.contains(column)
+                                     ? op.data.value(column)
+                                     : (exists ? current.value(column) : QJsonValue());
+        if (!exists) {
+            if (!namesCaller(value) && !(later && value.isNull()))
+                return forged(column, value);
+            continue;
         }
+        const QJsonValue was = current.value(column);
+        if (value == was)
+            continue;
+        if (!was.isNull() && !was.isUndefined())
+            return forged(column, value);
+        if (!namesCaller(value))
+            return forged(column, value);
     }
     return true;
 }
@@ -217,9 +240,21 @@ bool SyncStore::scopeOf(const SyncedTable &table,
     // Only the catalogue says where a table's scope is: a sede_id in a shared table's data is
     // data, not a scope; a table with scope columns never holds a row without its sede.
     if (!table.scopeColumns.isEmpty()) {
-        *sede = scopeText(data.value(table.scopeColumns.at(0)));
-        *area = table.scopeColumns.size() > 1 ? scopeText(data.value(table.scopeColumns.at(1)))
-                                              : QString();
+        // Scope values are text: the sede always, the area when given.
+        const QJsonValue sedeValue = data.value(table.scopeColumns.at(0));
+        const QJsonValue areaValue = table.scopeColumns.size() > 1
+                                         ? data.value(table.scopeColumns.at(1))
+                                         : QJsonValue();
+        *sede = sedeValue.isString() ? sedeValue.toString() : QString();
+        *area = areaValue.isString() ? areaValue.toString() : QString();
+        if (!areaValue.isString() && !areaValue.isNull() && !areaValue.isUndefined()) {
+            result->rejected = true;
+            result->reason = QStringLiteral("scope_required");
+            result->message = QStringLiteral("El área de un registro de «%1» (%2) debe ser un "
+                                             "texto; este cambio trae otra cosa.")
+                                  .arg(table.table, table.scopeColumns.at(1));
+            return false;
+        }
         if (sede->isEmpty()) {
             result->rejected = true;
             result->reason = QStringLiteral("scope_required");
@@ -796,7 +831,7 @@ SyncStore::PushOutcome SyncStore::push(const Caller &caller, const core::PushReq
                                      .arg(result.reason);
             }
         } else if (entry.schemaVersion < SyncProtocol::MinSchemaVersion
-            || entry.schemaVersion > SyncProtocol::SchemaVersion) {
+                   || entry.schemaVersion > SyncProtocol::SchemaVersion) {
             result.rejected = true;
             result.reason = QStringLiteral("schema_unsupported");
             result.message = SyncProtocol::negotiationMessage(
@@ -1016,11 +1051,12 @@ SyncStore::PullOutcome SyncStore::pull(const Caller &caller, const core::PullReq
 
     // The device has applied this scope up to the cursor it confirms (applied_cursor), never
     // up to the one it asks from: that page may be asked ahead and never applied (PullCursors).
-    if (!PullCursors(m_db, m_clock).record(caller.deviceId,
-                                           request.scopeKey(),
-                                           request.appliedCursor,
-                                           page.nextCursor,
-                                           &out.error))
+    if (!PullCursors(m_db, m_clock)
+             .record(caller.deviceId,
+                     request.scopeKey(),
+                     request.appliedCursor,
+                     page.nextCursor,
+                     &out.error))
         return out;
     out.status = Status::Ok;
     return out;

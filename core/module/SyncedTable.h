@@ -38,9 +38,12 @@ struct SyncedTable
     // Columns whose change needs one of the given permissions besides Writers::update (custody,
     // value: fields only an approver may change).
     QHash<QString, QStringList> guardedColumns;
-    // Columns that name the acting user (registered_by, decided_by, actor…): a change that sets
-    // one must name the user the server authenticated.
+    // Columns that name the acting user (registered_by, decided_by, actor…): a new row must name
+    // the user the server authenticated in each, and they never change afterwards.
     QStringList actorColumns;
+    // Actor columns filled later (started_by, closed_by): empty on a new row or naming its
+    // author; set once, by the acting user, and never changed afterwards.
+    QStringList laterActorColumns;
 };
 
 } // namespace tambo::core

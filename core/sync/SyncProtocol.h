@@ -21,6 +21,9 @@ public:
 
     static constexpr int MaxEntriesPerPush = 500;
     static constexpr int MaxOpsPerEntry = 1000;
+    // Ops of all the entries of one push: the server answers 413 above it (the client then sends
+    // fewer entries), so one request never holds a server worker for minutes.
+    static constexpr int MaxOpsPerPush = 5000;
     static constexpr int DefaultPageSize = 500;
     static constexpr int MaxPageSize = 2000; // rows of one pull page
 

@@ -399,13 +399,166 @@ private slots:
         ack = push("patrimonio_inventariador",
                    {{"op", "insert"}, {"table", t.table}, {"id", other}, {"data", data}});
         QCOMPARE(ack.value("reason").toString(), QStringLiteral("forbidden"));
-        // In his own name (usernames compare normalised), it stands.
+        // No name, a null one, another spelling of his own, or not text: refused too.
+        for (const QJsonValue &name : {QJsonValue(QJsonValue::Undefined),
+                                       QJsonValue(),
+                                       QJsonValue(userOf("patrimonio_jefe").toUpper()),
+                                       QJsonValue(" " + userOf("patrimonio_jefe")),
+                                       QJsonValue(7)}) {
+            const QString id = uuid();
+            data = rowData(t, id, userOf("patrimonio_jefe"));
+            data.insert("decision", "aprobado");
+            if (name.isUndefined())
+                data.remove("decided_by");
+            else
+                data.insert("decided_by", name);
+            ack = push("patrimonio_jefe",
+                       {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}});
+            QVERIFY2(ack.value("reason").toString() == "actor_forged",
+                     qPrintable(QJsonDocument(ack).toJson()));
+        }
+        // In his own name, it stands.
         const QString own = uuid();
-        data = rowData(t, own, userOf("patrimonio_jefe").toUpper());
+        data = rowData(t, own, userOf("patrimonio_jefe"));
         data.insert("decision", "aprobado");
         ack = push("patrimonio_jefe",
                    {{"op", "insert"}, {"table", t.table}, {"id", own}, {"data", data}});
         QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
+    }
+
+    void anActorOnceSetNeverChanges()
+    {
+        // A campaign's creator stays; its starter is set once, by whoever starts it.
+        const QString id = uuid();
+        const QString jefe = userOf("patrimonio_jefe");
+        QJsonObject data{{"id", id},
+                         {"name", "Inventario"},
+                         {"created_by", jefe},
+                         {"started_by", QJsonValue()}};
+        QJsonObject ack = push("patrimonio_jefe",
+                               {{"op", "insert"},
+                                {"table", "patrimonio_campaigns"},
+                                {"id", id},
+                                {"data", data}});
+        QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
+        const QJsonObject base{
+            {"patrimonio_campaigns/" + id,
+             ack.value("row_versions").toObject().value("patrimonio_campaigns/" + id)}};
+        for (const QJsonValue &creator : {QJsonValue("otro"), QJsonValue()}) {
+            QJsonObject changed = data;
+            changed.insert("created_by", creator);
+            ack = push("patrimonio_jefe",
+                       {{"op", "update"},
+                        {"table", "patrimonio_campaigns"},
+                        {"id", id},
+                        {"data", changed},
+                        {"changed", QJsonArray{"created_by"}}},
+                       base);
+            QCOMPARE(ack.value("reason").toString(), QStringLiteral("actor_forged"));
+        }
+        QJsonObject started = data;
+        started.insert("started_by", "otro");
+        ack = push("patrimonio_jefe",
+                   {{"op", "update"},
+                    {"table", "patrimonio_campaigns"},
+                    {"id", id},
+                    {"data", started},
+                    {"changed", QJsonArray{"started_by"}}},
+                   base);
+        QCOMPARE(ack.value("reason").toString(), QStringLiteral("actor_forged"));
+        started.insert("started_by", jefe);
+        ack = push("patrimonio_jefe",
+                   {{"op", "update"},
+                    {"table", "patrimonio_campaigns"},
+                    {"id", id},
+                    {"data", started},
+                    {"changed", QJsonArray{"started_by"}}},
+                   base);
+        QCOMPARE(ack.value("status").toString(), QStringLiteral("applied"));
+        bool exists = false;
+        bool deleted = false;
+        const QJsonObject stored = serverRow("patrimonio_campaigns", id, &exists, &deleted);
+        QCOMPARE(stored.value("created_by").toString(), jefe);
+        QCOMPARE(stored.value("started_by").toString(), jefe);
+    }
+
+    void scopeValuesAreText()
+    {
+        const SyncedTable &t = *catalogue().table("patrimonio_assets");
+        for (const QJsonValue &area :
+             {QJsonValue(QJsonObject{}), QJsonValue(QJsonArray{}), QJsonValue(5)}) {
+            const QString id = uuid();
+            QJsonObject data = rowData(t, id, userOf("patrimonio_inventariador"));
+            data.insert("area_id", area);
+            const QJsonObject ack
+                = push("patrimonio_inventariador",
+                       {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}});
+            QCOMPARE(ack.value("reason").toString(), QStringLiteral("scope_required"));
+        }
+        const QString id = uuid();
+        QJsonObject data = rowData(t, id, userOf("patrimonio_inventariador"));
+        data.insert("sede_id", 5);
+        QCOMPARE(push("patrimonio_inventariador",
+                      {{"op", "insert"}, {"table", t.table}, {"id", id}, {"data", data}})
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("scope_required"));
+    }
+
+    void aPushWithTooManyOpsIsTooLarge()
+    {
+        // 6 entries of 1,000 ops: over MaxOpsPerPush; the client sends fewer entries after 413.
+        Device &d = m_devices["patrimonio_jefe"];
+        QJsonArray entries;
+        for (int e = 0; e < 6; ++e) {
+            QJsonArray ops;
+            for (int i = 0; i < SyncProtocol::MaxOpsPerEntry; ++i)
+                ops.append(
+                    QJsonObject{{"op", "insert"},
+                                {"table", "patrimonio_catalogo"},
+                                {"id", "74089950"},
+                                {"data",
+                                 QJsonObject{{"code", "74089950"}, {"denominacion", "CPU"}}}});
+            entries.append(QJsonObject{{"seq", double(d.seq + 1 + e)},
+                                       {"schema_version", SyncProtocol::SchemaVersion},
+                                       {"base_versions", QJsonObject{}},
+                                       {"ops", ops}});
+        }
+        const auto r = client().post(SyncProtocol::pushPath(),
+                                     {{"device_id", d.id},
+                                      {"schema_version", SyncProtocol::SchemaVersion},
+                                      {"entries", entries}},
+                                     d.token);
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json.value("error").toString(), QStringLiteral("too_many_ops"));
+    }
+
+    void controlCharactersInALoginOrADeviceAreAMalformedRequest()
+    {
+        // U+0000 cut the statement the PostgreSQL driver writes: a 503 "database unavailable".
+        const auto login = client().post("/v1/auth/login",
+                                         {{"username", QStringLiteral("a") + QChar(0) + "b"},
+                                          {"password", "xxxxxxxxxx"}});
+        QCOMPARE(login.status, 400);
+        const QString token = client()
+                                  .post("/v1/auth/login",
+                                        {{"username", "u.norte"}, {"password", "norte-clave-2026"}})
+                                  .json.value("access_token")
+                                  .toString();
+        const QString id = uuid();
+        const auto reg = client().post("/v1/devices/register",
+                                       {{"device_id", id},
+                                        {"public_key", TestDeviceKeys::publicKeyBase64(id)},
+                                        {"name", QStringLiteral("pc") + QChar(0) + "x"}},
+                                       token);
+        QCOMPARE(reg.status, 400);
+        const auto huge = client().post("/v1/devices/register",
+                                        {{"device_id", id},
+                                         {"public_key", TestDeviceKeys::publicKeyBase64(id)},
+                                         {"name", QString(5000, 'x')}},
+                                        token);
+        QCOMPARE(huge.status, 400);
+        QCOMPARE(client().get("/v1/health").status, 200);
     }
 
     void theTableRulesARequestCarriesAreIgnored()
